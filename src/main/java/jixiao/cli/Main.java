@@ -1,0 +1,66 @@
+package jixiao.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code jixiao} command line. */
+@Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
+        description = "Scores budget performance self-evaluations (绩效自评) with a notice's policy written in DRL.",
+        subcommands = {ScoreCommand.class, NoticesCommand.class, CheckRulesCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:scenarios failed (test)",
+            "2:a submission, scenario or argument could not be read",
+            "3:the rules do not compile or cannot be found",
+            "4:the rules failed while scoring (an error in a rule, or rules that loop)",
+            "5:an unexpected internal error"})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int BAD_RULES = 3;
+    public static final int SCORING_FAILED = 4;
+    public static final int INTERNAL = 5;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: score, notices, check-rules");
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(err);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setExitCodeExceptionMapper(e -> INTERNAL);
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("jixiao: internal error: " + e);
+            if (System.getenv("JIXIAO_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(set JIXIAO_DEBUG=1 to see the stack trace, and please report it)");
+            }
+            return INTERNAL;
+        });
+        return cmd.execute(args);
+    }
+}

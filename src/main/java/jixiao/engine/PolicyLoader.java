@@ -1,0 +1,201 @@
+package jixiao.engine;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles every {@code .drl} file under a policy folder into one KIE base, at run time.
+ *
+ * <p>Every rule must name its phase with {@code ruleflow-group "NN name"}; phases run in the order of their
+ * leading number. Compile errors are returned with their file and line; when there are parse errors, the
+ * "unable to resolve" errors that they set off in other files are marked as follow-on errors.
+ */
+public final class PolicyLoader {
+
+    public static final String METADATA_FILE = "notice.json";
+    private static final Pattern PHASE_NUMBER = Pattern.compile("^\\s*(\\d+)");
+
+    private PolicyLoader() {
+    }
+
+    public static Policy load(Path folder) throws PolicyException {
+        if (!Files.isDirectory(folder)) {
+            throw new PolicyException("policy folder " + folder + " does not exist or is not a folder");
+        }
+        List<Path> files = ruleFiles(folder);
+        if (files.isEmpty()) {
+            throw new PolicyException("policy folder " + folder + " holds no .drl file");
+        }
+        Notice notice = readNotice(folder);
+
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (Path f : files) {
+            Resource r = ResourceFactory.newFileResource(f.toFile());
+            r.setSourcePath(folder.relativize(f).toString());
+            batch.add(r, ResourceType.DRL);
+        }
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            throw new PolicyException("the rules of " + folder + " could not be compiled: " + rootMessage(e));
+        }
+        if (builder.hasErrors()) {
+            throw new PolicyException("the rules of " + folder + " do not compile:", problems(builder));
+        }
+        KieBase kieBase = builder.newKieBase();
+
+        List<RuleImpl> compiledRules = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                compiledRules.add((RuleImpl) r);
+            }
+        }
+        List<PolicyProblem> noPhase = new ArrayList<>();
+        List<Policy.RuleInfo> rules = new ArrayList<>();
+        compiledRules.sort(Comparator.comparing((RuleImpl r) -> phaseKey(String.valueOf(r.getRuleFlowGroup())))
+                .thenComparing(r -> String.valueOf(sourceOf(r))).thenComparingInt(RuleImpl::getLoadOrder));
+        for (RuleImpl r : compiledRules) {
+            String phase = r.getRuleFlowGroup();
+            if (phase == null || phase.isBlank() || !PHASE_NUMBER.matcher(phase).find()) {
+                noPhase.add(new PolicyProblem(sourceOf(r), 0, "rule \"" + r.getName() + "\" names no phase: add "
+                        + "ruleflow-group \"NN name\" (NN, a number, fixes the order in which phases run)", true));
+            }
+            rules.add(new Policy.RuleInfo(r.getName(), phase, sourceOf(r)));
+        }
+        if (!noPhase.isEmpty()) {
+            throw new PolicyException("the rules of " + folder + " are not all in a phase:", noPhase);
+        }
+        Set<String> phaseSet = new TreeSet<>(Comparator.comparing(PolicyLoader::phaseKey));
+        rules.forEach(r -> phaseSet.add(r.phase()));
+        return new Policy(notice, folder, kieBase, List.copyOf(phaseSet), List.copyOf(rules),
+                fingerprint(folder, files));
+    }
+
+    private static String sourceOf(RuleImpl r) {
+        return r.getResource() == null ? null : r.getResource().getSourcePath();
+    }
+
+    /** Sort key of a phase: its leading number, zero-padded, then its name. */
+    static String phaseKey(String phase) {
+        Matcher m = PHASE_NUMBER.matcher(phase);
+        long n = m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+        return String.format("%019d %s", n, phase);
+    }
+
+    static List<Path> ruleFiles(Path folder) throws PolicyException {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".drl"))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    static Notice readNotice(Path folder) throws PolicyException {
+        String folderName = folder.toAbsolutePath().normalize().getFileName().toString();
+        Path meta = folder.resolve(METADATA_FILE);
+        if (!Files.exists(meta)) {
+            return new Notice(folderName, null, null, null, null, null, null);
+        }
+        Notice n;
+        try {
+            n = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(meta.toFile(), Notice.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PolicyException(meta + " cannot be read: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw new PolicyException(meta + " cannot be read: " + e.getMessage());
+        }
+        if (n.id() == null || !n.id().equals(folderName)) {
+            throw new PolicyException(meta + ": \"id\" is \"" + n.id() + "\" but the folder is named \"" + folderName
+                    + "\"; they must be the same (a copied folder needs its id changed)");
+        }
+        return n;
+    }
+
+    private static List<PolicyProblem> problems(KnowledgeBuilder builder) {
+        List<PolicyProblem> all = new ArrayList<>();
+        boolean anyParseError = false;
+        for (KnowledgeBuilderError e : builder.getErrors()) {
+            anyParseError |= isParseError(e);
+        }
+        for (KnowledgeBuilderError e : builder.getErrors()) {
+            String file = e.getResource() == null ? null : e.getResource().getSourcePath();
+            int[] lines = e.getLines();
+            int line = lines != null && lines.length > 0 ? lines[0] : 0;
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+            boolean primary = !anyParseError || isParseError(e);
+            all.add(new PolicyProblem(file, line, msg.replaceAll("\\s*\\R\\s*", " "), primary));
+        }
+        all.sort(Comparator.comparing((PolicyProblem p) -> !p.primary())
+                .thenComparing(p -> String.valueOf(p.file())).thenComparingInt(PolicyProblem::line));
+        return all;
+    }
+
+    private static boolean isParseError(KnowledgeBuilderError e) {
+        String cls = e.getClass().getSimpleName();
+        String msg = String.valueOf(e.getMessage());
+        return cls.contains("Parser") || msg.startsWith("[ERR 1");
+    }
+
+    private static String fingerprint(Path folder, List<Path> files) throws PolicyException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            List<Path> all = new ArrayList<>(files);
+            Path meta = folder.resolve(METADATA_FILE);
+            if (Files.exists(meta)) {
+                all.add(meta);
+            }
+            for (Path f : all) {
+                md.update(folder.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Files.readAllBytes(f));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy folder " + folder + ": " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,118 @@
+package jixiao.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The policy folders under one rules root ({@code rules/}), one per notice, each compiled once and shared.
+ * A notice id is a plain folder name: it can never reach outside the root.
+ */
+public final class PolicyRegistry {
+
+    private static final Pattern NOTICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final Path root;
+    private final Map<Path, Policy> compiled = new ConcurrentHashMap<>();
+
+    public PolicyRegistry(Path root) {
+        this.root = root;
+    }
+
+    /** The rules root: system property jixiao.rules, else $JIXIAO_HOME/rules, else ./rules. */
+    public static Path defaultRoot() {
+        String explicit = System.getProperty("jixiao.rules");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String home = System.getProperty("jixiao.home", System.getenv("JIXIAO_HOME"));
+        if (home != null && !home.isBlank()) {
+            return Path.of(home, "rules");
+        }
+        return Path.of("rules");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The notice ids: every folder under the root that holds a .drl file, sorted. */
+    public List<String> noticeIds() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(PolicyRegistry::holdsRules)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean holdsRules(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith(".drl"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The folder of a notice, after checking that the id is a plain name of an existing folder under the root. */
+    public Path folderOf(String noticeId) throws PolicyException {
+        if (noticeId == null || !NOTICE_ID.matcher(noticeId).matches() || noticeId.contains("..")) {
+            throw new PolicyException("\"" + noticeId + "\" is not a notice id: an id is a folder name under " + root
+                    + " (letters, digits, '.', '_', '-'); known notices: " + known());
+        }
+        Path folder = root.resolve(noticeId);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !holdsRules(folder)) {
+            throw new PolicyException("unknown notice \"" + noticeId + "\": there is no policy folder " + folder
+                    + "; known notices: " + known());
+        }
+        return folder;
+    }
+
+    private String known() {
+        List<String> ids = noticeIds();
+        return ids.isEmpty() ? "(none under " + root + ")" : String.join(", ", ids);
+    }
+
+    /** The compiled policy of a notice, compiled on first use. */
+    public Policy forNotice(String noticeId) throws PolicyException {
+        return forFolder(folderOf(noticeId));
+    }
+
+    /** The compiled policy of any folder (e.g. given with --rules), compiled on first use. */
+    public Policy forFolder(Path folder) throws PolicyException {
+        Path key = folder.toAbsolutePath().normalize();
+        Policy p = compiled.get(key);
+        if (p == null) {
+            p = PolicyLoader.load(folder);
+            compiled.put(key, p);
+        }
+        return p;
+    }
+
+    /** Every notice's metadata, compiling nothing. */
+    public List<Notice> notices() {
+        List<Notice> out = new ArrayList<>();
+        for (String id : noticeIds()) {
+            try {
+                out.add(PolicyLoader.readNotice(root.resolve(id)));
+            } catch (PolicyException e) {
+                out.add(new Notice(id, "（notice.json 有误：" + e.getMessage() + "）", null, null, null, null, null));
+            }
+        }
+        return out;
+    }
+}

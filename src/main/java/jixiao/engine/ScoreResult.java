@@ -1,0 +1,47 @@
+package jixiao.engine;
+
+import java.util.List;
+import jixiao.model.CategoryScore;
+import jixiao.model.CategoryWeight;
+import jixiao.model.Finding;
+import jixiao.model.Grade;
+import jixiao.model.IndicatorScore;
+import jixiao.model.Submission;
+import jixiao.model.TotalScore;
+
+/**
+ * Everything the rules derived for one submission, in a stable order: categories in the notice's order,
+ * indicators in the order of the table (worked-out ones first in their category), findings by severity.
+ *
+ * @param total   null when no rule produced a total
+ * @param grade   null when no rule gave a grade
+ * @param firings every rule that fired, in order, with the indicators or categories it matched
+ */
+public record ScoreResult(
+        Submission submission,
+        Policy policy,
+        List<CategoryWeight> weights,
+        List<CategoryScore> categories,
+        List<IndicatorScore> indicators,
+        TotalScore total,
+        Grade grade,
+        List<Finding> findings,
+        List<Firing> firings) {
+
+    /** One firing of a rule, and the subjects (indicator paths, categories) among the facts it matched. */
+    public record Firing(String rule, String phase, List<String> subjects) {
+    }
+
+    public CategoryScore category(String name) {
+        return categories.stream().filter(c -> c.getCategory().equals(name)).findFirst().orElse(null);
+    }
+
+    public CategoryWeight weight(String name) {
+        return weights.stream().filter(c -> c.getCategory().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The score of the indicator with this path (category/group/name), or null. */
+    public IndicatorScore indicator(String path) {
+        return indicators.stream().filter(i -> i.getIndicator().path().equals(path)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,196 @@
+package jixiao.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jixiao.model.CategoryScore;
+import jixiao.model.CategoryWeight;
+import jixiao.model.Finding;
+import jixiao.model.Grade;
+import jixiao.model.Indicator;
+import jixiao.model.IndicatorScore;
+import jixiao.model.RuleResult;
+import jixiao.model.Submission;
+import jixiao.model.TotalScore;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Scores submissions against a compiled policy: one session per submission on the policy's shared KIE base.
+ * The host inserts the submission's facts, runs the policy's phases in order, and collects what the rules
+ * derived. It knows nothing of any notice's categories, weights or grades.
+ */
+public final class Scorer {
+
+    /** Firings allowed for one submission before the rules are taken to be looping. */
+    public static final int DEFAULT_MAX_FIRINGS = 20_000;
+
+    private final int maxFirings;
+
+    public Scorer() {
+        this(DEFAULT_MAX_FIRINGS);
+    }
+
+    public Scorer(int maxFirings) {
+        if (maxFirings < 1) {
+            throw new IllegalArgumentException("the firing limit must be at least 1");
+        }
+        this.maxFirings = maxFirings;
+    }
+
+    public ScoreResult score(Policy policy, Submission submission) throws ScoringException {
+        KieSession session = policy.kieBase().newKieSession();
+        List<ScoreResult.Firing> firings = new ArrayList<>();
+        Map<String, Integer> fireCounts = new HashMap<>();
+        try {
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null && event.getObject() instanceof RuleResult r) {
+                        r.stampRule(event.getRule().getName());
+                    }
+                }
+
+                @Override
+                public void objectUpdated(ObjectUpdatedEvent event) {
+                    if (event.getRule() != null && event.getObject() instanceof RuleResult r) {
+                        r.stampRule(event.getRule().getName());
+                    }
+                }
+            });
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    String name = event.getMatch().getRule().getName();
+                    String phase = ((RuleImpl) event.getMatch().getRule()).getRuleFlowGroup();
+                    List<String> subjects = event.getMatch().getObjects().stream()
+                            .map(Scorer::subjectOf).filter(s -> s != null).distinct()
+                            .collect(Collectors.toList());
+                    firings.add(new ScoreResult.Firing(name, phase, subjects));
+                    fireCounts.merge(name, 1, Integer::sum);
+                }
+            });
+
+            session.insert(submission);
+            if (submission.budget() != null) {
+                submission.budget().lines().forEach(session::insert);
+            }
+            submission.tasks().forEach(session::insert);
+            submission.categories().forEach(session::insert);
+            submission.indicators().forEach(session::insert);
+
+            List<String> phases = new ArrayList<>(policy.phases());
+            Collections.reverse(phases);
+            for (String phase : phases) {
+                session.getAgenda().getAgendaGroup(phase).setFocus();
+            }
+            int fired = session.fireAllRules(maxFirings);
+            if (fired >= maxFirings) {
+                String top = fireCounts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(5)
+                        .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
+                        .collect(Collectors.joining(", "));
+                throw new ScoringException("the rules of " + policy.id() + " fired " + fired
+                        + " times on submission " + submission.id() + " and were stopped: they seem to re-activate"
+                        + " themselves. Most fired: " + top
+                        + ". (The limit is set with --max-firings.)");
+            }
+            return collect(policy, submission, session, firings);
+        } catch (ConsequenceException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ScoringException("rule \"" + e.getMatch().getRule().getName() + "\" of " + policy.id()
+                    + " failed on submission " + submission.id() + ": " + describe(cause));
+        } catch (RuntimeException e) {
+            throw new ScoringException("the rules of " + policy.id() + " failed on submission " + submission.id()
+                    + ": " + describe(e));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    private static String subjectOf(Object o) {
+        if (o instanceof Indicator i) {
+            return i.path();
+        }
+        if (o instanceof IndicatorScore s) {
+            return s.getIndicator().path();
+        }
+        if (o instanceof CategoryWeight w) {
+            return w.getCategory();
+        }
+        if (o instanceof CategoryScore c) {
+            return c.getCategory();
+        }
+        return null;
+    }
+
+    private static ScoreResult collect(Policy policy, Submission submission, KieSession session,
+                                       List<ScoreResult.Firing> firings) {
+        List<CategoryWeight> weights = objects(session, CategoryWeight.class);
+        weights.sort(Comparator.comparingInt(CategoryWeight::getOrder).thenComparing(CategoryWeight::getCategory));
+        Map<String, Integer> categoryOrder = new LinkedHashMap<>();
+        weights.forEach(w -> categoryOrder.putIfAbsent(w.getCategory(), w.getOrder()));
+
+        Map<Indicator, Integer> rowOrder = new IdentityHashMap<>();
+        List<Indicator> rows = submission.indicators();
+        for (int i = 0; i < rows.size(); i++) {
+            rowOrder.put(rows.get(i), i);
+        }
+
+        List<CategoryScore> categories = objects(session, CategoryScore.class);
+        categories.sort(Comparator.comparing((CategoryScore c) -> categoryOrder.getOrDefault(c.getCategory(),
+                Integer.MAX_VALUE)).thenComparing(CategoryScore::getCategory));
+
+        List<IndicatorScore> indicators = objects(session, IndicatorScore.class);
+        indicators.sort(Comparator
+                .comparing((IndicatorScore s) -> categoryOrder.getOrDefault(s.getIndicator().category(),
+                        Integer.MAX_VALUE))
+                .thenComparing(s -> rowOrder.getOrDefault(s.getIndicator(), -1))
+                .thenComparing(s -> s.getIndicator().path()));
+
+        List<TotalScore> totals = objects(session, TotalScore.class);
+        List<Grade> grades = objects(session, Grade.class);
+        List<Finding> findings = objects(session, Finding.class);
+        findings.sort(Comparator.comparing((Finding f) -> severityRank(f.getSeverity()))
+                .thenComparing(f -> String.valueOf(f.getSubject()))
+                .thenComparing(f -> String.valueOf(f.getCode()))
+                .thenComparing(f -> String.valueOf(f.getMessage())));
+
+        return new ScoreResult(submission, policy, List.copyOf(weights), List.copyOf(categories),
+                List.copyOf(indicators), totals.isEmpty() ? null : totals.get(0),
+                grades.isEmpty() ? null : grades.get(0), List.copyOf(findings), List.copyOf(firings));
+    }
+
+    private static int severityRank(String severity) {
+        if ("error".equals(severity)) {
+            return 0;
+        }
+        if ("warning".equals(severity)) {
+            return 1;
+        }
+        return 2;
+    }
+
+    private static <T> List<T> objects(KieSession session, Class<T> type) {
+        return session.getObjects(type::isInstance).stream().map(type::cast)
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+}

@@ -1,0 +1,309 @@
+package jixiao.input;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jixiao.model.Budget;
+import jixiao.model.BudgetLine;
+import jixiao.model.CategoryDeclaration;
+import jixiao.model.Indicator;
+import jixiao.model.Submission;
+import jixiao.model.Task;
+import jixiao.model.Value;
+
+/**
+ * Reads a submission file (UTF-8 JSON) into facts, or says exactly what is wrong with it: the file, the JSON path,
+ * the line and column where known, and what was expected. It checks the shape of the data only; whether the
+ * numbers make sense under a notice is for the rules to say.
+ */
+public final class SubmissionReader {
+
+    /** Files larger than this are refused before parsing. */
+    public static final long MAX_BYTES = 8L * 1024 * 1024;
+    /** Deeper nesting than this is refused while parsing (a submission needs 4 levels). */
+    public static final int MAX_DEPTH = 32;
+
+    private static final ObjectMapper MAPPER = mapper();
+
+    static ObjectMapper mapper() {
+        SimpleModule lenient = new SimpleModule("jixiao-cells");
+        lenient.addDeserializer(BigDecimal.class, new LenientDecimalDeserializer());
+        lenient.addDeserializer(Value.class, new ValueDeserializer());
+        JsonMapper m = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .addModule(lenient)
+                .build();
+        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH).maxStringLength(1_000_000).maxNumberLength(100).build());
+        return m;
+    }
+
+    private SubmissionReader() {
+    }
+
+    /** Reads one submission file. */
+    public static Submission read(Path file) throws InputException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(name, null, 0, 0, "no such file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InputException(name, null, 0, 0, "the file is " + size + " bytes; a submission may be at most "
+                        + MAX_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(name, null, 0, 0, "cannot be read: " + e.getMessage());
+        }
+        String defaultId = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return parse(name, bytes, defaultId);
+    }
+
+    /** Reads a submission from text already in memory (e.g. one line of a JSON Lines file). */
+    public static Submission parse(String source, String json, String defaultId) throws InputException {
+        return bind(source, json, defaultId);
+    }
+
+    /** Reads a submission from a JSON tree (e.g. inlined in a scenario file). */
+    public static Submission fromTree(String source, JsonNode tree, String defaultId) throws InputException {
+        return bind(source, tree.toString(), defaultId);
+    }
+
+    static Submission parse(String source, byte[] bytes, String defaultId) throws InputException {
+        if (bytes.length == 0) {
+            throw new InputException(source, null, 0, 0, "the file is empty; expected a JSON object {...}");
+        }
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            start = 3; // a UTF-8 byte order mark, as Windows editors write it: harmless, skipped
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(source, null, 0, 0, "is not UTF-8 text (perhaps GBK, as Excel saves on Chinese "
+                    + "Windows); save it as UTF-8 and try again");
+        }
+        if (text.isBlank()) {
+            throw new InputException(source, null, 0, 0, "the file holds only white space; expected a JSON object {...}");
+        }
+        return bind(source, text, defaultId);
+    }
+
+    private static Submission bind(String source, String text, String defaultId) throws InputException {
+        Submission s;
+        try {
+            s = MAPPER.readValue(text, Submission.class);
+        } catch (JsonProcessingException e) {
+            throw translate(source, e);
+        }
+        if (s == null) {
+            throw new InputException(source, "$", 0, 0, "expected a JSON object {...}, found null");
+        }
+        validate(source, s);
+        if (s.id() == null || s.id().isBlank()) {
+            s = s.withId(defaultId);
+        }
+        return s;
+    }
+
+    private static InputException translate(String source, JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 0 : loc.getLineNr();
+        int col = loc == null ? 0 : loc.getColumnNr();
+        if (e instanceof StreamConstraintsException) {
+            return new InputException(source, null, line, col, "the JSON is nested too deeply or holds a value too long "
+                    + "(at most " + MAX_DEPTH + " levels): " + e.getOriginalMessage());
+        }
+        if (e instanceof JsonParseException) {
+            String msg = e.getOriginalMessage();
+            if (msg != null && msg.contains("Unexpected end-of-input")) {
+                msg = "the JSON ends too early (a bracket or quote is not closed)";
+            }
+            return new InputException(source, null, line, col, "invalid JSON: " + msg);
+        }
+        if (e instanceof JsonMappingException m) {
+            String path = path(m.getPath());
+            if (m instanceof UnrecognizedPropertyException u) {
+                return new InputException(source, path, line, col, "unknown field \"" + u.getPropertyName()
+                        + "\"; expected one of: " + known(u.getKnownPropertyIds()));
+            }
+            String msg = m.getOriginalMessage();
+            if (m instanceof MismatchedInputException mi && mi.getTargetType() != null
+                    && (msg == null || msg.startsWith("Cannot") || msg.startsWith("Unexpected"))) {
+                msg = "expected " + expected(mi.getTargetType()) + (msg != null && msg.contains("from ")
+                        ? ", found " + found(msg) : "");
+            }
+            return new InputException(source, path, line, col, msg);
+        }
+        return new InputException(source, null, line, col, String.valueOf(e.getOriginalMessage()));
+    }
+
+    private static String known(Collection<Object> ids) {
+        return ids == null ? "" : ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String expected(Class<?> type) {
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list [...]";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Integer.class || type == int.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "an object {...}";
+    }
+
+    private static String found(String jacksonMessage) {
+        if (jacksonMessage.contains("START_ARRAY") || jacksonMessage.contains("from Array")) {
+            return "a list [...]";
+        }
+        if (jacksonMessage.contains("START_OBJECT") || jacksonMessage.contains("from Object")) {
+            return "an object {...}";
+        }
+        if (jacksonMessage.contains("from String") || jacksonMessage.contains("VALUE_STRING")) {
+            return "text";
+        }
+        if (jacksonMessage.contains("Boolean") || jacksonMessage.contains("VALUE_TRUE")
+                || jacksonMessage.contains("VALUE_FALSE")) {
+            return "true/false";
+        }
+        if (jacksonMessage.contains("Number") || jacksonMessage.contains("VALUE_NUMBER")) {
+            return "a number";
+        }
+        return "something else";
+    }
+
+    static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                sb.append('.').append(r.getFieldName());
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- shape checks that JSON binding cannot express ----
+
+    private static void validate(String source, Submission s) throws InputException {
+        required(source, "$.notice", s.notice());
+        if (s.indicators().isEmpty()) {
+            throw new InputException(source, "$.indicators", 0, 0, "required: a list of the table's indicators, "
+                    + "each with category, name, target, actual and points");
+        }
+        nonNegative(source, "$.claimedTotal", s.claimedTotal());
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < s.indicators().size(); i++) {
+            String at = "$.indicators[" + i + "]";
+            Indicator ind = s.indicators().get(i);
+            if (ind == null) {
+                throw new InputException(source, at, 0, 0, "expected an object {...}, found null");
+            }
+            required(source, at + ".category", ind.category());
+            required(source, at + ".name", ind.name());
+            required(source, at + ".target", ind.target());
+            required(source, at + ".actual", ind.actual());
+            required(source, at + ".points", ind.points());
+            nonNegative(source, at + ".points", ind.points());
+            nonNegative(source, at + ".claimed", ind.claimed());
+            nonNegative(source, at + ".evaluatorScore", ind.evaluatorScore());
+            Integer before = seen.putIfAbsent(ind.path(), i);
+            if (before != null) {
+                throw new InputException(source, at, 0, 0, "the indicator " + ind.path()
+                        + " appears twice: also at $.indicators[" + before + "]");
+            }
+        }
+        Map<String, Integer> categories = new HashMap<>();
+        for (int i = 0; i < s.categories().size(); i++) {
+            String at = "$.categories[" + i + "]";
+            CategoryDeclaration c = s.categories().get(i);
+            if (c == null) {
+                throw new InputException(source, at, 0, 0, "expected an object {...}, found null");
+            }
+            required(source, at + ".name", c.name());
+            nonNegative(source, at + ".weight", c.weight());
+            Integer before = categories.putIfAbsent(c.name(), i);
+            if (before != null) {
+                throw new InputException(source, at, 0, 0, "the category " + c.name()
+                        + " is declared twice: also at $.categories[" + before + "]");
+            }
+        }
+        Budget b = s.budget();
+        if (b != null) {
+            nonNegative(source, "$.budget.points", b.points());
+            nonNegative(source, "$.budget.claimed", b.claimed());
+            for (int i = 0; i < b.lines().size(); i++) {
+                String at = "$.budget.lines[" + i + "]";
+                BudgetLine l = b.lines().get(i);
+                if (l == null) {
+                    throw new InputException(source, at, 0, 0, "expected an object {...}, found null");
+                }
+                required(source, at + ".name", l.name());
+                nonNegative(source, at + ".initial", l.initial());
+                nonNegative(source, at + ".annual", l.annual());
+                nonNegative(source, at + ".executed", l.executed());
+            }
+        }
+        for (int i = 0; i < s.tasks().size(); i++) {
+            String at = "$.tasks[" + i + "]";
+            Task t = s.tasks().get(i);
+            if (t == null) {
+                throw new InputException(source, at, 0, 0, "expected an object {...}, found null");
+            }
+            required(source, at + ".name", t.name());
+            nonNegative(source, at + ".budget", t.budget());
+            nonNegative(source, at + ".executed", t.executed());
+        }
+    }
+
+    private static void required(String source, String path, Object value) throws InputException {
+        if (value == null || (value instanceof String str && str.isBlank())) {
+            throw new InputException(source, path, 0, 0, "required, but missing or empty");
+        }
+    }
+
+    private static void nonNegative(String source, String path, BigDecimal value) throws InputException {
+        if (value != null && value.signum() < 0) {
+            throw new InputException(source, path, 0, 0, "must not be negative, found " + value.toPlainString());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package jixiao.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The 预算情况 block: the department's target for the execution rate, the points and self-score the table gives
+ * it, and the budget lines (amounts in {@code unit}, usually 万元).
+ */
+public record Budget(Value target, BigDecimal points, BigDecimal claimed, String unit, List<BudgetLine> lines) {
+    public Budget {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+}

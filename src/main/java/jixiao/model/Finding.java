@@ -1,0 +1,61 @@
+package jixiao.model;
+
+import java.math.BigDecimal;
+
+/**
+ * Something a reviewer should know: a self-score that differs from the recomputed one, weights that do not add
+ * up, numbers in the table that disagree. Findings never change a score.
+ *
+ * @see #getCode() a stable code that scenarios and tools can match on
+ */
+public class Finding extends RuleResult {
+    private final String severity;
+    private final String code;
+    private final String subject;
+    private final String message;
+    private final BigDecimal claimed;
+    private final BigDecimal recomputed;
+
+    /**
+     * @param severity "error" (the submission or the scoring cannot be trusted as it is), "warning" (differs from
+     *                 what the rules give) or "info"
+     * @param subject  what it is about: an indicator's path, a category, a budget line, or null for the whole
+     */
+    public Finding(String severity, String code, String subject, String message) {
+        this(severity, code, subject, message, null, null);
+    }
+
+    public Finding(String severity, String code, String subject, String message, BigDecimal claimed,
+                   BigDecimal recomputed) {
+        this.severity = severity;
+        this.code = code;
+        this.subject = subject;
+        this.message = message;
+        this.claimed = claimed;
+        this.recomputed = recomputed;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public BigDecimal getClaimed() {
+        return claimed;
+    }
+
+    public BigDecimal getRecomputed() {
+        return recomputed;
+    }
+}

@@ -1,0 +1,57 @@
+package jixiao.model;
+
+import java.math.BigDecimal;
+
+/**
+ * One row of the indicator table (一级/二级/三级指标). An indicator is identified by its {@link #path()}, never
+ * by its name alone: two categories may hold indicators of the same name.
+ *
+ * @param target         指标值
+ * @param unit           度量单位 as written
+ * @param actual         实际完成值
+ * @param points         分值
+ * @param claimed        the department's self-score (得分), or null
+ * @param reason         未完成原因分析
+ * @param tier           for a qualitative indicator, the tier an evaluator assigned, or null
+ * @param evaluatorScore a score an evaluator gave within that tier, or null
+ */
+public record Indicator(
+        String category,
+        String group,
+        String name,
+        Value target,
+        String unit,
+        Value actual,
+        BigDecimal points,
+        BigDecimal claimed,
+        String reason,
+        String tier,
+        BigDecimal evaluatorScore) {
+
+    /** An indicator a rule works out from other parts of the table (e.g. a first-level category scored from the budget). */
+    public static Indicator derived(String category, String name, Value target, Value actual, BigDecimal points,
+                                    BigDecimal claimed) {
+        return new Indicator(category, null, name, target, actual == null ? null : actual.unit(), actual, points,
+                claimed, null, null, null);
+    }
+
+    /** category / group / name, leaving out what is blank; a first-level indicator with its own name is just that name. */
+    public String path() {
+        StringBuilder sb = new StringBuilder(category == null ? "" : category);
+        if (group != null && !group.isBlank()) {
+            sb.append('/').append(group);
+        }
+        if (name != null && !name.equals(category)) {
+            sb.append('/').append(name);
+        }
+        return sb.toString();
+    }
+
+    public boolean isQuantitative() {
+        return target != null && target.isNumeric() && actual != null && actual.isNumeric();
+    }
+
+    public boolean isQualitative() {
+        return target != null && !target.isNumeric();
+    }
+}

@@ -1,0 +1,41 @@
+package jixiao.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One department's or project's self-evaluation (自评表) as filed. Inserted as a fact, together with each of
+ * its indicators, budget lines, tasks and category declarations.
+ *
+ * @param id            a short id for reports; the file name when the submission gives none
+ * @param notice        the id of the scoring notice (a folder under rules/)
+ * @param kind          what is evaluated, as the table says (e.g. 部门整体绩效自评)
+ * @param claimedTotal  the self-score (自评得分) the department wrote
+ * @param claimedGrade  the result (自评结果) the department wrote
+ */
+public record Submission(
+        String id,
+        String notice,
+        String kind,
+        String department,
+        Integer year,
+        BigDecimal claimedTotal,
+        String claimedGrade,
+        String overallGoal,
+        String overallGoalCompletion,
+        Budget budget,
+        List<CategoryDeclaration> categories,
+        List<Task> tasks,
+        List<Indicator> indicators) {
+
+    public Submission {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
+
+    public Submission withId(String newId) {
+        return new Submission(newId, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
+                overallGoalCompletion, budget, categories, tasks, indicators);
+    }
+}

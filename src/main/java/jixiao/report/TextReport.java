@@ -1,0 +1,115 @@
+package jixiao.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import jixiao.engine.ScoreResult;
+import jixiao.model.CategoryScore;
+import jixiao.model.CategoryWeight;
+import jixiao.model.Finding;
+import jixiao.model.Indicator;
+import jixiao.model.IndicatorScore;
+import jixiao.model.Num;
+import jixiao.model.Submission;
+
+/**
+ * The report an analyst reads: the total and grade against the self-evaluation, each first-level category with
+ * where its weight came from, every indicator with its recomputed score, the rule that gave it and why, and the
+ * review findings. Words and numbers come from the rules; this class only lays them out.
+ */
+public final class TextReport {
+
+    private TextReport() {
+    }
+
+    public static String render(ScoreResult r) {
+        Submission s = r.submission();
+        List<String> out = new ArrayList<>();
+        String title = join(" · ", s.department(), s.year() == null ? null : s.year() + " 年度", s.kind());
+        out.add(title.isEmpty() ? s.id() : title);
+        String notice = r.policy().id() + (r.policy().notice().title() == null ? "" : "  " + r.policy().notice().title());
+        out.add("评分政策：" + notice + "（规则指纹 " + r.policy().fingerprint() + "）");
+        out.add("提交编号：" + s.id());
+        out.add("");
+
+        String total = r.total() == null ? "（无规则给出总分）" : Num.fmt(r.total().getScore()) + " 分";
+        String grade = r.grade() == null ? "（无规则给出等级）" : r.grade().getName();
+        out.add("总分  " + total + claimed(Num.fmt(s.claimedTotal()), s.claimedTotal() != null)
+                + "      等级  " + grade + claimed(s.claimedGrade(), s.claimedGrade() != null));
+        if (r.total() != null) {
+            out.add("      〔" + r.total().getRule() + "〕" + r.total().getExplanation());
+        }
+        if (r.grade() != null) {
+            out.add("      〔" + r.grade().getRule() + "〕" + r.grade().getExplanation());
+        }
+        out.add("");
+
+        out.add("一级指标");
+        int nameWidth = 14;
+        for (CategoryWeight w : r.weights()) {
+            nameWidth = Math.max(nameWidth, Text.width(w.getCategory()) + 2);
+        }
+        out.add("  " + Text.padRight("一级指标", nameWidth) + Text.padLeft("分值", 8) + Text.padLeft("得分", 10)
+                + "   分值来源");
+        for (CategoryWeight w : r.weights()) {
+            CategoryScore c = r.category(w.getCategory());
+            String weight = w.isApplicable() ? Num.fmt(w.getWeight()) : "不适用";
+            String score = c == null ? "—" : Num.fmt(c.getScore());
+            StringBuilder origin = new StringBuilder();
+            for (CategoryWeight.Step st : w.getSteps()) {
+                if (origin.length() > 0) {
+                    origin.append("；");
+                }
+                origin.append(st.getWhy());
+            }
+            out.add("  " + Text.padRight(w.getCategory(), nameWidth) + Text.padLeft(weight, 8)
+                    + Text.padLeft(score, 10) + "   " + origin);
+        }
+        out.add("");
+
+        out.add("三级指标（分值 / 重算得分 / 自评得分；〔〕内为计分规则）");
+        String category = null;
+        for (IndicatorScore is : r.indicators()) {
+            Indicator i = is.getIndicator();
+            if (!i.category().equals(category)) {
+                category = i.category();
+                CategoryScore c = r.category(category);
+                out.add("【" + category + "】" + (c == null ? "" : " 得分 " + Num.fmt(c.getScore()) + " / 分值 "
+                        + Num.fmt(c.getWeight())));
+            }
+            String name = i.group() == null || i.group().isBlank() ? i.name() : i.group() + " / " + i.name();
+            String mark = i.claimed() != null && !Num.same(i.claimed(), is.getScore()) ? "  ≠" : "";
+            out.add("  " + name);
+            out.add("      指标值 " + i.target() + "  实际完成值 " + i.actual() + "  分值 " + Num.fmt(i.points())
+                    + "  得分 " + Num.fmt(is.getScore()) + "  自评 " + Num.fmt(i.claimed()) + mark
+                    + (is.getTier() == null ? "" : "  档次 " + is.getTier()));
+            out.add("      〔" + is.getRule() + "〕" + is.getExplanation());
+        }
+        out.add("");
+
+        if (r.findings().isEmpty()) {
+            out.add("复核：无提示");
+        } else {
+            out.add("复核提示（" + r.findings().size() + "）");
+            for (Finding f : r.findings()) {
+                String subject = f.getSubject() == null ? "" : f.getSubject() + "：";
+                out.add("  [" + f.getSeverity() + " " + f.getCode() + "] " + subject + f.getMessage());
+                out.add("      〔" + f.getRule() + "〕");
+            }
+        }
+        return String.join(System.lineSeparator(), out) + System.lineSeparator();
+    }
+
+    private static String claimed(String value, boolean present) {
+        return present ? "（自评 " + value + "）" : "";
+    }
+
+    private static String join(String sep, String... parts) {
+        List<String> kept = new ArrayList<>();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                kept.add(p);
+            }
+        }
+        return String.join(sep, kept);
+    }
+}
