@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code jixiao} command line. */
 @Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
         description = "Scores budget performance self-evaluations (绩效自评) with a notice's policy written in DRL.",
-        subcommands = {ScoreCommand.class, NoticesCommand.class, CheckRulesCommand.class,
+        subcommands = {ScoreCommand.class, TestCommand.class, NoticesCommand.class, CheckRulesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -35,7 +35,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: score, notices, check-rules");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: score, test, notices, check-rules");
     }
 
     public static void main(String[] args) {

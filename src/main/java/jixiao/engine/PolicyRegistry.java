@@ -103,6 +103,16 @@ public final class PolicyRegistry {
         return p;
     }
 
+    /** Forgets the compiled policy of a folder, so that the next use compiles it again (after an edit). */
+    public void invalidate(Path folder) {
+        compiled.remove(folder.toAbsolutePath().normalize());
+    }
+
+    /** Forgets every compiled policy. */
+    public void invalidateAll() {
+        compiled.clear();
+    }
+
     /** Every notice's metadata, compiling nothing. */
     public List<Notice> notices() {
         List<Notice> out = new ArrayList<>();

@@ -169,6 +169,7 @@ public final class Scorer {
         List<TotalScore> totals = objects(session, TotalScore.class);
         List<Grade> grades = objects(session, Grade.class);
         List<Finding> findings = objects(session, Finding.class);
+        findings.addAll(invariants(submission, indicators, totals, grades));
         findings.sort(Comparator.comparing((Finding f) -> severityRank(f.getSeverity()))
                 .thenComparing(f -> String.valueOf(f.getSubject()))
                 .thenComparing(f -> String.valueOf(f.getCode()))
@@ -177,6 +178,50 @@ public final class Scorer {
         return new ScoreResult(submission, policy, List.copyOf(weights), List.copyOf(categories),
                 List.copyOf(indicators), totals.isEmpty() ? null : totals.get(0),
                 grades.isEmpty() ? null : grades.get(0), List.copyOf(findings), List.copyOf(firings));
+    }
+
+    /** The rule name the host gives the findings it makes itself. */
+    public static final String HOST_RULE = "jixiao：每项指标恰有一个得分，总分和等级各只有一个";
+
+    /**
+     * Checks that hold for every policy: each indicator gets exactly one score, and there is at most one total
+     * and one grade. A policy that breaks them has a gap or an overlap in its rules; the result says so.
+     */
+    private static List<Finding> invariants(Submission submission, List<IndicatorScore> scores,
+                                            List<TotalScore> totals, List<Grade> grades) {
+        List<Finding> out = new ArrayList<>();
+        Map<Indicator, List<IndicatorScore>> byIndicator = new HashMap<>();
+        for (IndicatorScore s : scores) {
+            byIndicator.computeIfAbsent(s.getIndicator(), k -> new ArrayList<>()).add(s);
+        }
+        for (Indicator i : submission.indicators()) {
+            if (!byIndicator.containsKey(i)) {
+                out.add(hostFinding("NOT_SCORED", i.path(), "没有规则为该指标计分（指标值“" + i.target()
+                        + "”，实际完成值“" + i.actual() + "”），不计入得分；请检查填写或规则。"));
+            }
+        }
+        byIndicator.forEach((i, list) -> {
+            if (list.size() > 1) {
+                out.add(hostFinding("SCORED_TWICE", i.path(), "有" + list.size() + "条规则为该指标计分（"
+                        + list.stream().map(IndicatorScore::getRule).collect(Collectors.joining("；"))
+                        + "），各得分都计入了合计；规则之间有重叠。"));
+            }
+        });
+        if (totals.size() > 1) {
+            out.add(hostFinding("TOTAL_TWICE", null, "有" + totals.size() + "个总分（"
+                    + totals.stream().map(TotalScore::getRule).collect(Collectors.joining("；")) + "），只采用第一个。"));
+        }
+        if (grades.size() > 1) {
+            out.add(hostFinding("GRADE_TWICE", null, "有" + grades.size() + "个等级（"
+                    + grades.stream().map(Grade::getRule).collect(Collectors.joining("；")) + "），只采用第一个。"));
+        }
+        return out;
+    }
+
+    private static Finding hostFinding(String code, String subject, String message) {
+        Finding f = new Finding("error", code, subject, message);
+        f.stampRule(HOST_RULE);
+        return f;
     }
 
     private static int severityRank(String severity) {

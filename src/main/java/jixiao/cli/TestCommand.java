@@ -1,0 +1,189 @@
+package jixiao.cli;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jixiao.engine.Policy;
+import jixiao.engine.PolicyException;
+import jixiao.engine.PolicyRegistry;
+import jixiao.engine.ScoreResult;
+import jixiao.engine.Scorer;
+import jixiao.engine.ScoringException;
+import jixiao.input.InputException;
+import jixiao.input.SubmissionReader;
+import jixiao.model.Submission;
+import jixiao.scenario.Expectations;
+import jixiao.scenario.Recorder;
+import jixiao.scenario.ScenarioReader;
+import jixiao.scenario.ScenarioRunner;
+import jixiao.scenario.ScenarioRunner.Outcome;
+import jixiao.scenario.ScenarioRunner.Status;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Runs the analysts' scenarios (*" + ScenarioReader.SUFFIX + ") and says what passed and "
+                + "what differed.",
+            "Ends with the line 'N passed, N failed'; exits 1 if any scenario failed or could not be run."})
+final class TestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "scenario files or folders (default: scenarios)")
+    List<Path> paths;
+
+    @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
+    Path rulesRoot = PolicyRegistry.defaultRoot();
+
+    @Option(names = "--coverage", description = "also list, per policy folder, the rules no scenario made fire; "
+            + "exit 1 if there are any")
+    boolean coverage;
+
+    @Option(names = "--record", paramLabel = "SUBMISSION",
+            description = "write a scenario from a submission, expecting its current results")
+    Path record;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "with --record: where to write the scenario (default: beside the submission)")
+    Path out;
+
+    @Option(names = "--force", description = "with --record: overwrite an existing scenario file")
+    boolean force;
+
+    @Option(names = "--watch", description = "keep running; re-run the affected scenarios whenever a rule, "
+            + "scenario or submission file is saved")
+    boolean watch;
+
+    @Option(names = "--watch-limit", hidden = true, description = "stop watching after N re-runs (for tests)")
+    int watchLimit = Integer.MAX_VALUE;
+
+    @Option(names = {"-v", "--verbose"}, description = "also show the rules that fired for each mismatch")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PolicyRegistry registry = new PolicyRegistry(rulesRoot);
+        ScenarioRunner runner = new ScenarioRunner(registry, new Scorer());
+        if (record != null) {
+            return record(registry);
+        }
+        List<Path> roots = paths == null || paths.isEmpty() ? List.of(defaultScenarios()) : paths;
+        List<Path> files = ScenarioReader.find(roots);
+        PrintStream o = System.out;
+        if (files.isEmpty()) {
+            System.err.println("jixiao: no scenario files (*" + ScenarioReader.SUFFIX + ") under " + roots);
+            return Main.FAILED;
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Path f : files) {
+            Outcome outcome = runner.run(f);
+            print(o, outcome);
+            outcomes.add(outcome);
+        }
+        int exit = summary(o, outcomes);
+        if (watch) {
+            new Watcher(registry, runner, roots, rulesRoot, outcomes, this::print, this::summary, watchLimit).run();
+        }
+        return exit;
+    }
+
+    private Path defaultScenarios() {
+        String home = System.getProperty("jixiao.home");
+        return home == null ? Path.of("scenarios") : Path.of(home, "scenarios");
+    }
+
+    int summary(PrintStream o, List<Outcome> outcomes) {
+        long passed = outcomes.stream().filter(x -> x.status() == Status.PASSED).count();
+        long failed = outcomes.size() - passed;
+        boolean uncovered = false;
+        if (coverage) {
+            o.println();
+            for (ScenarioRunner.Coverage c : ScenarioRunner.coverage(outcomes)) {
+                Policy p = c.policy();
+                o.println("coverage of " + shown(p.folder()) + ": " + c.fired().size() + " of " + p.rules().size()
+                        + " rules fired in some scenario");
+                for (String rule : c.unfired()) {
+                    o.println("  never fired: " + rule);
+                    uncovered = true;
+                }
+            }
+        }
+        o.println();
+        o.println(passed + " passed, " + failed + " failed");
+        return failed > 0 || uncovered ? Main.FAILED : Main.OK;
+    }
+
+    /** A path as the user would type it: relative to the working folder when it lies below it. */
+    static String shown(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    void print(PrintStream o, Outcome x) {
+        String desc = x.description() == null || x.description().isBlank() ? "" : "  " + x.description();
+        switch (x.status()) {
+            case PASSED -> o.println("PASS    " + shown(x.file()) + desc);
+            case FAILED -> {
+                o.println("FAIL    " + shown(x.file()) + desc);
+                for (Expectations.Mismatch m : x.mismatches()) {
+                    o.println("        " + m.field() + ": expected " + m.expected() + ", actual " + m.actual());
+                    if (!m.rules().isEmpty()) {
+                        o.println("          rules that fired for it: " + String.join("；", m.rules()));
+                    }
+                }
+            }
+            default -> {
+                o.println("BROKEN  " + shown(x.file()) + desc);
+                for (String line : x.error().split("\\R")) {
+                    o.println("        " + line);
+                }
+            }
+        }
+    }
+
+    private int record(PolicyRegistry registry) throws IOException {
+        Submission s;
+        try {
+            s = SubmissionReader.read(record);
+        } catch (InputException e) {
+            System.err.println("jixiao: cannot read " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        ScoreResult r;
+        try {
+            r = new Scorer().score(registry.forNotice(s.notice()), s);
+        } catch (PolicyException e) {
+            System.err.println("jixiao: " + e.describe());
+            return Main.BAD_RULES;
+        } catch (ScoringException e) {
+            System.err.println("jixiao: " + e.getMessage());
+            return Main.SCORING_FAILED;
+        }
+        String base = record.getFileName().toString().replaceFirst("\\.json$", "");
+        Path target = out != null ? out : record.toAbsolutePath().resolveSibling(base + ScenarioReader.SUFFIX);
+        if (Files.exists(target) && !force) {
+            System.err.println("jixiao: " + target + " exists; use --force to overwrite it, or --out to name another");
+            return Main.BAD_INPUT;
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        String ref = dir.relativize(record.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        ObjectNode scenario = Recorder.record(r, ref);
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        String json = new ObjectMapper().writer(pretty).writeValueAsString(scenario) + "\n";
+        Output.write(json, target, System.out);
+        System.out.println("wrote " + target + " (total " + scenario.path("expect").path("total") + ", grade "
+                + scenario.path("expect").path("grade").asText() + "); review it, then keep it with the others");
+        return Main.OK;
+    }
+}

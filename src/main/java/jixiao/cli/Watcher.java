@@ -1,0 +1,186 @@
+package jixiao.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.ToIntBiFunction;
+import jixiao.engine.PolicyRegistry;
+import jixiao.scenario.Scenario;
+import jixiao.scenario.ScenarioReader;
+import jixiao.scenario.ScenarioRunner;
+import jixiao.scenario.ScenarioRunner.Outcome;
+
+/**
+ * {@code jixiao test --watch}: watches the rules and scenario folders and, when a file is saved, recompiles the
+ * policy it belongs to (in this JVM) and re-runs the scenarios it affects. A save that breaks the rules shows the
+ * compile error as broken scenarios, and watching goes on.
+ */
+final class Watcher {
+
+    private static final long SETTLE_MS = 150;
+
+    private final PolicyRegistry registry;
+    private final ScenarioRunner runner;
+    private final List<Path> scenarioRoots;
+    private final Path rulesRoot;
+    private final Map<Path, Outcome> last = new LinkedHashMap<>();
+    private final BiConsumer<PrintStream, Outcome> print;
+    private final ToIntBiFunction<PrintStream, List<Outcome>> summary;
+    private final int limit;
+    private final Map<WatchKey, Path> keys = new HashMap<>();
+
+    Watcher(PolicyRegistry registry, ScenarioRunner runner, List<Path> scenarioRoots, Path rulesRoot,
+            List<Outcome> first, BiConsumer<PrintStream, Outcome> print,
+            ToIntBiFunction<PrintStream, List<Outcome>> summary, int limit) {
+        this.registry = registry;
+        this.runner = runner;
+        this.scenarioRoots = scenarioRoots;
+        this.rulesRoot = rulesRoot;
+        first.forEach(o -> last.put(o.file().toAbsolutePath().normalize(), o));
+        this.print = print;
+        this.summary = summary;
+        this.limit = limit;
+    }
+
+    void run() throws IOException, InterruptedException {
+        PrintStream o = System.out;
+        try (WatchService ws = FileSystems.getDefault().newWatchService()) {
+            Set<Path> dirs = new LinkedHashSet<>();
+            dirs.add(rulesRoot);
+            for (Path r : scenarioRoots) {
+                dirs.add(Files.isDirectory(r) ? r : r.toAbsolutePath().getParent());
+            }
+            for (Outcome x : last.values()) {
+                inputsOf(x.file()).forEach(p -> dirs.add(p.getParent()));
+            }
+            for (Path d : dirs) {
+                registerTree(ws, d);
+            }
+            o.println("watching " + dirs + " (Ctrl-C to stop)");
+            o.flush();
+            int rounds = 0;
+            while (rounds < limit) {
+                WatchKey key = ws.take();
+                Set<Path> changed = new LinkedHashSet<>();
+                collect(ws, key, changed);
+                // let the editor finish writing, and gather the other events of the same save
+                WatchKey more;
+                while ((more = ws.poll(SETTLE_MS, TimeUnit.MILLISECONDS)) != null) {
+                    collect(ws, more, changed);
+                }
+                List<Path> affected = affected(changed);
+                if (affected.isEmpty()) {
+                    continue;
+                }
+                rounds++;
+                o.println();
+                o.println("[" + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] changed: "
+                        + changed.stream().map(Path::getFileName).toList() + "; re-running " + affected.size()
+                        + " scenario(s)");
+                List<Outcome> now = new ArrayList<>();
+                for (Path f : affected) {
+                    Outcome x = runner.run(f);
+                    last.put(f, x);
+                    print.accept(o, x);
+                    now.add(x);
+                }
+                summary.applyAsInt(o, now);
+                o.flush();
+            }
+        }
+    }
+
+    private void collect(WatchService ws, WatchKey key, Set<Path> changed) throws IOException {
+        Path dir = keys.get(key);
+        for (WatchEvent<?> e : key.pollEvents()) {
+            if (e.kind() == StandardWatchEventKinds.OVERFLOW || dir == null) {
+                continue;
+            }
+            Path p = dir.resolve((Path) e.context()).toAbsolutePath().normalize();
+            if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(p)) {
+                registerTree(ws, p);
+            }
+            String name = p.getFileName().toString();
+            if (name.endsWith(".drl") || name.endsWith(".json") || name.endsWith(".csv")) {
+                changed.add(p);
+            }
+        }
+        key.reset();
+    }
+
+    /** Scenarios to re-run: those whose policy holds a changed file, those that read a changed file, new ones. */
+    private List<Path> affected(Set<Path> changed) throws IOException {
+        Set<Path> out = new LinkedHashSet<>();
+        Path root = rulesRoot.toAbsolutePath().normalize();
+        for (Path c : changed) {
+            if (c.startsWith(root)) {
+                Path folder = root.resolve(root.relativize(c).getName(0));
+                registry.invalidate(folder);
+                for (Outcome x : last.values()) {
+                    if (x.policy() == null || x.policy().folder().toAbsolutePath().normalize().equals(folder)) {
+                        out.add(x.file().toAbsolutePath().normalize());
+                    }
+                }
+            }
+            for (Outcome x : last.values()) {
+                if (inputsOf(x.file()).contains(c)) {
+                    out.add(x.file().toAbsolutePath().normalize());
+                }
+            }
+        }
+        for (Path f : ScenarioReader.find(scenarioRoots)) {
+            Path abs = f.toAbsolutePath().normalize();
+            if (changed.contains(abs) || !last.containsKey(abs)) {
+                out.add(abs);
+            }
+        }
+        out.removeIf(p -> !Files.exists(p));
+        return new ArrayList<>(out);
+    }
+
+    private static Set<Path> inputsOf(Path scenarioFile) {
+        try {
+            Scenario s = ScenarioReader.read(scenarioFile);
+            return s.inputs();
+        } catch (Exception e) {
+            return Set.of(scenarioFile.toAbsolutePath().normalize());
+        }
+    }
+
+    private void registerTree(WatchService ws, Path start) throws IOException {
+        if (!Files.isDirectory(start)) {
+            return;
+        }
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Path abs = dir.toAbsolutePath().normalize();
+                if (!keys.containsValue(abs)) {
+                    keys.put(abs.register(ws, StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE), abs);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,217 @@
+package jixiao.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jixiao.engine.ScoreResult;
+import jixiao.model.CategoryScore;
+import jixiao.model.CategoryWeight;
+import jixiao.model.Finding;
+import jixiao.model.IndicatorScore;
+import jixiao.model.Num;
+
+/** Compares a result with a scenario's expectations; only what is listed is checked. */
+public final class Expectations {
+
+    /** Numbers within this distance are equal (scores are kept to 2 decimals). */
+    public static final BigDecimal TOLERANCE = new BigDecimal("0.005");
+
+    /**
+     * One expectation not met.
+     *
+     * @param field    what was checked, e.g. {@code indicators["政府采购执行率"].score}
+     * @param rules    the rules that fired for the subject, to help see why
+     */
+    public record Mismatch(String field, String expected, String actual, List<String> rules) {
+    }
+
+    private Expectations() {
+    }
+
+    public static List<Mismatch> check(JsonNode expect, ScoreResult r) {
+        List<Mismatch> out = new ArrayList<>();
+        if (expect.has("total")) {
+            BigDecimal actual = r.total() == null ? null : r.total().getScore();
+            number(out, "total", expect.get("total"), actual, rulesOf(r, null, r.total() == null ? null
+                    : r.total().getRule()));
+        }
+        if (expect.has("grade")) {
+            String actual = r.grade() == null ? null : r.grade().getName();
+            text(out, "grade", expect.get("grade"), actual, rulesOf(r, null, r.grade() == null ? null
+                    : r.grade().getRule()));
+        }
+        JsonNode cats = expect.get("categories");
+        if (cats != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = cats.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                category(out, r, e.getKey(), e.getValue());
+            }
+        }
+        JsonNode inds = expect.get("indicators");
+        if (inds != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = inds.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                indicator(out, r, e.getKey(), e.getValue());
+            }
+        }
+        JsonNode must = expect.get("findings");
+        if (must != null) {
+            for (JsonNode f : must) {
+                if (r.findings().stream().noneMatch(x -> matches(f, x))) {
+                    out.add(new Mismatch("findings", "a finding " + describe(f), "none; found: " + codes(r),
+                            List.of()));
+                }
+            }
+        }
+        JsonNode mustNot = expect.get("noFindings");
+        if (mustNot != null) {
+            for (JsonNode f : mustNot) {
+                List<Finding> hits = r.findings().stream().filter(x -> matches(f, x)).toList();
+                if (!hits.isEmpty()) {
+                    out.add(new Mismatch("noFindings", "no finding " + describe(f), hits.stream()
+                            .map(h -> h.getCode() + (h.getSubject() == null ? "" : " " + h.getSubject()) + ": "
+                                    + h.getMessage()).collect(Collectors.joining(" | ")),
+                            hits.stream().map(Finding::getRule).distinct().toList()));
+                }
+            }
+        }
+        if (expect.has("findingCount")) {
+            int expected = expect.get("findingCount").asInt();
+            if (expected != r.findings().size()) {
+                out.add(new Mismatch("findingCount", String.valueOf(expected), r.findings().size() + " (" + codes(r)
+                        + ")", List.of()));
+            }
+        }
+        return out;
+    }
+
+    private static void category(List<Mismatch> out, ScoreResult r, String name, JsonNode exp) {
+        CategoryWeight w = r.weight(name);
+        CategoryScore c = r.category(name);
+        String field = "categories[\"" + name + "\"]";
+        List<String> rules = rulesOf(r, name, null);
+        if (w == null && c == null) {
+            out.add(new Mismatch(field, "a category " + name, "no such category in the result; categories: "
+                    + r.weights().stream().map(CategoryWeight::getCategory).collect(Collectors.joining(", ")),
+                    List.of()));
+            return;
+        }
+        if (exp.isNumber()) {
+            number(out, field + ".score", exp, c == null ? null : c.getScore(), rules);
+            return;
+        }
+        if (exp.has("score")) {
+            number(out, field + ".score", exp.get("score"), c == null ? null : c.getScore(), rules);
+        }
+        if (exp.has("weight")) {
+            number(out, field + ".weight", exp.get("weight"), w == null ? c.getWeight() : w.getWeight(), rules);
+        }
+        if (exp.has("applicable")) {
+            boolean actual = w == null || w.isApplicable();
+            if (exp.get("applicable").asBoolean() != actual) {
+                out.add(new Mismatch(field + ".applicable", exp.get("applicable").toString(),
+                        String.valueOf(actual), rules));
+            }
+        }
+    }
+
+    private static void indicator(List<Mismatch> out, ScoreResult r, String ref, JsonNode exp) {
+        String field = "indicators[\"" + ref + "\"]";
+        List<IndicatorScore> byPath = r.indicators().stream()
+                .filter(s -> s.getIndicator().path().equals(ref)).toList();
+        List<IndicatorScore> byName = r.indicators().stream()
+                .filter(s -> ref.equals(s.getIndicator().name())).toList();
+        List<IndicatorScore> hits = !byPath.isEmpty() ? byPath : byName;
+        if (hits.size() != 1) {
+            out.add(new Mismatch(field, "one scored indicator " + ref, hits.isEmpty()
+                    ? "none is scored under that path or name"
+                    : hits.size() + " match it: " + hits.stream().map(h -> h.getIndicator().path())
+                    .collect(Collectors.joining(", ")) + " (give the path)", List.of()));
+            return;
+        }
+        IndicatorScore s = hits.get(0);
+        List<String> rules = rulesOf(r, s.getIndicator().path(), null);
+        if (exp.isNumber()) {
+            number(out, field + ".score", exp, s.getScore(), rules);
+            return;
+        }
+        if (exp.has("score")) {
+            number(out, field + ".score", exp.get("score"), s.getScore(), rules);
+        }
+        if (exp.has("tier")) {
+            text(out, field + ".tier", exp.get("tier"), s.getTier(), rules);
+        }
+        if (exp.has("rule")) {
+            text(out, field + ".rule", exp.get("rule"), s.getRule(), rules);
+        }
+    }
+
+    private static boolean matches(JsonNode exp, Finding f) {
+        if (exp.isTextual()) {
+            return exp.asText().equals(f.getCode());
+        }
+        if (exp.has("code") && !exp.get("code").asText().equals(f.getCode())) {
+            return false;
+        }
+        if (exp.has("indicator") && !exp.get("indicator").asText().equals(f.getSubject())) {
+            return false;
+        }
+        return !exp.has("severity") || exp.get("severity").asText().equals(f.getSeverity());
+    }
+
+    private static String describe(JsonNode exp) {
+        return exp.isTextual() ? exp.asText() : exp.toString();
+    }
+
+    private static String codes(ScoreResult r) {
+        return r.findings().isEmpty() ? "no findings" : r.findings().stream()
+                .map(f -> f.getCode() + (f.getSubject() == null ? "" : " " + f.getSubject()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static void number(List<Mismatch> out, String field, JsonNode exp, BigDecimal actual,
+                               List<String> rules) {
+        if (exp.isNull()) {
+            if (actual != null) {
+                out.add(new Mismatch(field, "none", Num.fmt(actual), rules));
+            }
+            return;
+        }
+        if (!exp.isNumber()) {
+            out.add(new Mismatch(field, "a number in the scenario", exp.toString(), List.of()));
+            return;
+        }
+        BigDecimal expected = exp.decimalValue();
+        if (actual == null || expected.subtract(actual).abs().compareTo(TOLERANCE) > 0) {
+            out.add(new Mismatch(field, Num.fmt(expected), actual == null ? "none" : Num.fmt(actual), rules));
+        }
+    }
+
+    private static void text(List<Mismatch> out, String field, JsonNode exp, String actual, List<String> rules) {
+        String expected = exp.isNull() ? null : exp.asText();
+        if (expected == null ? actual != null : !expected.equals(actual)) {
+            out.add(new Mismatch(field, expected == null ? "none" : expected, actual == null ? "none" : actual,
+                    rules));
+        }
+    }
+
+    /** Rules that fired with the subject among their facts, plus the given rule, in firing order. */
+    private static List<String> rulesOf(ScoreResult r, String subject, String extra) {
+        Set<String> rules = new LinkedHashSet<>();
+        for (ScoreResult.Firing f : r.firings()) {
+            if (subject != null && f.subjects().contains(subject)) {
+                rules.add(f.rule());
+            }
+        }
+        if (extra != null) {
+            rules.add(extra);
+        }
+        return List.copyOf(rules);
+    }
+}

@@ -1,0 +1,258 @@
+package jixiao.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jixiao.input.InputException;
+
+/**
+ * Reads scenario files ({@code *.scenario.json}). The format is described in docs/scenarios.md.
+ *
+ * <pre>
+ * { "description": "...",
+ *   "submission": "justice-bureau-2021.json"  (a path relative to this file, or an inline object),
+ *   "changes": [ { "indicator": "投入管理指标/预算和财务管理/政府采购执行率", "set": { "actual": "80%" } },
+ *                { "indicator": "...", "remove": true },
+ *                { "add": { ...an indicator... } },
+ *                { "set": { "claimedTotal": 95 } } ],
+ *   "rules": "../../rules/shangjie-2021"      (optional),
+ *   "expect": { ... } }
+ * </pre>
+ */
+public final class ScenarioReader {
+
+    public static final String SUFFIX = ".scenario.json";
+    private static final Set<String> FIELDS = Set.of("description", "submission", "changes", "rules", "expect");
+    private static final Set<String> EXPECT_FIELDS = Set.of("total", "grade", "categories", "indicators",
+            "findings", "noFindings", "findingCount");
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private ScenarioReader() {
+    }
+
+    public static Scenario read(Path file) throws InputException {
+        String name = file.toString();
+        JsonNode root = readJson(file);
+        if (!root.isObject()) {
+            throw new InputException(name, "$", 0, 0, "a scenario is a JSON object {...}");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new InputException(name, "$." + f, 0, 0, "unknown field \"" + f + "\"; expected one of: "
+                        + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+        }
+        JsonNode expect = root.get("expect");
+        if (expect == null || !expect.isObject() || expect.isEmpty()) {
+            throw new InputException(name, "$.expect", 0, 0, "required: an object saying what to check, e.g. "
+                    + "{\"total\": 99.11, \"grade\": \"优\"}");
+        }
+        for (Iterator<String> it = expect.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!EXPECT_FIELDS.contains(f)) {
+                throw new InputException(name, "$.expect." + f, 0, 0, "unknown expectation \"" + f
+                        + "\"; expected one of: " + String.join(", ", EXPECT_FIELDS.stream().sorted().toList()));
+            }
+        }
+        Set<Path> inputs = new LinkedHashSet<>();
+        inputs.add(file.toAbsolutePath().normalize());
+        JsonNode sub = root.get("submission");
+        ObjectNode submission;
+        if (sub == null) {
+            throw new InputException(name, "$.submission", 0, 0, "required: a submission file (a path relative to "
+                    + "this scenario) or a submission object {...}");
+        } else if (sub.isTextual()) {
+            Path subFile = resolve(file, sub.asText());
+            inputs.add(subFile.toAbsolutePath().normalize());
+            JsonNode tree;
+            try {
+                tree = readJson(subFile);
+            } catch (InputException e) {
+                throw new InputException(name, "$.submission", 0, 0, "the submission cannot be read: "
+                        + e.getMessage());
+            }
+            if (!tree.isObject()) {
+                throw new InputException(name, "$.submission", 0, 0, subFile + " does not hold a JSON object");
+            }
+            submission = (ObjectNode) tree;
+        } else if (sub.isObject()) {
+            submission = (ObjectNode) sub.deepCopy();
+        } else {
+            throw new InputException(name, "$.submission", 0, 0, "expected a path or an object {...}");
+        }
+        JsonNode changes = root.get("changes");
+        if (changes != null) {
+            if (!changes.isArray()) {
+                throw new InputException(name, "$.changes", 0, 0, "expected a list [...] of changes");
+            }
+            for (int i = 0; i < changes.size(); i++) {
+                apply(name, "$.changes[" + i + "]", submission, changes.get(i));
+            }
+        }
+        Path rules = null;
+        JsonNode r = root.get("rules");
+        if (r != null) {
+            if (!r.isTextual()) {
+                throw new InputException(name, "$.rules", 0, 0, "expected the path of a policy folder");
+            }
+            rules = resolve(file, r.asText());
+        }
+        JsonNode d = root.get("description");
+        String description = d == null ? "" : d.asText();
+        return new Scenario(file, description, submission, rules, expect, inputs);
+    }
+
+    static Path resolve(Path scenarioFile, String relative) {
+        Path dir = scenarioFile.toAbsolutePath().getParent();
+        return dir.resolve(relative).normalize();
+    }
+
+    static JsonNode readJson(Path file) throws InputException {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            if (text.isBlank()) {
+                throw new InputException(file.toString(), null, 0, 0, "the file is empty");
+            }
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            throw new InputException(file.toString(), null, line, col, "invalid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputException(file.toString(), null, 0, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void apply(String file, String at, ObjectNode submission, JsonNode change) throws InputException {
+        if (!change.isObject()) {
+            throw new InputException(file, at, 0, 0, "expected a change {...}");
+        }
+        if (change.has("add")) {
+            JsonNode add = change.get("add");
+            if (!add.isObject()) {
+                throw new InputException(file, at + ".add", 0, 0, "expected an indicator object {...}");
+            }
+            indicators(file, at, submission).add(add.deepCopy());
+            return;
+        }
+        JsonNode set = change.get("set");
+        if (change.has("indicator")) {
+            String ref = change.get("indicator").asText();
+            ArrayNode list = indicators(file, at, submission);
+            int index = findIndicator(file, at + ".indicator", list, ref);
+            if (change.path("remove").asBoolean(false)) {
+                list.remove(index);
+                return;
+            }
+            if (set == null || !set.isObject()) {
+                throw new InputException(file, at, 0, 0, "a change of an indicator needs \"set\": {...} or "
+                        + "\"remove\": true");
+            }
+            merge((ObjectNode) list.get(index), (ObjectNode) set);
+            return;
+        }
+        if (set != null && set.isObject()) {
+            merge(submission, (ObjectNode) set);
+            return;
+        }
+        throw new InputException(file, at, 0, 0, "expected {\"indicator\": PATH, \"set\": {...}}, "
+                + "{\"indicator\": PATH, \"remove\": true}, {\"add\": {...}} or {\"set\": {...}}");
+    }
+
+    private static ArrayNode indicators(String file, String at, ObjectNode submission) throws InputException {
+        JsonNode list = submission.get("indicators");
+        if (list == null) {
+            return submission.putArray("indicators");
+        }
+        if (!list.isArray()) {
+            throw new InputException(file, at, 0, 0, "the submission's \"indicators\" is not a list");
+        }
+        return (ArrayNode) list;
+    }
+
+    /** Finds an indicator by path (category/group/name) or, when unambiguous, by name. */
+    static int findIndicator(String file, String at, ArrayNode list, String ref) throws InputException {
+        int found = -1;
+        int byName = -1;
+        int names = 0;
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String path = path(n);
+            if (path.equals(ref)) {
+                found = i;
+            }
+            if (ref.equals(n.path("name").asText(null))) {
+                byName = i;
+                names++;
+            }
+        }
+        if (found >= 0) {
+            return found;
+        }
+        if (names == 1) {
+            return byName;
+        }
+        throw new InputException(file, at, 0, 0, names > 1
+                ? "\"" + ref + "\" names " + names + " indicators; give its path (category/group/name)"
+                : "no indicator \"" + ref + "\" in the submission");
+    }
+
+    static String path(JsonNode n) {
+        String category = n.path("category").asText("");
+        String group = n.path("group").asText("");
+        String name = n.path("name").asText("");
+        StringBuilder sb = new StringBuilder(category);
+        if (!group.isBlank()) {
+            sb.append('/').append(group);
+        }
+        if (!name.equals(category)) {
+            sb.append('/').append(name);
+        }
+        return sb.toString();
+    }
+
+    private static void merge(ObjectNode target, ObjectNode changes) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNull()) {
+                target.remove(e.getKey());
+            } else {
+                target.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+    }
+
+    /** Every scenario file under the given files and folders, sorted. */
+    public static List<Path> find(List<Path> roots) throws IOException {
+        Set<Path> out = new java.util.TreeSet<>();
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                try (var s = Files.walk(root)) {
+                    s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+                            .forEach(out::add);
+                }
+            } else {
+                out.add(root);
+            }
+        }
+        return List.copyOf(out);
+    }
+}

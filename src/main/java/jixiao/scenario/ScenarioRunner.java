@@ -1,0 +1,108 @@
+package jixiao.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jixiao.engine.Policy;
+import jixiao.engine.PolicyException;
+import jixiao.engine.PolicyRegistry;
+import jixiao.engine.ScoreResult;
+import jixiao.engine.Scorer;
+import jixiao.engine.ScoringException;
+import jixiao.input.InputException;
+import jixiao.input.SubmissionReader;
+import jixiao.model.Submission;
+
+/** Runs scenarios against their policies and says, for each, whether it passed and, if not, what differed. */
+public final class ScenarioRunner {
+
+    public enum Status { PASSED, FAILED, BROKEN }
+
+    /**
+     * The outcome of one scenario.
+     *
+     * @param error  for a broken scenario, what is wrong (the file cannot be read, the rules do not compile, ...)
+     * @param policy the policy it ran under, or null when it could not get that far
+     */
+    public record Outcome(Path file, String description, Status status, List<Expectations.Mismatch> mismatches,
+                          String error, Policy policy, ScoreResult result) {
+    }
+
+    /** Rules of one policy folder and whether any scenario made each fire. */
+    public record Coverage(Policy policy, List<String> fired, List<String> unfired) {
+    }
+
+    private final PolicyRegistry registry;
+    private final Scorer scorer;
+
+    public ScenarioRunner(PolicyRegistry registry, Scorer scorer) {
+        this.registry = registry;
+        this.scorer = scorer;
+    }
+
+    public Outcome run(Path file) {
+        Scenario sc;
+        try {
+            sc = ScenarioReader.read(file);
+        } catch (InputException e) {
+            return new Outcome(file, "", Status.BROKEN, List.of(), e.getMessage(), null, null);
+        }
+        return run(sc);
+    }
+
+    public Outcome run(Scenario sc) {
+        String defaultId = sc.file().getFileName().toString().replace(ScenarioReader.SUFFIX, "");
+        Submission s;
+        try {
+            s = SubmissionReader.fromTree(sc.file() + " (submission)", sc.submission(), defaultId);
+        } catch (InputException e) {
+            return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.getMessage(), null, null);
+        }
+        Policy policy;
+        try {
+            policy = sc.rules() != null ? registry.forFolder(sc.rules()) : registry.forNotice(s.notice());
+        } catch (PolicyException e) {
+            return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.describe(), null, null);
+        }
+        ScoreResult r;
+        try {
+            r = scorer.score(policy, s);
+        } catch (ScoringException e) {
+            return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.getMessage(), policy, null);
+        }
+        List<Expectations.Mismatch> mismatches = Expectations.check(sc.expect(), r);
+        return new Outcome(sc.file(), sc.description(), mismatches.isEmpty() ? Status.PASSED : Status.FAILED,
+                mismatches, null, policy, r);
+    }
+
+    /** For each policy the outcomes ran under, which of its rules fired in at least one scenario. */
+    public static List<Coverage> coverage(List<Outcome> outcomes) {
+        Map<String, Policy> policies = new LinkedHashMap<>();
+        Map<String, Set<String>> fired = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            if (o.policy() == null) {
+                continue;
+            }
+            String key = o.policy().folder().toAbsolutePath().normalize().toString();
+            policies.putIfAbsent(key, o.policy());
+            Set<String> set = fired.computeIfAbsent(key, k -> new LinkedHashSet<>());
+            if (o.result() != null) {
+                o.result().firings().forEach(f -> set.add(f.rule()));
+            }
+        }
+        List<Coverage> out = new ArrayList<>();
+        policies.forEach((key, p) -> {
+            List<String> yes = new ArrayList<>();
+            List<String> no = new ArrayList<>();
+            for (Policy.RuleInfo rule : p.rules()) {
+                (fired.get(key).contains(rule.name()) ? yes : no).add(rule.name());
+            }
+            out.add(new Coverage(p, yes, no));
+        });
+        return out;
+    }
+}
