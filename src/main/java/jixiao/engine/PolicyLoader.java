@@ -155,7 +155,8 @@ public final class PolicyLoader {
             int[] lines = e.getLines();
             int line = lines != null && lines.length > 0 ? lines[0] : 0;
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-            boolean primary = !anyParseError || isParseError(e);
+            // "Parser returned a null Package" only repeats that the file did not parse
+            boolean primary = (!anyParseError || isParseError(e)) && !msg.contains("returned a null Package");
             all.add(new PolicyProblem(file, line, msg.replaceAll("\\s*\\R\\s*", " "), primary));
         }
         all.sort(Comparator.comparing((PolicyProblem p) -> !p.primary())

@@ -146,8 +146,8 @@ public final class SubmissionReader {
             return new InputException(source, null, line, col, "the JSON is nested too deeply or holds a value too long "
                     + "(at most " + MAX_DEPTH + " levels): " + e.getOriginalMessage());
         }
-        if (e instanceof JsonParseException) {
-            String msg = e.getOriginalMessage();
+        if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException) {
+            String msg = clean(e.getOriginalMessage());
             if (msg != null && msg.contains("Unexpected end-of-input")) {
                 msg = "the JSON ends too early (a bracket or quote is not closed)";
             }
@@ -159,7 +159,7 @@ public final class SubmissionReader {
                 return new InputException(source, path, line, col, "unknown field \"" + u.getPropertyName()
                         + "\"; expected one of: " + known(u.getKnownPropertyIds()));
             }
-            String msg = m.getOriginalMessage();
+            String msg = clean(m.getOriginalMessage());
             if (m instanceof MismatchedInputException mi && mi.getTargetType() != null
                     && (msg == null || msg.startsWith("Cannot") || msg.startsWith("Unexpected"))) {
                 msg = "expected " + expected(mi.getTargetType()) + (msg != null && msg.contains("from ")
@@ -168,6 +168,17 @@ public final class SubmissionReader {
             return new InputException(source, path, line, col, msg);
         }
         return new InputException(source, null, line, col, String.valueOf(e.getOriginalMessage()));
+    }
+
+    /** Jackson's message without its notes on where the source is (the caller says that better). */
+    private static String clean(String msg) {
+        if (msg == null) {
+            return "";
+        }
+        return msg.replaceAll("\\s*\\(for \\w+ starting at \\[Source:[^\\]]*\\][^)]*\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                .strip();
     }
 
     private static String known(Collection<Object> ids) {

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  * @param initial  年初预算数
  * @param annual   全年预算数
  * @param executed 预算执行数
- * @param rate     预算执行率 as written in the table
+ * @param rate     the execution rate as the table writes it
  */
 public record BudgetLine(String name, String section, BigDecimal initial, BigDecimal annual, BigDecimal executed,
                          Value rate) {

@@ -25,7 +25,7 @@ public final class Expectations {
     /**
      * One expectation not met.
      *
-     * @param field    what was checked, e.g. {@code indicators["政府采购执行率"].score}
+     * @param field    what was checked, e.g. {@code indicators["NAME"].score}
      * @param rules    the rules that fired for the subject, to help see why
      */
     public record Mismatch(String field, String expected, String actual, List<String> rules) {

@@ -23,7 +23,7 @@ import jixiao.input.InputException;
  * <pre>
  * { "description": "...",
  *   "submission": "justice-bureau-2021.json"  (a path relative to this file, or an inline object),
- *   "changes": [ { "indicator": "投入管理指标/预算和财务管理/政府采购执行率", "set": { "actual": "80%" } },
+ *   "changes": [ { "indicator": "CATEGORY/GROUP/NAME", "set": { "actual": "80%" } },
  *                { "indicator": "...", "remove": true },
  *                { "add": { ...an indicator... } },
  *                { "set": { "claimedTotal": 95 } } ],

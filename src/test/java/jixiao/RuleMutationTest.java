@@ -1,0 +1,74 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import jixiao.engine.Policy;
+import jixiao.engine.PolicyRegistry;
+import jixiao.engine.Scorer;
+import jixiao.scenario.ScenarioReader;
+import jixiao.scenario.ScenarioRunner;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scenarios are worth something only if they notice a broken rule. For each rule of each policy, a copy of
+ * the policy without that rule (or, for numeric rules, with a number changed) must make at least one scenario of
+ * that notice fail.
+ */
+class RuleMutationTest {
+
+    @TempDir
+    Path tmp;
+
+    @TestFactory
+    Stream<DynamicTest> deletingAnyRuleMakesAScenarioFail() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String notice : new PolicyRegistry(Fixtures.RULES).noticeIds()) {
+            Policy policy = Fixtures.policy(Fixtures.RULES.resolve(notice));
+            for (Policy.RuleInfo rule : policy.rules()) {
+                tests.add(DynamicTest.dynamicTest(notice + " without \"" + rule.name() + "\"", () -> {
+                    Path root = tmp.resolve("deleted-" + tests.indexOf(null) + "-" + System.nanoTime());
+                    Path copy = root.resolve(notice);
+                    Fixtures.copyTree(Fixtures.RULES.resolve(notice), copy);
+                    Path file = copy.resolve(rule.file());
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    String mutated = withoutRule(text, rule.name());
+                    assertThat(mutated).as("rule text found in " + rule.file()).isNotEqualTo(text);
+                    Files.writeString(file, mutated, StandardCharsets.UTF_8);
+                    assertThat(failures(root, notice)).as("scenarios failing without \"" + rule.name() + "\"")
+                            .isNotEmpty();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Scenario files of the notice that do not pass when scored by the policies under root. */
+    static List<String> failures(Path root, String notice) throws Exception {
+        ScenarioRunner runner = new ScenarioRunner(new PolicyRegistry(root), new Scorer());
+        List<String> failed = new ArrayList<>();
+        for (Path f : ScenarioReader.find(List.of(Fixtures.SCENARIOS.resolve(notice)))) {
+            ScenarioRunner.Outcome o = runner.run(f);
+            if (o.status() != ScenarioRunner.Status.PASSED) {
+                failed.add(f.getFileName().toString());
+            }
+        }
+        return failed;
+    }
+
+    /** The DRL text with the rule of that name removed, from its {@code rule "name"} line to its {@code end}. */
+    static String withoutRule(String drl, String name) {
+        Pattern p = Pattern.compile("(?ms)^rule\\s+\"" + Pattern.quote(name) + "\".*?^end\\s*$");
+        Matcher m = p.matcher(drl);
+        return m.find() ? drl.substring(0, m.start()) + drl.substring(m.end()) : drl;
+    }
+}

@@ -1,0 +1,106 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jixiao test}: what an analyst sees when scenarios pass, fail or are broken; recording; coverage. */
+class ScenarioCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path scenario(String name, String json) throws Exception {
+        Path f = tmp.resolve(name + ".scenario.json");
+        Files.writeString(f, json, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private String seedRef() {
+        return Fixtures.SEED.toAbsolutePath().toString().replace("\\", "/");
+    }
+
+    @Test
+    void aFailingScenarioShowsFieldExpectedActualAndTheRulesThatFired() throws Exception {
+        scenario("wrong", """
+                { "description": "deliberately wrong", "submission": "%s",
+                  "expect": { "total": 99.11, "indicators": { "政府采购执行率": 1.2 }, "grade": "良" } }
+                """.formatted(seedRef()));
+        scenario("right", """
+                { "submission": "%s", "expect": { "total": 99.11, "grade": "优" } }
+                """.formatted(seedRef()));
+        Fixtures.Run run = Fixtures.cli("test", tmp.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("FAIL")
+                .contains("indicators[\"政府采购执行率\"].score: expected 1.2, actual 1.11")
+                .contains("rules that fired for it: ")
+                .contains("越高越好的定量指标未达到指标值的，按完成值与指标值之比计分")
+                .contains("grade: expected 良, actual 优")
+                .contains("PASS")
+                .endsWith("1 passed, 1 failed" + System.lineSeparator());
+    }
+
+    @Test
+    void aBrokenScenarioIsReportedAndTheOthersStillRun() throws Exception {
+        scenario("broken", "{ \"submission\": \"nowhere.json\", \"expect\": { \"total\": 1 } }");
+        scenario("typo", "{ \"submission\": \"x.json\", \"expected\": {} }");
+        scenario("right", "{ \"submission\": \"%s\", \"expect\": { \"grade\": \"优\" } }".formatted(seedRef()));
+        Fixtures.Run run = Fixtures.cli("test", tmp.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("BROKEN").contains("nowhere.json").contains("unknown field \"expected\"")
+                .contains("1 passed, 2 failed");
+    }
+
+    @Test
+    void changesEditTheSubmissionBeforeScoring() throws Exception {
+        scenario("changed", """
+                { "submission": "%s",
+                  "changes": [ { "indicator": "政府采购执行率", "set": { "actual": "90%%" } },
+                               { "set": { "claimedTotal": 100 } } ],
+                  "expect": { "total": 100, "indicators": { "政府采购执行率": 2 },
+                              "findings": [ "SELF_SCORE_DIFFERS" ], "noFindings": [ "TOTAL_DIFFERS" ] } }
+                """.formatted(seedRef()));
+        Fixtures.Run run = Fixtures.cli("test", tmp.toString());
+        assertThat(run.out()).contains("1 passed, 0 failed");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void recordWritesAScenarioThatPasses() throws Exception {
+        Path sub = tmp.resolve("dept.json");
+        Files.copy(Fixtures.SEED, sub);
+        Fixtures.Run rec = Fixtures.cli("test", "--record", sub.toString());
+        assertThat(rec.exit()).isZero();
+        Path written = tmp.resolve("dept.scenario.json");
+        JsonNode j = new ObjectMapper().readTree(written.toFile());
+        assertThat(j.get("submission").asText()).isEqualTo("dept.json");
+        assertThat(j.at("/expect/total").decimalValue()).isEqualByComparingTo("99.11");
+        assertThat(j.at("/expect/indicators/投入管理指标~1预算和财务管理~1政府采购执行率").decimalValue())
+                .isEqualByComparingTo("1.11");
+        assertThat(Fixtures.cli("test", "--record", sub.toString()).exit()).isEqualTo(2); // exists: not overwritten
+        Fixtures.Run run = Fixtures.cli("test", written.toString());
+        assertThat(run.out()).contains("1 passed, 0 failed");
+    }
+
+    @Test
+    void coverageNamesTheRulesNoScenarioFired() throws Exception {
+        scenario("only-seed", "{ \"submission\": \"%s\", \"expect\": { \"grade\": \"优\" } }".formatted(seedRef()));
+        Fixtures.Run run = Fixtures.cli("test", "--coverage", tmp.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("never fired: 注4：总分不足60分为差").contains("1 passed, 0 failed");
+    }
+
+    @Test
+    void theShippedSuitePassesWithFullCoverage() {
+        Fixtures.Run run = Fixtures.cli("test", "--coverage", "scenarios");
+        assertThat(run.out()).doesNotContain("never fired").contains(" 0 failed");
+        assertThat(run.exit()).isZero();
+    }
+}

@@ -1,0 +1,104 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import jixiao.engine.ScoreResult;
+import jixiao.model.Finding;
+import jixiao.model.Indicator;
+import jixiao.model.IndicatorScore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The first real case: 郑州市上街区司法局 2021, scored by rules/shangjie-2021. Expected values are worked by hand. */
+class SeedTest {
+
+    static ScoreResult result;
+
+    @BeforeAll
+    static void score() throws Exception {
+        result = Fixtures.score(Fixtures.SEED);
+    }
+
+    @Test
+    void totalIs99_11AndGradeIs优() {
+        assertThat(result.total().getScore()).isEqualByComparingTo("99.11");
+        assertThat(result.grade().getName()).isEqualTo("优");
+        assertThat(result.total().getRule()).isEqualTo("总分为各一级指标得分之和");
+        assertThat(result.grade().getRule()).isEqualTo("注4：总分90分及以上为优");
+    }
+
+    @Test
+    void categoriesHaveTheirWeightsAndScores() {
+        assertCategory("预算执行率", "10", "10");
+        assertCategory("投入管理指标", "30", "29.11");
+        assertCategory("产出指标", "30", "30");
+        assertCategory("效益指标", "30", "30");
+        assertThat(result.weight("可持续性指标").isApplicable()).isFalse();
+        assertThat(result.weight("可持续性指标").getWeight()).isEqualByComparingTo("0");
+        assertThat(result.category("可持续性指标")).isNull();
+        assertThat(result.weight("效益指标").getSteps()).extracting(s -> s.getRule())
+                .containsExactly("注1：一级指标效益指标默认20分", "可持续性指标声明不适用的，其分值并入效益指标");
+        assertThat(result.weights()).extracting(w -> w.getCategory())
+                .containsExactly("预算执行率", "投入管理指标", "可持续性指标", "产出指标", "效益指标");
+    }
+
+    private static void assertCategory(String name, String weight, String score) {
+        assertThat(result.category(name).getWeight()).as(name + " weight").isEqualByComparingTo(weight);
+        assertThat(result.category(name).getScore()).as(name + " score").isEqualByComparingTo(score);
+        assertThat(result.category(name).getRule()).isEqualTo("一级指标得分为其下三级指标得分之和");
+    }
+
+    @Test
+    void everyIndicatorIsScoredOnceWithFullPointsExceptGovernmentProcurement() {
+        List<Indicator> rows = result.submission().indicators();
+        assertThat(rows).hasSize(30);
+        for (Indicator row : rows) {
+            IndicatorScore s = result.indicator(row.path());
+            assertThat(s).as(row.path()).isNotNull();
+            BigDecimal expected = row.name().equals("政府采购执行率") ? new BigDecimal("1.11") : row.points();
+            assertThat(s.getScore()).as(row.path()).isEqualByComparingTo(expected);
+            assertThat(s.getRule()).as(row.path()).isNotBlank();
+            assertThat(s.getExplanation()).as(row.path()).isNotBlank();
+        }
+        // 30 rows of the table plus the first-level 预算执行率 worked out from the budget table
+        assertThat(result.indicators()).hasSize(31);
+    }
+
+    @Test
+    void governmentProcurementIsProportional() {
+        IndicatorScore s = result.indicator("投入管理指标/预算和财务管理/政府采购执行率");
+        assertThat(s.getScore()).isEqualTo(new BigDecimal("1.11"));
+        assertThat(s.getRule()).isEqualTo("越高越好的定量指标未达到指标值的，按完成值与指标值之比计分");
+        assertThat(s.getExplanation()).contains("2 × 50 ÷ 90 = 1.11");
+    }
+
+    @Test
+    void budgetExecutionIsWorkedOutFromTheBudgetTableAndKeptApartFromTheIndicatorOfTheSameName() {
+        IndicatorScore first = result.indicator("预算执行率");
+        assertThat(first.getIndicator().actual().number()).isEqualByComparingTo("102.27");
+        assertThat(first.getIndicator().reason()).isEqualTo("预算执行数 717.52 ÷ 全年预算数 701.61 = 102.27%");
+        assertThat(first.getScore()).isEqualByComparingTo("10");
+        IndicatorScore third = result.indicator("投入管理指标/预算和财务管理/预算执行率");
+        assertThat(third.getIndicator().actual().text()).isEqualTo("102%");
+        assertThat(third.getScore()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void findingsAreTheProcurementSelfScoreAndTheTotal() {
+        assertThat(result.findings()).extracting(Finding::getCode)
+                .containsExactlyInAnyOrder("SELF_SCORE_DIFFERS", "TOTAL_DIFFERS");
+        Finding ind = result.findings().stream().filter(f -> f.getCode().equals("SELF_SCORE_DIFFERS")).findFirst()
+                .orElseThrow();
+        assertThat(ind.getSubject()).isEqualTo("投入管理指标/预算和财务管理/政府采购执行率");
+        assertThat(ind.getClaimed()).isEqualByComparingTo("1");
+        assertThat(ind.getRecomputed()).isEqualByComparingTo("1.11");
+        assertThat(ind.getRule()).isEqualTo("自评得分与重算得分不一致的，列出差异");
+        Finding total = result.findings().stream().filter(f -> f.getCode().equals("TOTAL_DIFFERS")).findFirst()
+                .orElseThrow();
+        assertThat(total.getClaimed()).isEqualByComparingTo("99");
+        assertThat(total.getRecomputed()).isEqualByComparingTo("99.11");
+        assertThat(total.getMessage()).contains("99").contains("99.11");
+    }
+}
