@@ -63,14 +63,16 @@ class CommandLineTest {
         assertThat(procurement.get("claimed").asInt()).isEqualTo(1);
         assertThat(procurement.get("rule").asText()).isNotBlank();
         assertThat(procurement.get("explanation").asText()).contains("1.11");
-        assertThat(j.get("findings")).hasSize(2);
+        assertThat(j.get("findings")).hasSize(5);
         for (JsonNode f : j.get("findings")) {
             assertThat(f.get("severity").asText()).isEqualTo("warning");
-            assertThat(f.get("code").asText()).isIn("SELF_SCORE_DIFFERS", "TOTAL_DIFFERS");
+            assertThat(f.get("code").asText()).isIn("SELF_SCORE_DIFFERS", "TOTAL_DIFFERS", "TASK_RATE_INCONSISTENT",
+                    "TASKS_NOT_PROJECT_TOTAL", "ADJUSTMENT_RATE_INCONSISTENT");
             assertThat(f.get("rule").asText()).isNotBlank();
             assertThat(f.has("indicator")).isTrue();
             assertThat(f.get("message").asText()).isNotBlank();
         }
+        assertThat(j.get("findings").findValuesAsText("jsonPath")).contains("$.indicators[11]", "$.tasks[4]");
     }
 
     @Test

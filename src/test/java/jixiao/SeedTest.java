@@ -86,9 +86,11 @@ class SeedTest {
     }
 
     @Test
-    void findingsAreTheProcurementSelfScoreAndTheTotal() {
+    void findingsAreTheProcurementSelfScoreTheTotalAndThreeInconsistenciesOfTheTable() {
         assertThat(result.findings()).extracting(Finding::getCode)
-                .containsExactlyInAnyOrder("SELF_SCORE_DIFFERS", "TOTAL_DIFFERS");
+                .containsExactlyInAnyOrder("SELF_SCORE_DIFFERS", "TOTAL_DIFFERS", "TASK_RATE_INCONSISTENT",
+                        "TASKS_NOT_PROJECT_TOTAL", "ADJUSTMENT_RATE_INCONSISTENT");
+        assertThat(result.rejections()).isEmpty();
         Finding ind = result.findings().stream().filter(f -> f.getCode().equals("SELF_SCORE_DIFFERS")).findFirst()
                 .orElseThrow();
         assertThat(ind.getSubject()).isEqualTo("投入管理指标/预算和财务管理/政府采购执行率");
@@ -100,5 +102,24 @@ class SeedTest {
         assertThat(total.getClaimed()).isEqualByComparingTo("99");
         assertThat(total.getRecomputed()).isEqualByComparingTo("99.11");
         assertThat(total.getMessage()).contains("99").contains("99.11");
+    }
+
+    @Test
+    void consistencyChecksFindTheTasksOwnNumbersDisagree() {
+        Finding rate = finding("TASK_RATE_INCONSISTENT");
+        assertThat(rate.getSubject()).isEqualTo("普法宣传");
+        assertThat(rate.getMessage()).contains("0.09 ÷ 预算资金2.00 = 4.50%").contains("5%");
+        assertThat(rate.getRecomputed()).isEqualByComparingTo("4.50");
+        Finding sum = finding("TASKS_NOT_PROJECT_TOTAL");
+        assertThat(sum.getRecomputed()).isEqualByComparingTo("105.34");
+        assertThat(sum.getClaimed()).isEqualByComparingTo("95.64");
+        assertThat(sum.getMessage()).contains("105.34").contains("95.64");
+        Finding adjustment = finding("ADJUSTMENT_RATE_INCONSISTENT");
+        assertThat(adjustment.getRecomputed()).isEqualByComparingTo("0");
+        assertThat(adjustment.getClaimed()).isEqualByComparingTo("2.27");
+    }
+
+    private static Finding finding(String code) {
+        return result.findings().stream().filter(f -> f.getCode().equals(code)).findFirst().orElseThrow();
     }
 }

@@ -13,6 +13,8 @@ import jixiao.engine.ScoreResult;
 import jixiao.engine.Scorer;
 import jixiao.engine.ScoringException;
 import jixiao.input.InputException;
+import jixiao.input.JsonPaths;
+import jixiao.model.Finding;
 import jixiao.input.SubmissionReader;
 import jixiao.model.Submission;
 import jixiao.report.JsonReport;
@@ -71,6 +73,20 @@ final class ScoreCommand implements Callable<Integer> {
                 Submission s = SubmissionReader.read(file);
                 Policy policy = rules != null ? registry.forFolder(rules) : registry.forNotice(s.notice());
                 ScoreResult r = scorer.score(policy, s);
+                if (!r.rejections().isEmpty()) {
+                    stderr.println("jixiao: " + file + " is rejected by the rules of " + policy.id()
+                            + " and not scored:");
+                    for (Finding f : r.rejections()) {
+                        String at = JsonPaths.of(s, f.getSubject());
+                        stderr.println("  " + file + ": " + (at == null ? "" : at + " ")
+                                + (f.getSubject() == null ? "" : "(" + f.getSubject() + ") ")
+                                + f.getMessage() + " [" + f.getCode() + "; rule: " + f.getRule() + "]");
+                    }
+                    failures.add(file + ": rejected (" + r.rejections().stream().map(Finding::getCode)
+                            .distinct().collect(java.util.stream.Collectors.joining(", ")) + ")");
+                    exit = worse(exit, Main.BAD_INPUT);
+                    continue;
+                }
                 scored++;
                 if (format == Format.json) {
                     report.append(files.size() == 1 ? JsonReport.render(r) : JsonReport.renderLine(r));

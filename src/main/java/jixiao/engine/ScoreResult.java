@@ -32,6 +32,14 @@ public record ScoreResult(
     public record Firing(String rule, String phase, List<String> subjects) {
     }
 
+    /** The severity of findings that send a submission back: it cannot be scored faithfully as filed. */
+    public static final String REJECT = "reject";
+
+    /** Findings by which the policy rejects the submission (退回), in order. */
+    public List<Finding> rejections() {
+        return findings.stream().filter(f -> REJECT.equals(f.getSeverity())).toList();
+    }
+
     public CategoryScore category(String name) {
         return categories.stream().filter(c -> c.getCategory().equals(name)).findFirst().orElse(null);
     }

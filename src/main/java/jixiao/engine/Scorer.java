@@ -225,13 +225,16 @@ public final class Scorer {
     }
 
     private static int severityRank(String severity) {
-        if ("error".equals(severity)) {
+        if (ScoreResult.REJECT.equals(severity)) {
             return 0;
         }
-        if ("warning".equals(severity)) {
+        if ("error".equals(severity)) {
             return 1;
         }
-        return 2;
+        if ("warning".equals(severity)) {
+            return 2;
+        }
+        return 3;
     }
 
     private static <T> List<T> objects(KieSession session, Class<T> type) {

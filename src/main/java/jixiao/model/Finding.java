@@ -17,8 +17,9 @@ public class Finding extends RuleResult {
     private final BigDecimal recomputed;
 
     /**
-     * @param severity "error" (the submission or the scoring cannot be trusted as it is), "warning" (differs from
-     *                 what the rules give) or "info"
+     * @param severity "reject" (the submission cannot be scored faithfully as filed and goes back to its
+     *                 authors: the command reports it as failed), "error" (scored, but not to be trusted as it
+     *                 is), "warning" (differs from what the rules give) or "info"
      * @param subject  what it is about: an indicator's path, a category, a budget line, or null for the whole
      */
     public Finding(String severity, String code, String subject, String message) {

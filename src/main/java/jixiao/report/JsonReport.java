@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import jixiao.engine.ScoreResult;
+import jixiao.input.JsonPaths;
 import jixiao.model.CategoryScore;
 import jixiao.model.CategoryWeight;
 import jixiao.model.Finding;
@@ -110,6 +111,7 @@ public final class JsonReport {
             n.put("severity", f.getSeverity());
             n.put("code", f.getCode());
             n.put("indicator", f.getSubject());
+            n.put("jsonPath", JsonPaths.of(s, f.getSubject()));
             n.put("message", f.getMessage());
             n.put("claimed", num(f.getClaimed()));
             n.put("recomputed", num(f.getRecomputed()));
