@@ -12,6 +12,7 @@ import jixiao.engine.PolicyRegistry;
 import jixiao.engine.ScoreResult;
 import jixiao.engine.Scorer;
 import jixiao.engine.ScoringException;
+import jixiao.engine.UnknownNoticeException;
 import jixiao.input.InputException;
 import jixiao.input.JsonPaths;
 import jixiao.model.Finding;
@@ -71,7 +72,12 @@ final class ScoreCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Submission s = SubmissionReader.read(file);
-                Policy policy = rules != null ? registry.forFolder(rules) : registry.forNotice(s.notice());
+                Policy policy;
+                try {
+                    policy = rules != null ? registry.forFolder(rules) : registry.forNotice(s.notice());
+                } catch (UnknownNoticeException e) {
+                    throw new InputException(file.toString(), "$.notice", 0, 0, e.getMessage());
+                }
                 ScoreResult r = scorer.score(policy, s);
                 if (!r.rejections().isEmpty()) {
                     stderr.println("jixiao: " + file + " is rejected by the rules of " + policy.id()

@@ -71,12 +71,12 @@ public final class PolicyRegistry {
     /** The folder of a notice, after checking that the id is a plain name of an existing folder under the root. */
     public Path folderOf(String noticeId) throws PolicyException {
         if (noticeId == null || !NOTICE_ID.matcher(noticeId).matches() || noticeId.contains("..")) {
-            throw new PolicyException("\"" + noticeId + "\" is not a notice id: an id is a folder name under " + root
+            throw new UnknownNoticeException("\"" + noticeId + "\" is not a notice id: an id is a folder name under " + root
                     + " (letters, digits, '.', '_', '-'); known notices: " + known());
         }
         Path folder = root.resolve(noticeId);
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !holdsRules(folder)) {
-            throw new PolicyException("unknown notice \"" + noticeId + "\": there is no policy folder " + folder
+            throw new UnknownNoticeException("unknown notice \"" + noticeId + "\": there is no policy folder " + folder
                     + "; known notices: " + known());
         }
         return folder;

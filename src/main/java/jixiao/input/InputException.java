@@ -26,7 +26,7 @@ public class InputException extends Exception {
             sb.append(": ").append(jsonPath);
         }
         if (line > 0) {
-            sb.append(jsonPath == null ? ": " : " ").append("(line ").append(line);
+            sb.append(" (line ").append(line);
             if (column > 0) {
                 sb.append(", column ").append(column);
             }

@@ -53,6 +53,7 @@ public final class SubmissionReader {
         lenient.addDeserializer(BigDecimal.class, new LenientDecimalDeserializer());
         lenient.addDeserializer(Value.class, new ValueDeserializer());
         JsonMapper m = JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -112,6 +113,10 @@ public final class SubmissionReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
         } catch (CharacterCodingException e) {
+            if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                    || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+                throw new InputException(source, null, 0, 0, "is UTF-16 text, not UTF-8; save it as UTF-8 and try again");
+            }
             throw new InputException(source, null, 0, 0, "is not UTF-8 text (perhaps GBK, as Excel saves on Chinese "
                     + "Windows); save it as UTF-8 and try again");
         }
@@ -124,9 +129,18 @@ public final class SubmissionReader {
     private static Submission bind(String source, String text, String defaultId) throws InputException {
         Submission s;
         try {
+            // a first pass over the tokens: syntax, nesting depth and number length are checked on the whole
+            // file before any of it is bound, so that these limits hold whatever the shape of the data
+            try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(text)) {
+                while (p.nextToken() != null) {
+                    // only reading
+                }
+            }
             s = MAPPER.readValue(text, Submission.class);
         } catch (JsonProcessingException e) {
             throw translate(source, e);
+        } catch (IOException e) {
+            throw new InputException(source, null, 0, 0, "cannot be read: " + e.getMessage());
         }
         if (s == null) {
             throw new InputException(source, "$", 0, 0, "expected a JSON object {...}, found null");
@@ -143,8 +157,12 @@ public final class SubmissionReader {
         int line = loc == null ? 0 : loc.getLineNr();
         int col = loc == null ? 0 : loc.getColumnNr();
         if (e instanceof StreamConstraintsException) {
-            return new InputException(source, null, line, col, "the JSON is nested too deeply or holds a value too long "
-                    + "(at most " + MAX_DEPTH + " levels): " + e.getOriginalMessage());
+            String m = String.valueOf(e.getOriginalMessage());
+            String what = m.contains("nesting depth") ? "the JSON is nested too deeply: at most " + MAX_DEPTH
+                    + " levels of [...] and {...} are allowed"
+                    : m.contains("Number") ? "a number is too long: at most 100 digits are allowed"
+                    : "a text value is too long: at most 1,000,000 characters are allowed";
+            return new InputException(source, null, line, col, what);
         }
         if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException) {
             String msg = clean(e.getOriginalMessage());
@@ -175,7 +193,8 @@ public final class SubmissionReader {
         if (msg == null) {
             return "";
         }
-        return msg.replaceAll("\\s*\\(for \\w+ starting at \\[Source:[^\\]]*\\][^)]*\\)", "")
+        return msg.replaceAll(":?\\s*enable `[^`]*` to allow", "; JSON has no such value, write a number")
+                .replaceAll("\\s*\\(for \\w+ starting at \\[Source:[^\\]]*\\][^)]*\\)", "")
                 .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
                 .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
                 .strip();

@@ -9,6 +9,6 @@ import java.util.List;
  */
 public record Budget(Value target, BigDecimal points, BigDecimal claimed, String unit, List<BudgetLine> lines) {
     public Budget {
-        lines = lines == null ? List.of() : List.copyOf(lines);
+        lines = lines == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(lines));
     }
 }

@@ -1,6 +1,8 @@
 package jixiao.model;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,9 +31,10 @@ public record Submission(
         List<Indicator> indicators) {
 
     public Submission {
-        categories = categories == null ? List.of() : List.copyOf(categories);
-        tasks = tasks == null ? List.of() : List.copyOf(tasks);
-        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        // unmodifiable copies that keep a null element, so that the reader can say where it is
+        categories = categories == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(categories));
+        tasks = tasks == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tasks));
+        indicators = indicators == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(indicators));
     }
 
     public Submission withId(String newId) {
