@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jixiao.engine.Policy;
 import jixiao.engine.PolicyException;
+import jixiao.engine.PolicyLinter;
 import jixiao.engine.PolicyLoader;
+import jixiao.engine.PolicyProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,8 +24,14 @@ final class CheckRulesCommand implements Callable<Integer> {
         for (Path folder : folders) {
             try {
                 Policy p = PolicyLoader.load(folder);
+                List<PolicyProblem> problems = PolicyLinter.lint(p);
                 System.out.println(folder + ": " + p.rules().size() + " rules in " + p.phases().size()
                         + " phases, compiled without errors (fingerprint " + p.fingerprint() + ")");
+                if (!problems.isEmpty()) {
+                    System.err.println("jixiao: " + folder + ": " + problems.size() + " rule(s) can never fire:");
+                    problems.forEach(x -> System.err.println("  " + x));
+                    exit = Main.BAD_RULES;
+                }
                 for (String phase : p.phases()) {
                     System.out.println("  " + phase);
                     p.rules().stream().filter(r -> phase.equals(r.phase()))

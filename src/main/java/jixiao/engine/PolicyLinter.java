@@ -1,0 +1,134 @@
+package jixiao.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jixiao.model.CategoryWeight;
+import jixiao.model.Submission;
+import jixiao.model.Tier;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Finds rules that compile but can never fire because they name a first-level category or a tier that the policy
+ * itself never defines (a typo in a category name). What the policy defines is learnt by running its rules on an
+ * empty submission; the names rules compare against are read from the DRL text.
+ */
+public final class PolicyLinter {
+
+    private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\s*$");
+    private static final Pattern CATEGORY = Pattern.compile(
+            "(?:category\\s*==\\s*|CategoryDeclaration\\(\\s*name\\s*==\\s*)\"([^\"]+)\"");
+    private static final Pattern TIER = Pattern.compile("(?:tier\\.name\\s*==\\s*|Tier\\(\\s*name\\s*==\\s*)\"([^\"]+)\"");
+
+    private PolicyLinter() {
+    }
+
+    public static List<PolicyProblem> lint(Policy policy) throws PolicyException {
+        Set<String> categories = new TreeSet<>();
+        Set<String> tiers = new TreeSet<>();
+        KieSession session = policy.kieBase().newKieSession();
+        try {
+            session.insert(new Submission("(lint)", policy.id(), null, null, null, null, null, null, null, null,
+                    List.of(), List.of(), List.of()));
+            List<String> phases = new ArrayList<>(policy.phases());
+            java.util.Collections.reverse(phases);
+            phases.forEach(p -> session.getAgenda().getAgendaGroup(p).setFocus());
+            session.fireAllRules(Scorer.DEFAULT_MAX_FIRINGS);
+            session.getObjects(o -> o instanceof CategoryWeight).forEach(o -> categories.add(((CategoryWeight) o)
+                    .getCategory()));
+            session.getObjects(o -> o instanceof Tier).forEach(o -> tiers.add(((Tier) o).getName()));
+        } catch (RuntimeException e) {
+            throw new PolicyException("the rules of " + policy.folder() + " fail on an empty submission: " + e);
+        } finally {
+            session.dispose();
+        }
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (Path file : PolicyLoader.ruleFiles(policy.folder())) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new PolicyException("cannot read " + file + ": " + e.getMessage());
+            }
+            String code = withoutComments(text);
+            Matcher rule = RULE.matcher(code);
+            while (rule.find()) {
+                int line = lineOf(code, rule.start());
+                String rel = policy.folder().relativize(file).toString();
+                check(problems, rel, line, rule.group(1), rule.group(2), CATEGORY, categories,
+                        "first-level category");
+                check(problems, rel, line, rule.group(1), rule.group(2), TIER, tiers, "tier");
+            }
+        }
+        return problems;
+    }
+
+    private static void check(List<PolicyProblem> out, String file, int line, String rule, String body,
+                              Pattern p, Set<String> defined, String what) {
+        if (defined.isEmpty()) {
+            return; // this policy defines none: nothing to compare with
+        }
+        Matcher m = p.matcher(body);
+        while (m.find()) {
+            if (!defined.contains(m.group(1))) {
+                out.add(new PolicyProblem(file, line, "rule \"" + rule + "\" matches the " + what + " \""
+                        + m.group(1) + "\", which no rule of this policy defines (defined: " + String.join("、", defined)
+                        + "): it can never fire there", true));
+            }
+        }
+    }
+
+    /** The DRL with comments blanked out (line breaks kept, so that line numbers stay right). */
+    static String withoutComments(String drl) {
+        StringBuilder sb = new StringBuilder(drl.length());
+        boolean inString = false;
+        for (int i = 0; i < drl.length(); i++) {
+            char c = drl.charAt(i);
+            if (inString) {
+                sb.append(c);
+                if (c == '\\' && i + 1 < drl.length()) {
+                    sb.append(drl.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                sb.append(c);
+            } else if (c == '/' && i + 1 < drl.length() && drl.charAt(i + 1) == '/') {
+                while (i < drl.length() && drl.charAt(i) != '\n') {
+                    i++;
+                }
+                if (i < drl.length()) {
+                    sb.append('\n');
+                }
+            } else if (c == '/' && i + 1 < drl.length() && drl.charAt(i + 1) == '*') {
+                i += 2;
+                while (i + 1 < drl.length() && !(drl.charAt(i) == '*' && drl.charAt(i + 1) == '/')) {
+                    sb.append(drl.charAt(i) == '\n' ? '\n' : ' ');
+                    i++;
+                }
+                i++;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

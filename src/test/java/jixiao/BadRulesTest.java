@@ -1,0 +1,137 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rules are edited by analysts: every mistake ends in a clear message naming the rule, never a hang or a trace. */
+class BadRulesTest {
+
+    @TempDir
+    Path tmp;
+    Path copy;
+
+    @BeforeEach
+    void copyPolicy() throws Exception {
+        copy = tmp.resolve("shangjie-2021");
+        Fixtures.copyTree(Fixtures.SHANGJIE, copy);
+    }
+
+    private void addRule(String drl) throws Exception {
+        Files.writeString(copy.resolve("99-extra.drl"), "package jixiao.policy;\nimport jixiao.model.*;\n" + drl,
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRuleThatThrowsNamesTheRuleAndTheSubmissionAndOnlyThatSubmissionFails() throws Exception {
+        addRule("""
+                rule "坏单位的规则会出错"
+                    ruleflow-group "30 指标计分"
+                when
+                    Submission( department == "坏单位" )
+                then
+                    Integer.parseInt("不是数字");
+                end
+                """);
+        Path bad = tmp.resolve("bad-unit.json");
+        Files.writeString(bad, Files.readString(Fixtures.MINIMAL).replace("测试单位（场景用的最小提交）", "坏单位"));
+        Fixtures.Run run = Fixtures.cli("score", "--rules", copy.toString(), "--format", "json",
+                Fixtures.SEED.toString(), bad.toString());
+        assertThat(run.exit()).isEqualTo(4);
+        assertThat(run.err()).contains("rule \"坏单位的规则会出错\"").contains("minimal-2021")
+                .contains("bad-unit.json").contains("1 scored, 1 failed").doesNotContain("\tat ");
+        assertThat(run.out()).contains("\"id\":\"shangjie-justice-2021\"").doesNotContain("minimal-2021");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aRuleThatLoopsIsStoppedAndNamed() throws Exception {
+        addRule("""
+                rule "不断修改自己的规则"
+                    ruleflow-group "20 分值调整"
+                when
+                    $w : CategoryWeight( category == "产出指标" )
+                then
+                    modify($w) { add(java.math.BigDecimal.ZERO, "再来一次") }
+                end
+                """);
+        Fixtures.Run run = Fixtures.cli("score", "--rules", copy.toString(), Fixtures.SEED.toString());
+        assertThat(run.exit()).isEqualTo(4);
+        assertThat(run.err()).contains("were stopped").contains("\"不断修改自己的规则\"").contains("--max-firings")
+                .doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+
+        Fixtures.Run limited = Fixtures.cli("score", "--rules", copy.toString(), "--max-firings", "300",
+                Fixtures.SEED.toString());
+        assertThat(limited.exit()).isEqualTo(4);
+        assertThat(limited.err()).contains("fired 300 times");
+    }
+
+    @Test
+    void aFieldThatDoesNotExistIsACompileErrorWithFileAndLine() throws Exception {
+        addRule("""
+                rule "用了不存在的字段"
+                    ruleflow-group "30 指标计分"
+                when
+                    Indicator( weight > 3 )
+                then
+                end
+                """);
+        Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("99-extra.drl:").contains("weight");
+    }
+
+    @Test
+    void aCategoryNoRuleDefinesIsReportedByCheckRules() throws Exception {
+        addRule("""
+                rule "名字写错的一级指标"
+                    ruleflow-group "40 一级指标得分"
+                when
+                    CategoryWeight( category == "产出指标s" )
+                then
+                end
+                """);
+        Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("99-extra.drl:3").contains("\"名字写错的一级指标\"").contains("\"产出指标s\"")
+                .contains("can never fire");
+    }
+
+    @Test
+    void theShippedPoliciesHaveNoSuchProblems() {
+        Fixtures.Run run = Fixtures.cli("check-rules", Fixtures.SHANGJIE.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void aRuleWithoutAPhaseIsRefused() throws Exception {
+        addRule("""
+                rule "没有阶段的规则"
+                when
+                    Submission()
+                then
+                end
+                """);
+        Fixtures.Run run = Fixtures.cli("score", "--rules", copy.toString(), Fixtures.SEED.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("\"没有阶段的规则\"").contains("ruleflow-group");
+    }
+
+    @Test
+    void aCopiedFolderMustHaveItsOwnId() throws Exception {
+        Path other = tmp.resolve("shangjie-2022");
+        Fixtures.copyTree(copy, other);
+        Fixtures.Run run = Fixtures.cli("check-rules", other.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("\"id\" is \"shangjie-2021\" but the folder is named \"shangjie-2022\"");
+    }
+}
