@@ -3,6 +3,7 @@ package jixiao.engine;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
+
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -51,15 +55,18 @@ public final class PolicyLoader {
         }
         List<Path> files = ruleFiles(folder);
         if (files.isEmpty()) {
-            throw new PolicyException("policy folder " + folder + " holds no .drl file");
+            throw new PolicyException("policy folder " + folder + " holds no rule file (.drl, .drl.csv or .drl.xlsx)");
         }
         Notice notice = readNotice(folder);
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Path f : files) {
-            Resource r = ResourceFactory.newFileResource(f.toFile());
-            r.setSourcePath(folder.relativize(f).toString());
+            String rel = folder.relativize(f).toString();
+            Resource r = f.getFileName().toString().endsWith(".drl")
+                    ? ResourceFactory.newFileResource(f.toFile())
+                    : ResourceFactory.newByteArrayResource(decisionTableToDrl(f, rel).getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(rel);
             batch.add(r, ResourceType.DRL);
         }
         try {
@@ -103,6 +110,26 @@ public final class PolicyLoader {
         return r.getResource() == null ? null : r.getResource().getSourcePath();
     }
 
+    /**
+     * The rules a decision table generates, as DRL text. Compiled here rather than by Drools' decision table
+     * provider, which caches the result by file name for the life of the JVM: an edited table (under
+     * {@code test --watch}, or a copied policy folder) would otherwise keep its old rules.
+     */
+    public static String decisionTableToDrl(Path table, String rel) throws PolicyException {
+        InputType type = table.getFileName().toString().endsWith(".csv") ? InputType.CSV : InputType.XLS;
+        try (InputStream in = Files.newInputStream(table)) {
+            return new SpreadsheetCompiler().compile(in, type);
+        } catch (IOException | RuntimeException e) {
+            throw new PolicyException("the decision table " + rel + " cannot be read: " + rootMessage(e),
+                    List.of(new PolicyProblem(rel, 0, rootMessage(e), true)));
+        }
+    }
+
+    /** DRL files, and decision tables written as spreadsheets (*.drl.csv, *.drl.xlsx). */
+    public static boolean isRuleFile(String fileName) {
+        return fileName.endsWith(".drl") || fileName.endsWith(".drl.csv") || fileName.endsWith(".drl.xlsx");
+    }
+
     /** Sort key of a phase: its leading number, zero-padded, then its name. */
     static String phaseKey(String phase) {
         Matcher m = PHASE_NUMBER.matcher(phase);
@@ -113,7 +140,7 @@ public final class PolicyLoader {
     static List<Path> ruleFiles(Path folder) throws PolicyException {
         try (Stream<Path> s = Files.walk(folder)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".drl"))
+                    .filter(p -> isRuleFile(p.getFileName().toString()))
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {

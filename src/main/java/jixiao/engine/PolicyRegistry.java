@@ -62,7 +62,7 @@ public final class PolicyRegistry {
 
     private static boolean holdsRules(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(".drl"));
+            return s.anyMatch(p -> PolicyLoader.isRuleFile(p.getFileName().toString()));
         } catch (IOException e) {
             return false;
         }
