@@ -11,17 +11,18 @@ import picocli.CommandLine.Command;
 /** The {@code jixiao} command line. */
 @Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
         description = "Scores budget performance self-evaluations (绩效自评) with a notice's policy written in DRL.",
-        subcommands = {ScoreCommand.class, TestCommand.class, NoticesCommand.class, CheckRulesCommand.class,
+        subcommands = {ScoreCommand.class, TestCommand.class, CompareCommand.class, NoticesCommand.class,
+                CheckRulesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
             "1:scenarios failed (test)",
-            "2:a submission, scenario or argument could not be read",
-            "3:the rules do not compile or cannot be found",
+            "2:a submission, scenario or argument could not be read, or the rules rejected a submission",
+            "3:the rules do not compile, or a policy folder cannot be found",
             "4:the rules failed while scoring (an error in a rule, or rules that loop)",
             "5:an unexpected internal error"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -34,8 +35,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: score, test, notices, check-rules");
+    public Integer call() {
+        spec.commandLine().getErr().println("jixiao: name a command: score, test, compare, notices, check-rules");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
     }
 
     public static void main(String[] args) {

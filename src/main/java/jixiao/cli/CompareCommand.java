@@ -1,0 +1,121 @@
+package jixiao.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jixiao.engine.Policy;
+import jixiao.engine.PolicyException;
+import jixiao.engine.PolicyRegistry;
+import jixiao.engine.ScoreResult;
+import jixiao.engine.Scorer;
+import jixiao.engine.ScoringException;
+import jixiao.input.InputException;
+import jixiao.input.SubmissionReader;
+import jixiao.model.Finding;
+import jixiao.model.Submission;
+import jixiao.report.Comparison;
+import jixiao.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Scores the same submissions under two policies and shows what changes: per submission the "
+                + "total and grade under each and the difference, then how many changed grade and the largest movers.",
+            "Use it before adopting a rule change: compare last year's folder with the edited copy."})
+final class CompareCommand implements Callable<Integer> {
+
+    @Option(names = "--rules", arity = "1", required = true, paramLabel = "DIR|NOTICE",
+            description = "give it twice: policy A, then policy B (a folder, or a notice id under the rules root)")
+    List<String> rules;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
+            description = "submission files, or folders searched for *.json (scenario files are left out)")
+    List<Path> inputs;
+
+    @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
+    Path rulesRoot = PolicyRegistry.defaultRoot();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+    ScoreCommand.Format format = ScoreCommand.Format.text;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write to FILE (whole or not at all)")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (rules.size() != 2) {
+            System.err.println("jixiao compare: give --rules exactly twice: the policy to compare from (A) and to (B)");
+            return Main.BAD_INPUT;
+        }
+        PolicyRegistry registry = new PolicyRegistry(rulesRoot);
+        Policy a;
+        Policy b;
+        try {
+            a = resolve(registry, rules.get(0));
+            b = resolve(registry, rules.get(1));
+        } catch (PolicyException e) {
+            System.err.println("jixiao: " + e.describe());
+            return Main.BAD_RULES;
+        }
+        Comparison c = new Comparison(a, b);
+        Scorer scorer = new Scorer();
+        for (Path f : files(inputs)) {
+            Submission s;
+            try {
+                s = SubmissionReader.read(f);
+            } catch (InputException e) {
+                c.unreadable(e.getMessage());
+                continue;
+            }
+            c.add(new Comparison.Row(s.id(), f.toString(), side(scorer, a, s), side(scorer, b, s)));
+        }
+        Output.write(format == ScoreCommand.Format.json ? c.json() : c.text(), out, System.out);
+        return Main.OK;
+    }
+
+    private static Policy resolve(PolicyRegistry registry, String ref) throws PolicyException {
+        Path p = Path.of(ref);
+        return Files.isDirectory(p) ? registry.forFolder(p) : registry.forNotice(ref);
+    }
+
+    private static Comparison.Side side(Scorer scorer, Policy p, Submission s) {
+        try {
+            ScoreResult r = scorer.score(p, s);
+            if (!r.rejections().isEmpty()) {
+                return new Comparison.Side(null, null, "退回（" + r.rejections().stream().map(Finding::getCode)
+                        .distinct().collect(Collectors.joining("、")) + "）");
+            }
+            return new Comparison.Side(r.total() == null ? null : r.total().getScore(),
+                    r.grade() == null ? null : r.grade().getName(), null);
+        } catch (ScoringException e) {
+            return new Comparison.Side(null, null, e.getMessage());
+        }
+    }
+
+    static List<Path> files(List<Path> inputs) throws IOException {
+        TreeSet<Path> out = new TreeSet<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (Stream<Path> s = Files.walk(in)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(p -> p.getFileName().toString().endsWith(".json"))
+                            .filter(p -> !p.getFileName().toString().endsWith(ScenarioReader.SUFFIX))
+                            .forEach(out::add);
+                }
+            } else {
+                out.add(in);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+}

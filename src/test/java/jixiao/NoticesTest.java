@@ -1,0 +1,191 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jixiao.engine.ScoreResult;
+import jixiao.engine.Scorer;
+import jixiao.input.SubmissionReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several notices side by side; a new one made by copying a folder and editing DRL only; impact comparison. */
+class NoticesTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void bothShippedNoticesAreListedWithTheirMetadata() {
+        Fixtures.Run run = Fixtures.cli("notices", "--rules-root", "rules");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("mof-2020-project\t2020\t项目支出绩效自评\t财政部《项目支出绩效评价管理办法》")
+                .contains("shangjie-2021\t2021\t部门整体绩效自评");
+    }
+
+    @Test
+    void eachSubmissionIsScoredByTheNoticeItNames() throws Exception {
+        Fixtures.Run run = Fixtures.cli("score", "--format", "json", Fixtures.SEED.toString(),
+                "scenarios/mof-2020-project/example-mediation-2021.json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        String[] lines = run.out().split("\n");
+        assertThat(lines[0]).contains("\"notice\":\"shangjie-2021\"").contains("\"total\":99.11");
+        assertThat(lines[1]).contains("\"notice\":\"mof-2020-project\"").contains("\"total\":96.49")
+                .contains("\"grade\":\"优\"");
+    }
+
+    @Test
+    void theMofNoticeKeepsWeightsAndGradesInDecisionTables() throws Exception {
+        Path folder = Path.of("rules/mof-2020-project");
+        assertThat(folder.resolve("10-weights.drl.csv")).exists();
+        assertThat(folder.resolve("50-grades.drl.csv")).exists();
+        ScoreResult r = new Scorer().score(Fixtures.policy(folder),
+                SubmissionReader.read(Path.of("scenarios/mof-2020-project/example-mediation-2021.json")));
+        assertThat(r.weight("产出指标").getLastRule()).isEqualTo("自评表：一级指标产出指标默认50分");
+        assertThat(r.grade().getRule()).isEqualTo("自评表：总分90分及以上为优");
+    }
+
+    @Test
+    void aThirdNoticeMadeByCopyingAndEditingDrlScoresWithoutAnyJavaChange() throws Exception {
+        Path root = tmp.resolve("rules");
+        Path third = root.resolve("shangjie-2022-draft");
+        Fixtures.copyTree(Fixtures.SHANGJIE, third);
+        edit(third.resolve("notice.json"), "\"id\": \"shangjie-2021\"", "\"id\": \"shangjie-2022-draft\"");
+        // qualitative tiers 80% / 50% instead of 80% / 60%
+        edit(third.resolve("32-qualitative.drl"),
+                "new Tier(\"部分达成\", \"部分达成预期指标并具有一定效果\", 60, true, 80, false)",
+                "new Tier(\"部分达成\", \"部分达成预期指标并具有一定效果\", 50, true, 80, false)");
+        edit(third.resolve("32-qualitative.drl"), "new Tier(\"未达成\", \"未达成预期指标且效果较差\", 0, true, 60, false)",
+                "new Tier(\"未达成\", \"未达成预期指标且效果较差\", 0, true, 50, false)");
+        // a category that does not apply: its points are shared out in proportion, not moved to one category
+        replaceRule(third.resolve("20-adjustments.drl"), "可持续性指标声明不适用的，其分值并入效益指标", """
+                rule "不适用的一级指标，其分值按比例分给其他可调整的一级指标"
+                    ruleflow-group "20 分值调整"
+                    salience 20
+                when
+                    CategoryDeclaration( applicable == false, $n : name, name != "预算执行率" )
+                    $from : CategoryWeight( category == $n, applicable == true )
+                    $others : java.util.List( size > 0 ) from collect(
+                        CategoryWeight( category != $n, category != "预算执行率", applicable == true ) )
+                then
+                    BigDecimal moved = $from.getWeight();
+                    BigDecimal base = 合计($others);
+                    modify($from) { notApplicable("部门声明不适用，分值按比例分给其他一级指标") }
+                    for (Object o : $others) {
+                        CategoryWeight w = (CategoryWeight) o;
+                        BigDecimal share = 保留两位(Num.mulDiv(w.getWeight(), moved, base));
+                        modify(w) { add(share, "按比例分得" + 数(share) + "分") }
+                    }
+                end
+                """);
+        // category scores are scaled to the new weights, so points need no longer add up to them
+        replaceRule(third.resolve("40-totals.drl"), "一级指标得分为其下三级指标得分之和", """
+                rule "一级指标得分为其下三级指标得分按分值折算"
+                    ruleflow-group "40 一级指标得分"
+                when
+                    $w : CategoryWeight( applicable == true, $c : category )
+                    $scores : List() from collect( IndicatorScore( indicator.category == $c ) )
+                    $rows : List( size > 0 ) from collect( Indicator( category == $c ) )
+                then
+                    BigDecimal sum = 保留两位(Num.mulDiv(合计($scores), $w.getWeight(), 合计($rows)));
+                    insert(new CategoryScore($c, $w.getWeight(), sum, "三级指标得分之和按分值折算为" + 数(sum) + "分"));
+                end
+                """);
+        replaceRule(third.resolve("40-totals.drl"), "三级指标分值之和不等于一级指标分值的，退回", "");
+
+        Fixtures.Run seed = Fixtures.cli("score", "--format", "json", "--rules", third.toString(),
+                Fixtures.SEED.toString());
+        assertThat(seed.exit()).as(seed.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(seed.out());
+        assertThat(r.get("notice").asText()).isEqualTo("shangjie-2022-draft");
+        // 投入 30 → 33.75, 产出 30 → 33.75, 效益 20 → 22.5 (10 points shared as 30:30:20)
+        // scores: 投入 29.11 × 33.75 ÷ 30 = 32.75; 产出 33.75; 效益 30 × 22.5 ÷ 30 = 22.5; 预算执行率 10
+        assertThat(category(r, "投入管理指标").get("weight").decimalValue()).isEqualByComparingTo("33.75");
+        assertThat(category(r, "效益指标").get("weight").decimalValue()).isEqualByComparingTo("22.5");
+        assertThat(category(r, "投入管理指标").get("score").decimalValue()).isEqualByComparingTo("32.75");
+        assertThat(r.get("total").decimalValue()).isEqualByComparingTo("99");
+
+        // the new tier band: 5.5 of 10 points is inside 部分达成 [50%, 80%) now, where [60%, 80%) would give 6
+        Path sub = tmp.resolve("partial.json");
+        String minimal = Files.readString(Fixtures.MINIMAL, StandardCharsets.UTF_8);
+        Files.writeString(sub, minimal.replace("\"actual\": \"显著\",", "\"actual\": \"较显著\", \"tier\": \"部分达成\", "
+                + "\"evaluatorScore\": 5.5,"), StandardCharsets.UTF_8);
+        JsonNode p = new ObjectMapper().readTree(Fixtures.cli("score", "--format", "json", "--rules",
+                third.toString(), sub.toString()).out());
+        JsonNode old = new ObjectMapper().readTree(Fixtures.cli("score", "--format", "json", sub.toString()).out());
+        assertThat(indicator(p, "社会效益").get("score").decimalValue()).isEqualByComparingTo("5.5");
+        assertThat(indicator(old, "社会效益").get("score").decimalValue()).isEqualByComparingTo("6");
+    }
+
+    @Test
+    void compareReportsTheSeedMovingFrom优To良WhenTheBandOf优StartsAt99_5() throws Exception {
+        Path strict = tmp.resolve("shangjie-2021-strict");
+        Fixtures.copyTree(Fixtures.SHANGJIE, strict);
+        edit(strict.resolve("notice.json"), "\"id\": \"shangjie-2021\"", "\"id\": \"shangjie-2021-strict\"");
+        edit(strict.resolve("50-grades.drl"), "TotalScore( score >= 90 )", "TotalScore( score >= 99.5 )");
+        edit(strict.resolve("50-grades.drl"), "TotalScore( score >= 80, score < 90 )",
+                "TotalScore( score >= 80, score < 99.5 )");
+
+        Fixtures.Run text = Fixtures.cli("compare", "--rules", "shangjie-2021", "--rules", strict.toString(),
+                "scenarios/shangjie-2021");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("shangjie-justice-2021 +99\\.11 +优 +99\\.11 +良 +0 +优→良")
+                .contains("1 份等级改变（优→良 1 份）");
+
+        Fixtures.Run json = Fixtures.cli("compare", "--format", "json", "--rules", "shangjie-2021", "--rules",
+                strict.toString(), Fixtures.SEED.toString(), Fixtures.MINIMAL.toString());
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertThat(j.at("/summary/gradeChanged").asInt()).isEqualTo(1);
+        assertThat(j.at("/summary/transitions/优→良").asInt()).isEqualTo(1);
+        assertThat(j.at("/submissions/0/id").asText()).isEqualTo("shangjie-justice-2021");
+        assertThat(j.at("/submissions/0/a/grade").asText()).isEqualTo("优");
+        assertThat(j.at("/submissions/0/b/grade").asText()).isEqualTo("良");
+        assertThat(j.at("/submissions/1/gradeChanged").asBoolean()).isFalse();
+    }
+
+    @Test
+    void compareShowsTotalsMovingAndRejectionsOnEitherSide() throws Exception {
+        Fixtures.Run run = Fixtures.cli("compare", "--rules", "shangjie-2021", "--rules", "mof-2020-project",
+                Fixtures.SEED.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("B：退回").contains("UNKNOWN_CATEGORY");
+        assertThat(Fixtures.cli("compare", "--rules", "shangjie-2021", Fixtures.SEED.toString()).exit()).isEqualTo(2);
+    }
+
+    private static JsonNode category(JsonNode r, String name) {
+        for (JsonNode c : r.get("categories")) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no category " + name);
+    }
+
+    private static JsonNode indicator(JsonNode r, String name) {
+        for (JsonNode c : r.get("indicators")) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no indicator " + name);
+    }
+
+    private static void edit(Path file, String from, String to) throws Exception {
+        String s = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(s).contains(from);
+        Files.writeString(file, s.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    private static void replaceRule(Path file, String name, String replacement) throws Exception {
+        String s = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("(?ms)^rule\\s+\"" + Pattern.quote(name) + "\".*?^end\\s*$").matcher(s);
+        assertThat(m.find()).as("rule " + name).isTrue();
+        Files.writeString(file, s.substring(0, m.start()) + replacement + s.substring(m.end()), StandardCharsets.UTF_8);
+    }
+}
