@@ -158,6 +158,23 @@ class NoticesTest {
         assertThat(Fixtures.cli("compare", "--rules", "shangjie-2021", Fixtures.SEED.toString()).exit()).isEqualTo(2);
     }
 
+    @Test
+    void aNoticeIdCannotReachOutsideTheRulesRoot() throws Exception {
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root);
+        Path outside = tmp.resolve("outside");
+        Fixtures.copyTree(Fixtures.SHANGJIE, outside);
+        Files.createSymbolicLink(root.resolve("linked"), outside.toAbsolutePath());
+        for (String id : new String[] {"linked", "../outside", outside.toAbsolutePath().toString(), ".."}) {
+            Path f = tmp.resolve("s.json");
+            Files.writeString(f, Files.readString(Fixtures.MINIMAL).replace("\"shangjie-2021\"",
+                    new ObjectMapper().writeValueAsString(id)), StandardCharsets.UTF_8);
+            Fixtures.Run run = Fixtures.cli("score", "--rules-root", root.toString(), f.toString());
+            assertThat(run.exit()).as(id).isEqualTo(2);
+            assertThat(run.err()).as(id).contains("$.notice").containsAnyOf("unknown notice", "is not a notice id");
+        }
+    }
+
     private static JsonNode category(JsonNode r, String name) {
         for (JsonNode c : r.get("categories")) {
             if (c.get("name").asText().equals(name)) {
