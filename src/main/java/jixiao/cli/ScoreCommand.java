@@ -1,11 +1,24 @@
 package jixiao.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import jixiao.engine.Policy;
 import jixiao.engine.PolicyException;
 import jixiao.engine.PolicyRegistry;
@@ -15,8 +28,9 @@ import jixiao.engine.ScoringException;
 import jixiao.engine.UnknownNoticeException;
 import jixiao.input.InputException;
 import jixiao.input.JsonPaths;
-import jixiao.model.Finding;
 import jixiao.input.SubmissionReader;
+import jixiao.model.Finding;
+import jixiao.model.Num;
 import jixiao.model.Submission;
 import jixiao.report.JsonReport;
 import jixiao.report.TextReport;
@@ -25,14 +39,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Scores self-evaluation submissions (JSON) with their notice's rules and prints the report.",
-            "Each submission is scored by the policy folder of the notice it names, unless --rules is given.",
-            "A submission that cannot be read or scored is reported on stderr; the others are still scored."})
+        description = {"Scores self-evaluation submissions and prints the report.",
+            "FILE may be a submission (JSON), a folder (searched for *.json), or a JSON Lines file (*.jsonl, one "
+                + "submission a line). Each submission is scored by the policy of the notice it names, unless "
+                + "--rules is given. Submissions are streamed and scored in parallel on one shared KIE base; results "
+                + "come out in input order.",
+            "A submission that cannot be read, is rejected by the rules, or fails in a rule is reported on stderr "
+                + "and the others are still scored; the summary at the end counts them."})
 final class ScoreCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, jsonl, csv }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files (JSON)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files, folders or *.jsonl files")
     List<Path> files;
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -43,92 +61,198 @@ final class ScoreCommand implements Callable<Integer> {
             description = "folder holding one policy folder per notice (default: ${DEFAULT-VALUE})")
     Path rulesRoot = PolicyRegistry.defaultRoot();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}); "
-            + "with several files, json is written as JSON Lines, one result a line")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, jsonl or csv (default: "
+            + "${DEFAULT-VALUE}). json is one pretty object for a single submission, JSON Lines otherwise; csv is "
+            + "one row per submission: id, department, notice, total, grade, claimedTotal, findings")
     Format format = Format.text;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "write the report to FILE (complete or not at all) instead of stdout")
+            description = "write the results to FILE (a temp file renamed at the end: complete or not at all)")
     Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "scoring threads (default: the number of cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--progress", negatable = true, description = "show a progress line on stderr (default: only "
+            + "when attached to a terminal)")
+    Boolean progress;
 
     @Option(names = "--max-firings", paramLabel = "N",
             description = "rule firings allowed per submission before the rules are stopped as looping "
                     + "(default: ${DEFAULT-VALUE})")
     int maxFirings = Scorer.DEFAULT_MAX_FIRINGS;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    /** What became of one submission: its rendered result, or why there is none. */
+    private record Outcome(String output, String grade, String failure, int exitCode) {
+    }
 
     @Override
-    public Integer call() {
-        PrintStream stdout = System.out;
+    public Integer call() throws IOException, InterruptedException {
         PrintStream stderr = System.err;
-        PolicyRegistry registry = new PolicyRegistry(rulesRoot);
-        Scorer scorer = new Scorer(maxFirings);
-        StringBuilder report = new StringBuilder();
-        List<String> failures = new ArrayList<>();
-        int exit = Main.OK;
-        int scored = 0;
-        for (Path file : files) {
-            try {
-                Submission s = SubmissionReader.read(file);
-                Policy policy;
-                try {
-                    policy = rules != null ? registry.forFolder(rules) : registry.forNotice(s.notice());
-                } catch (UnknownNoticeException e) {
-                    throw new InputException(file.toString(), "$.notice", 0, 0, e.getMessage());
-                }
-                ScoreResult r = scorer.score(policy, s);
-                if (!r.rejections().isEmpty()) {
-                    stderr.println("jixiao: " + file + " is rejected by the rules of " + policy.id()
-                            + " and not scored:");
-                    for (Finding f : r.rejections()) {
-                        String at = JsonPaths.of(s, f.getSubject());
-                        stderr.println("  " + file + ": " + (at == null ? "" : at + " ")
-                                + (f.getSubject() == null ? "" : "(" + f.getSubject() + ") ")
-                                + f.getMessage() + " [" + f.getCode() + "; rule: " + f.getRule() + "]");
-                    }
-                    failures.add(file + ": rejected (" + r.rejections().stream().map(Finding::getCode)
-                            .distinct().collect(java.util.stream.Collectors.joining(", ")) + ")");
-                    exit = worse(exit, Main.BAD_INPUT);
-                    continue;
-                }
-                scored++;
-                if (format == Format.json) {
-                    report.append(files.size() == 1 ? JsonReport.render(r) : JsonReport.renderLine(r));
-                } else {
-                    if (report.length() > 0) {
-                        report.append(System.lineSeparator()).append("=".repeat(72)).append(System.lineSeparator());
-                    }
-                    report.append(TextReport.render(r));
-                }
-            } catch (InputException e) {
-                failures.add(e.getMessage());
-                stderr.println("jixiao: cannot read " + e.getMessage());
-                exit = worse(exit, Main.BAD_INPUT);
-            } catch (PolicyException e) {
-                failures.add(file + ": " + e.getMessage());
-                stderr.println("jixiao: " + file + ": " + e.describe());
-                exit = worse(exit, Main.BAD_RULES);
-            } catch (ScoringException e) {
-                failures.add(file + ": " + e.getMessage());
-                stderr.println("jixiao: " + file + ": " + e.getMessage());
-                exit = worse(exit, Main.SCORING_FAILED);
-            }
-        }
-        try {
-            Output.write(report.toString(), out, stdout);
-        } catch (IOException e) {
-            stderr.println("jixiao: cannot write " + out + ": " + e.getMessage());
+        if (threads < 1) {
+            stderr.println("jixiao score: --threads must be at least 1");
             return Main.BAD_INPUT;
         }
-        if (files.size() > 1) {
-            stderr.println(scored + " scored, " + failures.size() + " failed");
+        PolicyRegistry registry = new PolicyRegistry(rulesRoot);
+        Scorer scorer = new Scorer(maxFirings, false);
+        boolean showProgress = progress != null ? progress : System.console() != null;
+        long total = showProgress ? Inputs.count(files) : -1;
+        Inputs inputs = new Inputs(files);
+        boolean single = files.size() == 1 && !Files.isDirectory(files.get(0)) && !Inputs.isJsonLines(files.get(0));
+
+        Path target = out == null ? null : out.toAbsolutePath();
+        Path tmp = null;
+        Writer w;
+        if (target != null) {
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        } else {
+            w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        }
+        Progress bar = new Progress(showProgress ? stderr : null, total);
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> grades = new TreeMap<>();
+        int exit = Main.OK;
+        long scored = 0;
+        boolean first = true;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "jixiao-score");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            if (format == Format.csv) {
+                w.write("id,department,notice,total,grade,claimedTotal,findings\n");
+            }
+            int chunk = Math.max(64, threads * 64);
+            while (inputs.hasNext()) {
+                List<Future<Outcome>> batch = new ArrayList<>(chunk);
+                for (int i = 0; i < chunk && inputs.hasNext(); i++) {
+                    Inputs.Item item = inputs.next();
+                    batch.add(pool.submit(() -> one(item, registry, scorer, single)));
+                }
+                for (Future<Outcome> f : batch) {
+                    Outcome o;
+                    try {
+                        o = f.get();
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException(e.getCause());
+                    }
+                    if (o.failure() != null) {
+                        failures.add(o.failure());
+                        exit = worse(exit, o.exitCode());
+                    } else {
+                        scored++;
+                        grades.merge(o.grade() == null ? "（无等级）" : o.grade(), 1, Integer::sum);
+                        if (format == Format.text && !first) {
+                            w.write(System.lineSeparator() + "=".repeat(72) + System.lineSeparator());
+                        }
+                        w.write(o.output());
+                        first = false;
+                    }
+                    bar.step();
+                }
+            }
+            w.flush();
+            if (target != null) {
+                w.close();
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException atomicNotSupported) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+            bar.done();
+        }
+        if (!single) {
+            String byGrade = grades.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            stderr.println(scored + " scored, " + failures.size() + " failed" + (byGrade.isEmpty() ? "" : "; " + byGrade));
             for (String f : failures) {
                 stderr.println("  failed: " + f);
             }
         }
         return exit;
+    }
+
+    /** Reads, scores and renders one submission; never throws for a problem of the submission or its rules. */
+    private Outcome one(Inputs.Item item, PolicyRegistry registry, Scorer scorer, boolean single) {
+        PrintStream stderr = System.err;
+        String label = item.label();
+        try {
+            Submission s = item.text() == null ? SubmissionReader.read(item.file())
+                    : SubmissionReader.parse(label, item.text(), item.defaultId());
+            Policy policy;
+            try {
+                policy = rules != null ? registry.forFolder(rules) : registry.forNotice(s.notice());
+            } catch (UnknownNoticeException e) {
+                throw new InputException(label, "$.notice", 0, 0, e.getMessage());
+            }
+            ScoreResult r = scorer.score(policy, s);
+            if (!r.rejections().isEmpty()) {
+                StringBuilder msg = new StringBuilder("jixiao: " + label + " is rejected by the rules of " + policy.id()
+                        + " and not scored:");
+                for (Finding f : r.rejections()) {
+                    String at = JsonPaths.of(s, f.getSubject());
+                    msg.append(System.lineSeparator()).append("  ").append(label).append(": ")
+                            .append(at == null ? "" : at + " ")
+                            .append(f.getSubject() == null ? "" : "(" + f.getSubject() + ") ")
+                            .append(f.getMessage()).append(" [").append(f.getCode()).append("; rule: ")
+                            .append(f.getRule()).append("]");
+                }
+                stderr.println(msg);
+                return new Outcome(null, null, label + ": rejected (" + r.rejections().stream()
+                        .map(Finding::getCode).distinct().collect(Collectors.joining(", ")) + ")", Main.BAD_INPUT);
+            }
+            String grade = r.grade() == null ? null : r.grade().getName();
+            return new Outcome(render(r, single), grade, null, Main.OK);
+        } catch (InputException e) {
+            stderr.println("jixiao: cannot read " + e.getMessage());
+            return new Outcome(null, null, e.getMessage(), Main.BAD_INPUT);
+        } catch (PolicyException e) {
+            stderr.println("jixiao: " + label + ": " + e.describe());
+            return new Outcome(null, null, label + ": " + e.getMessage(), Main.BAD_RULES);
+        } catch (ScoringException e) {
+            stderr.println("jixiao: " + label + ": " + e.getMessage());
+            return new Outcome(null, null, label + ": " + e.getMessage(), Main.SCORING_FAILED);
+        }
+    }
+
+    private String render(ScoreResult r, boolean single) {
+        switch (format) {
+            case text:
+                return TextReport.render(r);
+            case json:
+                return single ? JsonReport.render(r) : JsonReport.renderLine(r);
+            case jsonl:
+                return JsonReport.renderLine(r);
+            default:
+                Submission s = r.submission();
+                return String.join(",", csv(s.id()), csv(s.department()), csv(r.policy().id()),
+                        r.total() == null ? "" : Num.fmt(r.total().getScore()),
+                        csv(r.grade() == null ? null : r.grade().getName()),
+                        s.claimedTotal() == null ? "" : Num.fmt(s.claimedTotal()),
+                        String.valueOf(r.findings().size())) + "\n";
+        }
+    }
+
+    /** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+    static String csv(String v) {
+        if (v == null) {
+            return "";
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
     }
 
     /** The exit code that says the most: rules broken over scoring failed over input unreadable. */

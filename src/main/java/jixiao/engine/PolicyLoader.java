@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import java.util.Collection;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -50,6 +53,11 @@ public final class PolicyLoader {
     }
 
     public static Policy load(Path folder) throws PolicyException {
+        return load(folder, null);
+    }
+
+    /** Loads a policy folder, from the cache when it holds this exact folder's compiled rules. */
+    public static Policy load(Path folder, PolicyCache cache) throws PolicyException {
         if (!Files.isDirectory(folder)) {
             throw new PolicyException("policy folder " + folder + " does not exist or is not a folder");
         }
@@ -59,25 +67,24 @@ public final class PolicyLoader {
         }
         Notice notice = readNotice(folder);
 
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        CompositeKnowledgeBuilder batch = builder.batch();
-        for (Path f : files) {
-            String rel = folder.relativize(f).toString();
-            Resource r = f.getFileName().toString().endsWith(".drl")
-                    ? ResourceFactory.newFileResource(f.toFile())
-                    : ResourceFactory.newByteArrayResource(decisionTableToDrl(f, rel).getBytes(StandardCharsets.UTF_8));
-            r.setSourcePath(rel);
-            batch.add(r, ResourceType.DRL);
+        String hash = hash(folder, files);
+        KieBase kieBase = null;
+        boolean fromCache = false;
+        if (cache != null) {
+            Collection<KiePackage> packages = cache.read(hash);
+            if (packages != null) {
+                InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
+                kb.addPackages(packages);
+                kieBase = kb;
+                fromCache = true;
+            }
         }
-        try {
-            batch.build();
-        } catch (RuntimeException e) {
-            throw new PolicyException("the rules of " + folder + " could not be compiled: " + rootMessage(e));
+        if (kieBase == null) {
+            kieBase = compile(folder, files);
+            if (cache != null) {
+                cache.write(hash, kieBase);
+            }
         }
-        if (builder.hasErrors()) {
-            throw new PolicyException("the rules of " + folder + " do not compile:", problems(builder));
-        }
-        KieBase kieBase = builder.newKieBase();
 
         List<RuleImpl> compiledRules = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -103,11 +110,33 @@ public final class PolicyLoader {
         Set<String> phaseSet = new TreeSet<>(Comparator.comparing(PolicyLoader::phaseKey));
         rules.forEach(r -> phaseSet.add(r.phase()));
         return new Policy(notice, folder, kieBase, List.copyOf(phaseSet), List.copyOf(rules),
-                fingerprint(folder, files));
+                hash.substring(0, 16), fromCache);
     }
 
     private static String sourceOf(RuleImpl r) {
         return r.getResource() == null ? null : r.getResource().getSourcePath();
+    }
+
+    private static KieBase compile(Path folder, List<Path> files) throws PolicyException {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (Path f : files) {
+            String rel = folder.relativize(f).toString();
+            Resource r = f.getFileName().toString().endsWith(".drl")
+                    ? ResourceFactory.newFileResource(f.toFile())
+                    : ResourceFactory.newByteArrayResource(decisionTableToDrl(f, rel).getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(rel);
+            batch.add(r, ResourceType.DRL);
+        }
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            throw new PolicyException("the rules of " + folder + " could not be compiled: " + rootMessage(e));
+        }
+        if (builder.hasErrors()) {
+            throw new PolicyException("the rules of " + folder + " do not compile:", problems(builder));
+        }
+        return builder.newKieBase();
     }
 
     /**
@@ -197,7 +226,8 @@ public final class PolicyLoader {
         return cls.contains("Parser") || msg.startsWith("[ERR 1");
     }
 
-    private static String fingerprint(Path folder, List<Path> files) throws PolicyException {
+    /** SHA-256 of the folder's rule files and metadata, names and contents, in hex. */
+    private static String hash(Path folder, List<Path> files) throws PolicyException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             List<Path> all = new ArrayList<>(files);
@@ -211,7 +241,7 @@ public final class PolicyLoader {
                 md.update(Files.readAllBytes(f));
                 md.update((byte) 0);
             }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+            return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new PolicyException("cannot read policy folder " + folder + ": " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {

@@ -21,10 +21,18 @@ public final class PolicyRegistry {
     private static final Pattern NOTICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path root;
+    private final PolicyCache cache;
     private final Map<Path, Policy> compiled = new ConcurrentHashMap<>();
 
+    /** A registry that uses the cache of compiled policies the settings name (see {@link PolicyCache#fromSettings()}). */
     public PolicyRegistry(Path root) {
+        this(root, PolicyCache.fromSettings());
+    }
+
+    /** @param cache where compiled policies are kept between runs, or null to compile every time */
+    public PolicyRegistry(Path root, PolicyCache cache) {
         this.root = root;
+        this.cache = cache;
     }
 
     /** The rules root: system property jixiao.rules, else $JIXIAO_HOME/rules, else ./rules. */
@@ -97,7 +105,7 @@ public final class PolicyRegistry {
         Path key = folder.toAbsolutePath().normalize();
         Policy p = compiled.get(key);
         if (p == null) {
-            p = PolicyLoader.load(folder);
+            p = PolicyLoader.load(folder, cache);
             compiled.put(key, p);
         }
         return p;

@@ -38,16 +38,27 @@ public final class Scorer {
     public static final int DEFAULT_MAX_FIRINGS = 20_000;
 
     private final int maxFirings;
+    private final boolean trace;
 
+    /** A scorer that records every firing (for scenarios and coverage), with the default firing limit. */
     public Scorer() {
-        this(DEFAULT_MAX_FIRINGS);
+        this(DEFAULT_MAX_FIRINGS, true);
     }
 
     public Scorer(int maxFirings) {
+        this(maxFirings, true);
+    }
+
+    /**
+     * @param trace record every firing with the indicators it matched ({@link ScoreResult#firings()}); reports
+     *              do not need it, scenarios and coverage do
+     */
+    public Scorer(int maxFirings, boolean trace) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("the firing limit must be at least 1");
         }
         this.maxFirings = maxFirings;
+        this.trace = trace;
     }
 
     public ScoreResult score(Policy policy, Submission submission) throws ScoringException {
@@ -74,12 +85,14 @@ public final class Scorer {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     String name = event.getMatch().getRule().getName();
-                    String phase = ((RuleImpl) event.getMatch().getRule()).getRuleFlowGroup();
-                    List<String> subjects = event.getMatch().getObjects().stream()
-                            .map(Scorer::subjectOf).filter(s -> s != null).distinct()
-                            .collect(Collectors.toList());
-                    firings.add(new ScoreResult.Firing(name, phase, subjects));
                     fireCounts.merge(name, 1, Integer::sum);
+                    if (trace) {
+                        String phase = ((RuleImpl) event.getMatch().getRule()).getRuleFlowGroup();
+                        List<String> subjects = event.getMatch().getObjects().stream()
+                                .map(Scorer::subjectOf).filter(s -> s != null).distinct()
+                                .collect(Collectors.toList());
+                        firings.add(new ScoreResult.Firing(name, phase, subjects));
+                    }
                 }
             });
 
