@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
         description = "Scores budget performance self-evaluations (绩效自评) with a notice's policy written in DRL.",
         subcommands = {ScoreCommand.class, TestCommand.class, CompareCommand.class, NoticesCommand.class,
-                CheckRulesCommand.class,
+                CheckRulesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

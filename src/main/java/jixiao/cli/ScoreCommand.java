@@ -9,15 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import jixiao.engine.Policy;
 import jixiao.engine.PolicyException;
@@ -82,10 +76,6 @@ final class ScoreCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int maxFirings = Scorer.DEFAULT_MAX_FIRINGS;
 
-    /** What became of one submission: its rendered result, or why there is none. */
-    private record Outcome(String output, String grade, String failure, int exitCode) {
-    }
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream stderr = System.err;
@@ -113,49 +103,11 @@ final class ScoreCommand implements Callable<Integer> {
             w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         }
         Progress bar = new Progress(showProgress ? stderr : null, total);
-        List<String> failures = new ArrayList<>();
-        Map<String, Integer> grades = new TreeMap<>();
-        int exit = Main.OK;
-        long scored = 0;
-        boolean first = true;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jixiao-score");
-            t.setDaemon(true);
-            return t;
-        });
+        Batch.Summary summary;
         try {
-            if (format == Format.csv) {
-                w.write("id,department,notice,total,grade,claimedTotal,findings\n");
-            }
-            int chunk = Math.max(64, threads * 64);
-            while (inputs.hasNext()) {
-                List<Future<Outcome>> batch = new ArrayList<>(chunk);
-                for (int i = 0; i < chunk && inputs.hasNext(); i++) {
-                    Inputs.Item item = inputs.next();
-                    batch.add(pool.submit(() -> one(item, registry, scorer, single)));
-                }
-                for (Future<Outcome> f : batch) {
-                    Outcome o;
-                    try {
-                        o = f.get();
-                    } catch (ExecutionException e) {
-                        throw new IllegalStateException(e.getCause());
-                    }
-                    if (o.failure() != null) {
-                        failures.add(o.failure());
-                        exit = worse(exit, o.exitCode());
-                    } else {
-                        scored++;
-                        grades.merge(o.grade() == null ? "（无等级）" : o.grade(), 1, Integer::sum);
-                        if (format == Format.text && !first) {
-                            w.write(System.lineSeparator() + "=".repeat(72) + System.lineSeparator());
-                        }
-                        w.write(o.output());
-                        first = false;
-                    }
-                    bar.step();
-                }
-            }
+            summary = new Batch(threads, item -> one(item, registry, scorer, single)).run(inputs, w, bar,
+                    format == Format.csv ? "id,department,notice,total,grade,claimedTotal,findings\n" : null,
+                    format == Format.text ? System.lineSeparator() + "=".repeat(72) + System.lineSeparator() : "");
             w.flush();
             if (target != null) {
                 w.close();
@@ -166,12 +118,15 @@ final class ScoreCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            pool.shutdownNow();
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
             }
             bar.done();
         }
+        int exit = summary.exit();
+        List<String> failures = summary.failures();
+        long scored = summary.scored();
+        Map<String, Integer> grades = summary.grades();
         if (!single) {
             String byGrade = grades.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
@@ -184,7 +139,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Reads, scores and renders one submission; never throws for a problem of the submission or its rules. */
-    private Outcome one(Inputs.Item item, PolicyRegistry registry, Scorer scorer, boolean single) {
+    private Batch.Outcome one(Inputs.Item item, PolicyRegistry registry, Scorer scorer, boolean single) {
         PrintStream stderr = System.err;
         String label = item.label();
         try {
@@ -209,20 +164,20 @@ final class ScoreCommand implements Callable<Integer> {
                             .append(f.getRule()).append("]");
                 }
                 stderr.println(msg);
-                return new Outcome(null, null, label + ": rejected (" + r.rejections().stream()
+                return new Batch.Outcome(null, null, label + ": rejected (" + r.rejections().stream()
                         .map(Finding::getCode).distinct().collect(Collectors.joining(", ")) + ")", Main.BAD_INPUT);
             }
             String grade = r.grade() == null ? null : r.grade().getName();
-            return new Outcome(render(r, single), grade, null, Main.OK);
+            return new Batch.Outcome(render(r, single), grade, null, Main.OK);
         } catch (InputException e) {
             stderr.println("jixiao: cannot read " + e.getMessage());
-            return new Outcome(null, null, e.getMessage(), Main.BAD_INPUT);
+            return new Batch.Outcome(null, null, e.getMessage(), Main.BAD_INPUT);
         } catch (PolicyException e) {
             stderr.println("jixiao: " + label + ": " + e.describe());
-            return new Outcome(null, null, label + ": " + e.getMessage(), Main.BAD_RULES);
+            return new Batch.Outcome(null, null, label + ": " + e.getMessage(), Main.BAD_RULES);
         } catch (ScoringException e) {
             stderr.println("jixiao: " + label + ": " + e.getMessage());
-            return new Outcome(null, null, label + ": " + e.getMessage(), Main.SCORING_FAILED);
+            return new Batch.Outcome(null, null, label + ": " + e.getMessage(), Main.SCORING_FAILED);
         }
     }
 

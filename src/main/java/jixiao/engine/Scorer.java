@@ -24,7 +24,12 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
@@ -61,12 +66,18 @@ public final class Scorer {
         this.trace = trace;
     }
 
+    /** Sessions are reused through a pool per KIE base: creating one costs more than scoring a small submission. */
+    private final Map<KieBase, KieSessionsPool> pools = new ConcurrentHashMap<>();
+
     public ScoreResult score(Policy policy, Submission submission) throws ScoringException {
-        KieSession session = policy.kieBase().newKieSession();
+        KieSession session = pools.computeIfAbsent(policy.kieBase(), kb -> kb.newKieSessionsPool(
+                Runtime.getRuntime().availableProcessors())).newKieSession();
         List<ScoreResult.Firing> firings = new ArrayList<>();
         Map<String, Integer> fireCounts = new HashMap<>();
+        RuleRuntimeEventListener stamping = null;
+        AgendaEventListener tracking = null;
         try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            stamping = new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null && event.getObject() instanceof RuleResult r) {
@@ -80,8 +91,9 @@ public final class Scorer {
                         r.stampRule(event.getRule().getName());
                     }
                 }
-            });
-            session.addEventListener(new DefaultAgendaEventListener() {
+            };
+            session.addEventListener(stamping);
+            tracking = new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     String name = event.getMatch().getRule().getName();
@@ -94,7 +106,8 @@ public final class Scorer {
                         firings.add(new ScoreResult.Firing(name, phase, subjects));
                     }
                 }
-            });
+            };
+            session.addEventListener(tracking);
 
             session.insert(submission);
             if (submission.budget() != null) {
@@ -130,7 +143,13 @@ public final class Scorer {
             throw new ScoringException("the rules of " + policy.id() + " failed on submission " + submission.id()
                     + ": " + describe(e));
         } finally {
-            session.dispose();
+            if (stamping != null) {
+                session.removeEventListener(stamping);
+            }
+            if (tracking != null) {
+                session.removeEventListener(tracking);
+            }
+            session.dispose(); // back to the pool, emptied
         }
     }
 
@@ -173,11 +192,13 @@ public final class Scorer {
                 Integer.MAX_VALUE)).thenComparing(CategoryScore::getCategory));
 
         List<IndicatorScore> indicators = objects(session, IndicatorScore.class);
+        Map<IndicatorScore, String> paths = new IdentityHashMap<>();
+        indicators.forEach(s -> paths.put(s, s.getIndicator().path()));
         indicators.sort(Comparator
                 .comparing((IndicatorScore s) -> categoryOrder.getOrDefault(s.getIndicator().category(),
                         Integer.MAX_VALUE))
                 .thenComparing(s -> rowOrder.getOrDefault(s.getIndicator(), -1))
-                .thenComparing(s -> s.getIndicator().path()));
+                .thenComparing(paths::get));
 
         List<TotalScore> totals = objects(session, TotalScore.class);
         List<Grade> grades = objects(session, Grade.class);

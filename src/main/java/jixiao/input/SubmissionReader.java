@@ -129,18 +129,12 @@ public final class SubmissionReader {
     private static Submission bind(String source, String text, String defaultId) throws InputException {
         Submission s;
         try {
-            // a first pass over the tokens: syntax, nesting depth and number length are checked on the whole
-            // file before any of it is bound, so that these limits hold whatever the shape of the data
-            try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(text)) {
-                while (p.nextToken() != null) {
-                    // only reading
-                }
-            }
             s = MAPPER.readValue(text, Submission.class);
         } catch (JsonProcessingException e) {
-            throw translate(source, e);
-        } catch (IOException e) {
-            throw new InputException(source, null, 0, 0, "cannot be read: " + e.getMessage());
+            // a syntax, depth or length problem anywhere in the file explains a binding error better than the
+            // binding error itself (which may stop at the first wrongly typed field): look for one first
+            JsonProcessingException syntax = scan(text);
+            throw translate(source, syntax != null ? syntax : e);
         }
         if (s == null) {
             throw new InputException(source, "$", 0, 0, "expected a JSON object {...}, found null");
@@ -150,6 +144,20 @@ public final class SubmissionReader {
             s = s.withId(defaultId);
         }
         return s;
+    }
+
+    /** Reads every token of the text; the first syntax, depth or length problem, or null. */
+    private static JsonProcessingException scan(String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(text)) {
+            while (p.nextToken() != null) {
+                // only reading
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            return e;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static InputException translate(String source, JsonProcessingException e) {

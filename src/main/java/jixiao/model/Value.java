@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 public record Value(String text, String comparator, BigDecimal number, String unit) {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern NUMBER = Pattern.compile("^([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(.*)$");
 
     /** Reads a cell; throws IllegalArgumentException with a readable reason when it cannot. */
@@ -27,7 +28,11 @@ public record Value(String text, String comparator, BigDecimal number, String un
             throw new IllegalArgumentException("expected text such as \"≥95%\", \"6个\" or a word, found null");
         }
         String text = raw.strip();
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        if (s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\u3000') >= 0) {
+            s = WHITESPACE.matcher(s).replaceAll("");
+        }
         String comparator = "";
         String[][] comparators = {
             {">=", "≥"}, {"≥", "≥"}, {"≧", "≥"}, {"<=", "≤"}, {"≤", "≤"}, {"≦", "≤"},

@@ -106,12 +106,13 @@ public final class JsonReport {
         }
 
         ArrayNode findings = root.putArray("findings");
+        java.util.function.Function<String, String> where = JsonPaths.index(s);
         for (Finding f : r.findings()) {
             ObjectNode n = findings.addObject();
             n.put("severity", f.getSeverity());
             n.put("code", f.getCode());
             n.put("indicator", f.getSubject());
-            n.put("jsonPath", JsonPaths.of(s, f.getSubject()));
+            n.put("jsonPath", where.apply(f.getSubject()));
             n.put("message", f.getMessage());
             n.put("claimed", num(f.getClaimed()));
             n.put("recomputed", num(f.getRecomputed()));

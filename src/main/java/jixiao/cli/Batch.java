@@ -1,0 +1,86 @@
+package jixiao.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The batch path: submissions are taken from a stream in chunks, each chunk scored in parallel on a fixed pool of
+ * threads, and the results written in input order. Memory is bounded by the chunk, whatever the batch's size.
+ */
+final class Batch {
+
+    /** What became of one submission: its rendered result, or why there is none (with the exit code it calls for). */
+    record Outcome(String output, String grade, String failure, int exitCode) {
+    }
+
+    /** Counts at the end of a run. */
+    record Summary(long scored, List<String> failures, Map<String, Integer> grades, int exit) {
+    }
+
+    private final int threads;
+    private final Function<Inputs.Item, Outcome> work;
+
+    Batch(int threads, Function<Inputs.Item, Outcome> work) {
+        this.threads = threads;
+        this.work = work;
+    }
+
+    Summary run(Iterator<Inputs.Item> items, Writer out, Progress bar, String header, String separator)
+            throws IOException, InterruptedException {
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> grades = new TreeMap<>();
+        int exit = Main.OK;
+        long scored = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "jixiao-score");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            if (header != null) {
+                out.write(header);
+            }
+            int chunk = Math.max(64, threads * 64);
+            while (items.hasNext()) {
+                List<Future<Outcome>> futures = new ArrayList<>(chunk);
+                for (int i = 0; i < chunk && items.hasNext(); i++) {
+                    Inputs.Item item = items.next();
+                    futures.add(pool.submit(() -> work.apply(item)));
+                }
+                for (Future<Outcome> f : futures) {
+                    Outcome o;
+                    try {
+                        o = f.get();
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException(e.getCause());
+                    }
+                    if (o.failure() != null) {
+                        failures.add(o.failure());
+                        exit = ScoreCommand.worse(exit, o.exitCode());
+                    } else {
+                        if (scored > 0 && !separator.isEmpty()) {
+                            out.write(separator);
+                        }
+                        scored++;
+                        grades.merge(o.grade() == null ? "-" : o.grade(), 1, Integer::sum);
+                        out.write(o.output());
+                    }
+                    bar.step();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Summary(scored, failures, grades, exit);
+    }
+}

@@ -1,0 +1,321 @@
+package jixiao.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import jixiao.engine.Policy;
+import jixiao.engine.PolicyRegistry;
+import jixiao.engine.ScoreResult;
+import jixiao.engine.Scorer;
+import jixiao.input.SubmissionReader;
+import jixiao.model.Submission;
+import jixiao.report.JsonReport;
+import org.kie.api.KieServices;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.runtime.StatelessKieSession;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jixiao bench}: measures, in one run on this machine, the cold start of a fresh process (with and without
+ * the compiled-policy cache, against a JVM that prints hello), batch throughput of the product's path against a
+ * naive baseline and against parsing alone, and peak memory for large batches under -Xmx512m.
+ */
+@picocli.CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures start-up, throughput and memory. See docs/performance.md for what it reports.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--template", paramLabel = "FILE", description = "the submission synthetic ones are made from "
+            + "(default: ${DEFAULT-VALUE})")
+    Path template = Path.of(System.getProperty("jixiao.home", "."), "scenarios/shangjie-2021/justice-bureau-2021.json");
+
+    @Option(names = "--indicators", paramLabel = "N", description = "indicators per synthetic submission "
+            + "(default: ${DEFAULT-VALUE})")
+    int indicators = 35;
+
+    @Option(names = "--count", paramLabel = "N", description = "submissions per throughput measurement "
+            + "(default: ${DEFAULT-VALUE})")
+    int count = 20_000;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads of the batch path (default: cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--memory-sizes", split = ",", paramLabel = "N,N", description = "batch sizes for the memory "
+            + "measurement, each in a child JVM with -Xmx512m (default: 100000,1000000; 0 to skip)")
+    List<Long> memorySizes = List.of(100_000L, 1_000_000L);
+
+    @Option(names = "--cold-runs", paramLabel = "N", description = "fresh processes per cold-start figure (median; "
+            + "default: ${DEFAULT-VALUE}; 0 to skip)")
+    int coldRuns = 5;
+
+    @Option(names = "--memory-probe", hidden = true, description = "internal: score N synthetic submissions in this JVM "
+            + "through the batch path and print the peak heap")
+    long memoryProbe;
+
+    @Override
+    public Integer call() throws Exception {
+        JsonNode tpl = Synthetic.read(template);
+        Synthetic gen = new Synthetic(tpl, indicators);
+        Path rules = PolicyRegistry.defaultRoot();
+        Policy policy = new PolicyRegistry(rules).forNotice(tpl.path("notice").asText());
+        if (memoryProbe > 0) {
+            return probe(gen, policy);
+        }
+        System.out.println("jixiao bench — " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB; template " + template + " with " + indicators + " indicators a submission");
+        if (coldRuns > 0) {
+            cold();
+        }
+        throughput(gen, policy);
+        for (long n : memorySizes) {
+            if (n > 0) {
+                memory(n);
+            }
+        }
+        return Main.OK;
+    }
+
+    // ---- cold start ----
+
+    private void cold() throws Exception {
+        Path tmp = Files.createTempDirectory("jixiao-bench");
+        Path hello = tmp.resolve("Hello.java");
+        Files.writeString(hello, "public class Hello { public static void main(String[] a) { "
+                + "System.out.println(\"hello\"); } }");
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, hello.toString());
+        List<String> quick = quickOptions();
+        double helloS = median(() -> time(cmd(quick, "-cp", tmp.toString(), "Hello"), null));
+        Path cacheDir = tmp.resolve("cache");
+        List<String> score = cmd(quick, "-Djixiao.home=" + System.getProperty("jixiao.home", "."), "-jar", jar(),
+                "score", "--format", "json", template.toString());
+        double uncached = median(() -> time(score, "off"));
+        time(score, cacheDir.toString()); // fills the cache
+        double cached = median(() -> time(score, cacheDir.toString()));
+        System.out.println();
+        System.out.println("Cold start, one submission, fresh process (median of " + coldRuns + "; options "
+                + String.join(" ", quick) + ")" + (rc == 0 ? "" : " [Hello did not compile]"));
+        System.out.printf("  JVM printing hello           %6.3f s%n", helloS);
+        System.out.printf("  score, rules compiled        %6.3f s  (%.1f× hello)%n", uncached, uncached / helloS);
+        System.out.printf("  score, rules from the cache  %6.3f s  (%.1f× hello; target ≤ 10×)%n", cached,
+                cached / helloS);
+    }
+
+    /** The options bin/jixiao uses for a short run (it exports them), or the defaults without a CDS archive. */
+    private static List<String> quickOptions() {
+        String env = System.getenv("JIXIAO_QUICK_JAVA_OPTS");
+        if (env != null && !env.isBlank()) {
+            return Arrays.asList(env.trim().split("\\s+"));
+        }
+        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    private static String jar() {
+        try {
+            return new File(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+        } catch (Exception e) {
+            return "target/jixiao.jar";
+        }
+    }
+
+    private static List<String> cmd(List<String> opts, String... rest) {
+        List<String> c = new ArrayList<>();
+        c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        c.addAll(opts);
+        c.add("-Dfile.encoding=UTF-8");
+        c.addAll(Arrays.asList(rest));
+        return c;
+    }
+
+    private static double time(List<String> command, String cache) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        if (cache != null) {
+            pb.environment().put("JIXIAO_CACHE", cache);
+        }
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("failed: " + String.join(" ", command));
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private interface Timed {
+        double run() throws Exception;
+    }
+
+    private double median(Timed t) throws Exception {
+        double[] v = new double[coldRuns];
+        for (int i = 0; i < coldRuns; i++) {
+            v[i] = t.run();
+        }
+        Arrays.sort(v);
+        return v[coldRuns / 2];
+    }
+
+    // ---- throughput ----
+
+    private void throughput(Synthetic gen, Policy policy) throws Exception {
+        List<String> texts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            texts.add(gen.json(i));
+        }
+        int warm = Math.min(count, 3_000);
+        parseOnly(texts.subList(0, warm));
+        naive(texts.subList(0, warm), policy);
+        batch(texts.subList(0, warm), policy, threads);
+
+        double parse = count / seconds(() -> parseOnly(texts));
+        double naive = count / seconds(() -> naive(texts, policy));
+        double one = count / seconds(() -> batch(texts, policy, 1));
+        double all = count / seconds(() -> batch(texts, policy, threads));
+        System.out.println();
+        System.out.println("Throughput, " + count + " synthetic submissions (after a warm-up of " + warm + ")");
+        System.out.printf("  parsing JSON only                          %8.0f /s%n", parse);
+        System.out.printf("  naive: stateless session each, 1 thread    %8.0f /s%n", naive);
+        System.out.printf("  batch path, 1 thread                       %8.0f /s  (%.2f× naive)%n", one, one / naive);
+        System.out.printf("  batch path, %d threads                      %8.0f /s  (%.2f× naive; target ≥ 4×)%n",
+                threads, all, all / naive);
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static double seconds(Work w) throws Exception {
+        long t0 = System.nanoTime();
+        w.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void parseOnly(List<String> texts) throws Exception {
+        int i = 0;
+        for (String t : texts) {
+            SubmissionReader.parse("bench", t, "bench-" + i++);
+        }
+    }
+
+    /** The baseline: parse, then a fresh StatelessKieSession per submission, on one thread, nothing tuned. */
+    private static void naive(List<String> texts, Policy policy) throws Exception {
+        KieCommands k = KieServices.Factory.get().getCommands();
+        int i = 0;
+        for (String t : texts) {
+            Submission s = SubmissionReader.parse("bench", t, "bench-" + i++);
+            List<Object> facts = new ArrayList<>();
+            facts.add(s);
+            facts.addAll(s.indicators());
+            facts.addAll(s.categories());
+            facts.addAll(s.tasks());
+            if (s.budget() != null) {
+                facts.addAll(s.budget().lines());
+            }
+            List<Command<?>> cmds = new ArrayList<>();
+            cmds.add(k.newInsertElements(facts));
+            List<String> phases = new ArrayList<>(policy.phases());
+            java.util.Collections.reverse(phases);
+            for (String p : phases) {
+                cmds.add(k.newAgendaGroupSetFocus(p));
+            }
+            cmds.add(k.newFireAllRules());
+            cmds.add(k.newGetObjects("out"));
+            StatelessKieSession session = policy.kieBase().newStatelessKieSession();
+            session.execute(k.newBatchExecution(cmds));
+        }
+    }
+
+    /** The product's batch path: parse, score, render JSON Lines, in input order, on a pool of threads. */
+    private static Batch.Summary batch(List<String> texts, Policy policy, int threads) throws Exception {
+        Scorer scorer = new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false);
+        Path file = Path.of("bench.jsonl");
+        Iterator<Inputs.Item> items = new Iterator<>() {
+            int i;
+
+            public boolean hasNext() {
+                return i < texts.size();
+            }
+
+            public Inputs.Item next() {
+                i++;
+                return new Inputs.Item(file, i, texts.get(i - 1));
+            }
+        };
+        return run(items, policy, scorer, threads, Writer.nullWriter());
+    }
+
+    private static Batch.Summary run(Iterator<Inputs.Item> items, Policy policy, Scorer scorer, int threads,
+                                     Writer out) throws Exception {
+        Batch.Summary s = new Batch(threads, item -> {
+            try {
+                Submission sub = SubmissionReader.parse(item.label(), item.text(), item.defaultId());
+                ScoreResult r = scorer.score(policy, sub);
+                return new Batch.Outcome(JsonReport.renderLine(r), r.grade() == null ? null : r.grade().getName(),
+                        null, Main.OK);
+            } catch (Exception e) {
+                return new Batch.Outcome(null, null, item.label() + ": " + e.getMessage(), Main.BAD_INPUT);
+            }
+        }).run(items, out, new Progress(null, -1), null, "");
+        if (!s.failures().isEmpty()) {
+            throw new IllegalStateException("synthetic submissions failed: " + s.failures().get(0));
+        }
+        return s;
+    }
+
+    // ---- memory ----
+
+    private void memory(long n) throws Exception {
+        List<String> c = cmd(List.of("-Xmx512m"), "-Djixiao.home=" + System.getProperty("jixiao.home", "."),
+                "-cp", jar(), Main.class.getName(), "bench", "--memory-probe", String.valueOf(n), "--template",
+                template.toString(), "--indicators", String.valueOf(indicators), "--threads", String.valueOf(threads));
+        ProcessBuilder pb = new ProcessBuilder(c).redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int rc = p.waitFor();
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.println();
+        System.out.printf("Memory, %d submissions streamed through the batch path in a child JVM with -Xmx512m: "
+                + "%s (%s, %.0f s)%n", n, rc == 0 ? "completed" : "FAILED (exit " + rc + ")", output, s);
+    }
+
+    private int probe(Synthetic gen, Policy policy) throws Exception {
+        Iterator<Inputs.Item> items = new Iterator<>() {
+            long i;
+
+            public boolean hasNext() {
+                return i < memoryProbe;
+            }
+
+            public Inputs.Item next() {
+                i++;
+                return new Inputs.Item(Path.of("generated.jsonl"), (int) Math.min(i, Integer.MAX_VALUE), gen.json(i));
+            }
+        };
+        long t0 = System.nanoTime();
+        Batch.Summary s = run(items, policy, new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false), threads,
+                Writer.nullWriter());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("%d scored, peak heap %d MB, %.0f /s", s.scored(), peak >> 20, s.scored() / secs);
+        return Main.OK;
+    }
+}
