@@ -64,7 +64,7 @@ class NoticesTest {
         edit(third.resolve("32-qualitative.drl"), "new Tier(\"未达成\", \"未达成预期指标且效果较差\", 0, true, 60, false)",
                 "new Tier(\"未达成\", \"未达成预期指标且效果较差\", 0, true, 50, false)");
         // a category that does not apply: its points are shared out in proportion, not moved to one category
-        replaceRule(third.resolve("20-adjustments.drl"), "可持续性指标声明不适用的，其分值并入效益指标", """
+        replaceRule(third.resolve("20-adjustments.drl"), "可持续性指标声明不适用或未设三级指标的，其分值并入效益指标", """
                 rule "不适用的一级指标，其分值按比例分给其他可调整的一级指标"
                     ruleflow-group "20 分值调整"
                     salience 20

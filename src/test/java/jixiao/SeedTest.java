@@ -39,7 +39,7 @@ class SeedTest {
         assertThat(result.weight("可持续性指标").getWeight()).isEqualByComparingTo("0");
         assertThat(result.category("可持续性指标")).isNull();
         assertThat(result.weight("效益指标").getSteps()).extracting(s -> s.getRule())
-                .containsExactly("注1：一级指标效益指标默认20分", "可持续性指标声明不适用的，其分值并入效益指标");
+                .containsExactly("注1：一级指标效益指标默认20分", "可持续性指标声明不适用或未设三级指标的，其分值并入效益指标");
         assertThat(result.weights()).extracting(w -> w.getCategory())
                 .containsExactly("预算执行率", "投入管理指标", "可持续性指标", "产出指标", "效益指标");
     }

@@ -20,7 +20,10 @@ import java.util.function.Function;
 final class Batch {
 
     /** What became of one submission: its rendered result, or why there is none (with the exit code it calls for). */
-    record Outcome(String output, String grade, String failure, int exitCode) {
+    record Outcome(String output, String grade, String failure, int exitCode, Object result) {
+        Outcome(String output, String grade, String failure, int exitCode) {
+            this(output, grade, failure, exitCode, null);
+        }
     }
 
     /** Counts at the end of a run. */
@@ -29,10 +32,17 @@ final class Batch {
 
     private final int threads;
     private final Function<Inputs.Item, Outcome> work;
+    private java.util.function.Consumer<Outcome> each = o -> { };
 
     Batch(int threads, Function<Inputs.Item, Outcome> work) {
         this.threads = threads;
         this.work = work;
+    }
+
+    /** Also hands every successful outcome, in input order, to this consumer. */
+    Batch onEach(java.util.function.Consumer<Outcome> consumer) {
+        this.each = consumer;
+        return this;
     }
 
     Summary run(Iterator<Inputs.Item> items, Writer out, Progress bar, String header, String separator)
@@ -74,6 +84,7 @@ final class Batch {
                         scored++;
                         grades.merge(o.grade() == null ? "-" : o.grade(), 1, Integer::sum);
                         out.write(o.output());
+                        each.accept(o);
                     }
                     bar.step();
                 }

@@ -17,6 +17,7 @@ import jixiao.engine.Scorer;
 import jixiao.engine.ScoringException;
 import jixiao.input.InputException;
 import jixiao.input.SubmissionReader;
+import jixiao.input.Submissions;
 import jixiao.model.Finding;
 import jixiao.model.Submission;
 import jixiao.report.Comparison;
@@ -72,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Path f : files(inputs)) {
             Submission s;
             try {
-                s = SubmissionReader.read(f);
+                s = Submissions.read(f);
             } catch (InputException e) {
                 c.unreadable(e.getMessage());
                 continue;

@@ -12,6 +12,22 @@ final class Output {
     private Output() {
     }
 
+    /**
+     * A temp file beside the target, to be renamed over it when complete; readable by others like any file the
+     * user writes (temp files are created owner-only).
+     */
+    static Path tempFileFor(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // keep the default permissions
+        }
+        return tmp;
+    }
+
     static void write(String text, Path file, PrintStream stdout) throws IOException {
         if (file == null) {
             stdout.print(text);
@@ -23,7 +39,7 @@ final class Output {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        Path tmp = tempFileFor(abs);
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {

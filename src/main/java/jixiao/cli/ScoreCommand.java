@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,11 +24,14 @@ import jixiao.engine.UnknownNoticeException;
 import jixiao.input.InputException;
 import jixiao.input.JsonPaths;
 import jixiao.input.SubmissionReader;
+import jixiao.input.Submissions;
 import jixiao.model.Finding;
 import jixiao.model.Num;
 import jixiao.model.Submission;
 import jixiao.report.JsonReport;
+import jixiao.report.HtmlReport;
 import jixiao.report.TextReport;
+import jixiao.report.XlsxReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +46,7 @@ import picocli.CommandLine.Parameters;
                 + "and the others are still scored; the summary at the end counts them."})
 final class ScoreCommand implements Callable<Integer> {
 
-    enum Format { text, json, jsonl, csv }
+    enum Format { text, json, jsonl, csv, xlsx, html }
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files, folders or *.jsonl files")
     List<Path> files;
@@ -55,9 +59,11 @@ final class ScoreCommand implements Callable<Integer> {
             description = "folder holding one policy folder per notice (default: ${DEFAULT-VALUE})")
     Path rulesRoot = PolicyRegistry.defaultRoot();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, jsonl or csv (default: "
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, jsonl, csv, xlsx or html (default: "
             + "${DEFAULT-VALUE}). json is one pretty object for a single submission, JSON Lines otherwise; csv is "
-            + "one row per submission: id, department, notice, total, grade, claimedTotal, findings")
+            + "one row per submission: id, department, notice, total, grade, claimedTotal, findings; xlsx is a "
+            + "workbook (needs --out FILE.xlsx); html is a self-contained page (for several submissions, --out DIR "
+            + "gets an index.html and a page each)")
     Format format = Format.text;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
@@ -83,6 +89,12 @@ final class ScoreCommand implements Callable<Integer> {
             stderr.println("jixiao score: --threads must be at least 1");
             return Main.BAD_INPUT;
         }
+        if ((format == Format.xlsx || format == Format.html) && out == null
+                && !(format == Format.html && files.size() == 1 && !Files.isDirectory(files.get(0)))) {
+            stderr.println("jixiao score: --format " + format + " needs --out (" + (format == Format.xlsx
+                    ? "a .xlsx file" : "a folder for the pages of several submissions") + ")");
+            return Main.BAD_INPUT;
+        }
         PolicyRegistry registry = new PolicyRegistry(rulesRoot);
         Scorer scorer = new Scorer(maxFirings, false);
         boolean showProgress = progress != null ? progress : System.console() != null;
@@ -90,25 +102,50 @@ final class ScoreCommand implements Callable<Integer> {
         Inputs inputs = new Inputs(files);
         boolean single = files.size() == 1 && !Files.isDirectory(files.get(0)) && !Inputs.isJsonLines(files.get(0));
 
-        Path target = out == null ? null : out.toAbsolutePath();
+        boolean reports = format == Format.xlsx || format == Format.html;
+        boolean htmlPages = format == Format.html && !single;
+        List<ScoreResult> collected = new ArrayList<>();
+        Path target = out == null || htmlPages ? null : out.toAbsolutePath();
         Path tmp = null;
         Writer w;
         if (target != null) {
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            tmp = Output.tempFileFor(target);
+            w = reports ? Writer.nullWriter() : Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        } else if (reports) {
+            w = Writer.nullWriter();
         } else {
             w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         }
         Progress bar = new Progress(showProgress ? stderr : null, total);
         Batch.Summary summary;
         try {
-            summary = new Batch(threads, item -> one(item, registry, scorer, single)).run(inputs, w, bar,
+            summary = new Batch(threads, item -> one(item, registry, scorer, single))
+                    .onEach(o -> {
+                        if (reports) {
+                            collected.add((ScoreResult) o.result());
+                        }
+                    }).run(inputs, w, bar,
                     format == Format.csv ? "id,department,notice,total,grade,claimedTotal,findings\n" : null,
                     format == Format.text ? System.lineSeparator() + "=".repeat(72) + System.lineSeparator() : "");
             w.flush();
+            if (format == Format.xlsx) {
+                try (java.io.OutputStream o = Files.newOutputStream(tmp)) {
+                    XlsxReport.write(collected, o);
+                }
+            } else if (format == Format.html && !htmlPages) {
+                String page = collected.isEmpty() ? "" : HtmlReport.page(collected.get(0));
+                if (tmp != null) {
+                    Files.writeString(tmp, page, StandardCharsets.UTF_8);
+                } else {
+                    System.out.print(page);
+                    System.out.flush();
+                }
+            } else if (htmlPages) {
+                writePages(collected, summary.failures());
+            }
             if (target != null) {
                 w.close();
                 try {
@@ -143,7 +180,7 @@ final class ScoreCommand implements Callable<Integer> {
         PrintStream stderr = System.err;
         String label = item.label();
         try {
-            Submission s = item.text() == null ? SubmissionReader.read(item.file())
+            Submission s = item.text() == null ? Submissions.read(item.file())
                     : SubmissionReader.parse(label, item.text(), item.defaultId());
             Policy policy;
             try {
@@ -168,7 +205,8 @@ final class ScoreCommand implements Callable<Integer> {
                         .map(Finding::getCode).distinct().collect(Collectors.joining(", ")) + ")", Main.BAD_INPUT);
             }
             String grade = r.grade() == null ? null : r.grade().getName();
-            return new Batch.Outcome(render(r, single), grade, null, Main.OK);
+            boolean reports = format == Format.xlsx || format == Format.html;
+            return new Batch.Outcome(reports ? "" : render(r, single), grade, null, Main.OK, reports ? r : null);
         } catch (InputException e) {
             stderr.println("jixiao: cannot read " + e.getMessage());
             return new Batch.Outcome(null, null, e.getMessage(), Main.BAD_INPUT);
@@ -178,6 +216,41 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (ScoringException e) {
             stderr.println("jixiao: " + label + ": " + e.getMessage());
             return new Batch.Outcome(null, null, label + ": " + e.getMessage(), Main.SCORING_FAILED);
+        }
+    }
+
+    /** The pages of a batch: into a new folder next to --out, renamed to it at the end (all of it or nothing). */
+    private void writePages(List<ScoreResult> results, List<String> failures) throws IOException {
+        Path dir = out.toAbsolutePath();
+        if (Files.exists(dir) && (!Files.isDirectory(dir) || Files.list(dir).findAny().isPresent())) {
+            throw new IOException(dir + " exists and is not an empty folder; name a new folder for the pages");
+        }
+        Path parent = dir.getParent();
+        Files.createDirectories(parent);
+        Path tmpDir = Files.createTempDirectory(parent, "." + dir.getFileName());
+        try {
+            List<HtmlReport.Entry> entries = new ArrayList<>();
+            java.util.Set<String> used = new java.util.HashSet<>();
+            for (ScoreResult r : results) {
+                String base = r.submission().id().replaceAll("[^\\p{L}\\p{N}._-]", "_");
+                String page = base + ".html";
+                for (int k = 2; !used.add(page); k++) {
+                    page = base + "-" + k + ".html";
+                }
+                Files.writeString(tmpDir.resolve(page), HtmlReport.page(r), StandardCharsets.UTF_8);
+                entries.add(new HtmlReport.Entry(r.submission().id(), r.submission().department(), page,
+                        r.total() == null ? null : r.total().getScore(), r.grade() == null ? null : r.grade().getName(),
+                        r.findings().size()));
+            }
+            Files.writeString(tmpDir.resolve("index.html"), HtmlReport.index(entries, failures), StandardCharsets.UTF_8);
+            Files.deleteIfExists(dir);
+            Files.move(tmpDir, dir, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            if (Files.exists(tmpDir)) {
+                try (java.util.stream.Stream<Path> s = Files.walk(tmpDir)) {
+                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import jixiao.engine.Scorer;
 import jixiao.engine.ScoringException;
 import jixiao.input.InputException;
 import jixiao.input.SubmissionReader;
+import jixiao.input.Submissions;
 import jixiao.model.Submission;
 import jixiao.scenario.Expectations;
 import jixiao.scenario.Recorder;
@@ -153,7 +154,7 @@ final class TestCommand implements Callable<Integer> {
     private int record(PolicyRegistry registry) throws IOException {
         Submission s;
         try {
-            s = SubmissionReader.read(record);
+            s = Submissions.read(record);
         } catch (InputException e) {
             System.err.println("jixiao: cannot read " + e.getMessage());
             return Main.BAD_INPUT;

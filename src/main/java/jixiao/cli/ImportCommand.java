@@ -1,0 +1,54 @@
+package jixiao.cli;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import jixiao.input.InputException;
+import jixiao.input.SubmissionReader;
+import jixiao.input.Submissions;
+import jixiao.input.TableLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Reads a self-evaluation table (the 自评表 as .xlsx, or .csv in UTF-8 or GBK) and writes the "
+                + "submission JSON.",
+            "score also accepts such files directly. A cell that cannot be read is reported by its address."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "the table, .xlsx or .csv")
+    Path file;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write the JSON here (default: stdout)")
+    Path out;
+
+    @Option(names = "--notice", paramLabel = "ID", description = "the notice the submission is scored by "
+            + "(default: the table's 评分通知 cell, else the layout's default)")
+    String notice;
+
+    @Option(names = "--layout", paramLabel = "FILE", description = "a table layout file (default: the built-in "
+            + "部门整体绩效自评表 layout)")
+    Path layout;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            TableLayout l = layout == null ? TableLayout.builtIn() : TableLayout.read(layout);
+            ObjectNode tree = Submissions.importTable(file, notice, l);
+            SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText()); // the same checks as JSON
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+            Output.write(new ObjectMapper().writer(pretty).writeValueAsString(tree) + "\n", out, System.out);
+            return Main.OK;
+        } catch (InputException e) {
+            System.err.println("jixiao: cannot import " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package jixiao.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import jixiao.input.InputException;
+import jixiao.input.SubmissionReader;
+import jixiao.input.TableLayout;
+import jixiao.input.TableWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "table", mixinStandardHelpOptions = true,
+        description = "Writes a submission (JSON) as the self-evaluation table, .xlsx or .csv: the reverse of import.")
+final class TableCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "a submission (JSON)")
+    Path file;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.xlsx|FILE.csv", description = "where to write")
+    Path out;
+
+    @Option(names = "--charset", paramLabel = "NAME", description = "for CSV: UTF-8 or GBK (default: ${DEFAULT-VALUE})")
+    String charset = "UTF-8";
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            SubmissionReader.read(file); // refuse what would not score
+        } catch (InputException e) {
+            System.err.println("jixiao: cannot read " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        JsonNode tree = new ObjectMapper().readTree(Files.readString(file).replaceFirst("^\uFEFF", ""));
+        TableWriter w = new TableWriter(TableLayout.builtIn(), tree);
+        Path target = out.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Output.tempFileFor(target);
+        try {
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                if (target.toString().toLowerCase().endsWith(".csv")) {
+                    w.csv(o, Charset.forName(charset));
+                } else {
+                    w.xlsx(o);
+                }
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        System.err.println("wrote " + out);
+        return Main.OK;
+    }
+}

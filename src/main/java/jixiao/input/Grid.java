@@ -1,0 +1,169 @@
+package jixiao.input;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellAddress;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * A sheet as rows of cell texts, the way a person sees it: merged cells carry their value in every cell they
+ * cover, numbers are formatted as the sheet shows them. Knows each cell's address for messages
+ * ({@code 自评表!F23}).
+ */
+public final class Grid {
+
+    private final String sheet;
+    private final List<List<String>> rows;
+
+    Grid(String sheet, List<List<String>> rows) {
+        this.sheet = sheet;
+        this.rows = rows;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public List<String> row(int r) {
+        return rows.get(r);
+    }
+
+    public String cell(int r, int c) {
+        List<String> row = rows.get(r);
+        return c < row.size() ? row.get(c) : "";
+    }
+
+    /** The cell's address as a spreadsheet shows it, with the sheet: 自评表!F23. */
+    public String address(int r, int c) {
+        return sheet + "!" + new CellAddress(r, c).formatAsString();
+    }
+
+    /** Reads a .xlsx (its first sheet) or a .csv (UTF-8, with or without BOM, or GBK: detected). */
+    public static Grid read(Path file) throws InputException {
+        String name = file.getFileName().toString().toLowerCase();
+        try {
+            if (name.endsWith(".csv")) {
+                return csv(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""), Files.readAllBytes(file));
+            }
+            try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(file));
+                 Workbook wb = WorkbookFactory.create(in)) {
+                return sheet(wb.getSheetAt(0));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file.toString(), null, 0, 0, "cannot be read as a spreadsheet: " + e.getMessage());
+        }
+    }
+
+    private static Grid sheet(Sheet s) {
+        DataFormatter fmt = new DataFormatter();
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r <= s.getLastRowNum(); r++) {
+            Row row = s.getRow(r);
+            List<String> cells = new ArrayList<>();
+            if (row != null) {
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : fmt.formatCellValue(cell).strip());
+                }
+            }
+            rows.add(cells);
+        }
+        for (CellRangeAddress m : s.getMergedRegions()) {
+            String v = get(rows, m.getFirstRow(), m.getFirstColumn());
+            for (int r = m.getFirstRow(); r <= m.getLastRow(); r++) {
+                for (int c = m.getFirstColumn(); c <= m.getLastColumn(); c++) {
+                    set(rows, r, c, v);
+                }
+            }
+        }
+        return new Grid(s.getSheetName(), rows);
+    }
+
+    private static String get(List<List<String>> rows, int r, int c) {
+        if (r >= rows.size() || c >= rows.get(r).size()) {
+            return "";
+        }
+        return rows.get(r).get(c);
+    }
+
+    private static void set(List<List<String>> rows, int r, int c, String v) {
+        while (rows.size() <= r) {
+            rows.add(new ArrayList<>());
+        }
+        List<String> row = rows.get(r);
+        while (row.size() <= c) {
+            row.add("");
+        }
+        row.set(c, v);
+    }
+
+    /** CSV text, in UTF-8 (with or without a byte-order mark) or, failing that, GBK as Excel writes it in China. */
+    static Grid csv(String sheetName, byte[] bytes) {
+        String text = decode(bytes);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(cell.toString().strip());
+                cell.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(cell.toString().strip());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            row.add(cell.toString().strip());
+            rows.add(row);
+        }
+        return new Grid(sheetName, rows);
+    }
+
+    static String decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, Charset.forName("GBK"));
+        }
+    }
+}

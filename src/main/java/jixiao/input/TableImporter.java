@@ -1,0 +1,373 @@
+package jixiao.input;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jixiao.model.Value;
+
+/**
+ * Reads a self-evaluation table (a {@link Grid} from .xlsx or .csv) laid out as a {@link TableLayout} says, into a
+ * submission JSON tree. A cell that cannot be read is reported with its address: {@code 自评表!F23: '１０２％%' is not a
+ * number}.
+ */
+public final class TableImporter {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年度");
+    private static final Pattern BUDGET_LINE = Pattern.compile(
+            "^(?:\\d+\\s*[、.．]\\s*)?(?:([^：:（(]+)[：:])?\\s*(?:[（(]\\s*\\d+\\s*[)）])?\\s*(.*)$");
+
+    private final Grid grid;
+    private final TableLayout layout;
+    private final String source;
+
+    public TableImporter(Grid grid, TableLayout layout, String source) {
+        this.grid = grid;
+        this.layout = layout;
+        this.source = source;
+    }
+
+    static String norm(String s) {
+        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+    }
+
+    /**
+     * @param id     the submission's id (e.g. the file name)
+     * @param notice the notice to name, or null for the table's own "评分通知" cell, else the layout's default
+     */
+    public ObjectNode read(String id, String notice) throws InputException {
+        ObjectNode s = F.objectNode();
+        s.put("id", id);
+        String tableNotice = field("notice");
+        s.put("notice", notice != null ? notice : tableNotice != null ? tableNotice : layout.defaultNotice());
+        s.put("kind", layout.kind());
+        s.put("department", field("department"));
+        Integer year = year();
+        if (year != null) {
+            s.put("year", year);
+        }
+        String total = field("claimedTotal");
+        if (total != null) {
+            s.put("claimedTotal", number(total, fieldAddress("claimedTotal")));
+        }
+        s.put("claimedGrade", field("claimedGrade"));
+        s.put("overallGoal", field("overallGoal"));
+        s.put("overallGoalCompletion", field("overallGoalCompletion"));
+
+        int[] taskCols = new int[layout.tasks().header().size()];
+        int taskHeader = findHeader(layout.tasks().header(), taskCols);
+        int[] budgetCols = new int[layout.budget().header().size()];
+        int budgetHeader = findHeader(layout.budget().header(), budgetCols);
+        int[] indCols = new int[layout.indicators().header().size()];
+        int indHeader = findHeader(layout.indicators().header(), indCols);
+        if (indHeader < 0) {
+            throw new InputException(source, null, 0, 0, "no indicator table: no row has the titles "
+                    + String.join(" | ", layout.indicators().header()));
+        }
+
+        if (budgetHeader >= 0) {
+            s.set("budget", budget(budgetHeader, budgetCols, indHeader));
+        }
+        ArrayNode categories = s.putArray("categories");
+        notApplicable(categories);
+        if (categories.isEmpty()) {
+            s.remove("categories");
+        }
+        if (taskHeader >= 0) {
+            int stop = budgetHeader > taskHeader ? budgetHeader : indHeader;
+            s.set("tasks", tasks(taskHeader, taskCols, stop));
+        }
+        s.set("indicators", indicators(indHeader, indCols));
+        return s;
+    }
+
+    // ---- fields ----
+
+    private int[] find(String label) {
+        String want = norm(label);
+        for (int r = 0; r < grid.size(); r++) {
+            for (int c = 0; c < grid.row(r).size(); c++) {
+                if (norm(grid.cell(r, c)).equals(want)) {
+                    return new int[] {r, c};
+                }
+            }
+        }
+        return null;
+    }
+
+    private String fieldAddress(String field) {
+        int[] at = valueCell(field);
+        return at == null ? null : grid.address(at[0], at[1]);
+    }
+
+    private int[] valueCell(String field) {
+        String label = layout.fields().get(field);
+        if (label == null) {
+            return null;
+        }
+        int[] at = find(label);
+        if (at == null) {
+            return null;
+        }
+        String want = norm(label);
+        List<String> row = grid.row(at[0]);
+        for (int c = at[1] + 1; c < row.size(); c++) {
+            String v = norm(row.get(c));
+            if (!v.isEmpty() && !v.equals(want) && !isLabel(v)) {
+                return new int[] {at[0], c};
+            }
+        }
+        return null;
+    }
+
+    private boolean isLabel(String normalized) {
+        for (String l : layout.fields().values()) {
+            if (norm(l).equals(normalized)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String field(String field) {
+        int[] at = valueCell(field);
+        return at == null ? null : grid.cell(at[0], at[1]);
+    }
+
+    private Integer year() {
+        for (int r = 0; r < Math.min(grid.size(), 10); r++) {
+            for (String cell : grid.row(r)) {
+                Matcher m = YEAR.matcher(cell);
+                if (m.find()) {
+                    return Integer.valueOf(m.group(1));
+                }
+            }
+        }
+        return null;
+    }
+
+    private void notApplicable(ArrayNode categories) {
+        if (layout.notApplicable() == null) {
+            return;
+        }
+        String want = norm(layout.notApplicable());
+        for (int r = 0; r < grid.size(); r++) {
+            List<String> row = grid.row(r);
+            for (int c = 0; c < row.size(); c++) {
+                if (norm(row.get(c)).equals(want)) {
+                    String name = null;
+                    String note = null;
+                    for (int k = c + 1; k < row.size(); k++) {
+                        String v = row.get(k);
+                        if (v.isBlank() || norm(v).equals(want)) {
+                            continue;
+                        }
+                        if (name == null) {
+                            name = v;
+                        } else if (!v.equals(name)) {
+                            note = v;
+                            break;
+                        }
+                    }
+                    if (name != null) {
+                        ObjectNode n = categories.addObject();
+                        n.put("name", name);
+                        n.put("applicable", false);
+                        if (note != null) {
+                            n.put("note", note);
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    // ---- blocks ----
+
+    /** The row holding all the header titles in order; fills cols with their columns. -1 if none. */
+    private int findHeader(List<String> header, int[] cols) {
+        for (int r = 0; r < grid.size(); r++) {
+            List<String> row = grid.row(r);
+            int k = 0;
+            for (int c = 0; c < row.size() && k < header.size(); c++) {
+                if (norm(row.get(c)).equals(norm(header.get(k)))) {
+                    if (k > 0 && cols[k - 1] == c) {
+                        continue;
+                    }
+                    cols[k++] = c;
+                    // a merged title fills several cells: skip its copies
+                    while (c + 1 < row.size() && row.get(c + 1).equals(row.get(c))
+                            && (k >= header.size() || !norm(row.get(c + 1)).equals(norm(header.get(k))))) {
+                        c++;
+                    }
+                }
+            }
+            if (k == header.size()) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private ArrayNode tasks(int header, int[] cols, int stop) throws InputException {
+        ArrayNode out = F.arrayNode();
+        List<String> fields = layout.tasks().fields();
+        String blockLabel = norm(grid.cell(header, 0));
+        for (int r = header + 1; r < stop; r++) {
+            if (leftBlock(r, blockLabel)) {
+                break;
+            }
+            String name = grid.cell(r, cols[0]);
+            if (name.isBlank()) {
+                continue;
+            }
+            ObjectNode t = out.addObject();
+            for (int k = 0; k < fields.size(); k++) {
+                put(t, fields.get(k), r, cols[k]);
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode budget(int header, int[] cols, int stop) throws InputException {
+        ObjectNode b = F.objectNode();
+        String target = field("budgetTarget");
+        if (target != null) {
+            b.put("target", target);
+        }
+        String unit = field("budgetUnit");
+        if (unit != null) {
+            b.put("unit", unit);
+        }
+        ArrayNode lines = b.putArray("lines");
+        List<String> fields = layout.budget().fields();
+        String section = null;
+        String blockLabel = norm(grid.cell(header, 0));
+        for (int r = header + 1; r < stop; r++) {
+            if (leftBlock(r, blockLabel)) {
+                break;
+            }
+            StringBuilder label = new StringBuilder();
+            String previous = "";
+            for (int c = 0; c < cols[0]; c++) {
+                String v = grid.cell(r, c);
+                if (!v.isBlank() && !v.equals(previous) && !norm(v).equals(blockLabel)) {
+                    label.append(v);
+                }
+                previous = v;
+            }
+            if (label.length() == 0) {
+                continue;
+            }
+            Matcher m = BUDGET_LINE.matcher(label.toString().strip());
+            String name = label.toString().strip();
+            if (m.matches()) {
+                if (m.group(1) != null) {
+                    section = m.group(1).strip();
+                } else if (!label.toString().matches("^\\s*[（(]\\s*\\d+.*")) {
+                    section = null;
+                }
+                name = m.group(2).strip();
+            }
+            ObjectNode l = lines.addObject();
+            l.put("name", name);
+            if (section != null) {
+                l.put("section", section);
+            }
+            for (int k = 0; k < fields.size(); k++) {
+                String f = fields.get(k);
+                if (f.equals("points") || f.equals("claimed")) {
+                    String v = grid.cell(r, cols[k]);
+                    if (!v.isBlank() && !b.has(f)) {
+                        b.put(f, number(v, grid.address(r, cols[k])));
+                    }
+                } else {
+                    put(l, f, r, cols[k]);
+                }
+            }
+        }
+        return b;
+    }
+
+    /** A row whose first cell holds something other than the block's title has left the block. */
+    private boolean leftBlock(int r, String blockLabel) {
+        String first = norm(grid.cell(r, 0));
+        return !blockLabel.isEmpty() && !first.isEmpty() && !first.equals(blockLabel);
+    }
+
+    private ArrayNode indicators(int header, int[] cols) throws InputException {
+        ArrayNode out = F.arrayNode();
+        List<String> fields = layout.indicators().fields();
+        List<String> repeat = layout.indicators().repeatDown() == null ? List.of() : layout.indicators().repeatDown();
+        String end = layout.end() == null ? null : norm(layout.end());
+        ObjectNode previous = null;
+        for (int r = header + 1; r < grid.size(); r++) {
+            List<String> row = grid.row(r);
+            String first = row.isEmpty() ? "" : norm(row.get(0));
+            if (end != null && !first.isEmpty() && first.startsWith(end)) {
+                break;
+            }
+            int nameCol = cols[fields.indexOf("name")];
+            if (grid.cell(r, nameCol).isBlank()) {
+                continue;
+            }
+            ObjectNode n = out.addObject();
+            for (int k = 0; k < fields.size(); k++) {
+                String f = fields.get(k);
+                String v = grid.cell(r, cols[k]);
+                if (v.isBlank() && previous != null && repeat.contains(f) && previous.has(f)) {
+                    n.set(f, previous.get(f));
+                    continue;
+                }
+                put(n, f, r, cols[k]);
+            }
+            previous = n;
+        }
+        return out;
+    }
+
+    // ---- cells ----
+
+    private static final java.util.Set<String> NUMBERS = java.util.Set.of("points", "claimed", "budget",
+            "fiscalBudget", "executed", "fiscalExecuted", "initial", "annual", "evaluatorScore");
+    private static final java.util.Set<String> VALUES = java.util.Set.of("target", "actual", "rate");
+
+    private void put(ObjectNode n, String field, int r, int c) throws InputException {
+        String v = grid.cell(r, c);
+        if (v.isBlank()) {
+            return;
+        }
+        if (NUMBERS.contains(field)) {
+            n.put(field, number(v, grid.address(r, c)));
+        } else if (VALUES.contains(field)) {
+            try {
+                Value.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(source, grid.address(r, c), 0, 0, "'" + v + "': " + e.getMessage());
+            }
+            n.put(field, v);
+        } else {
+            n.put(field, v);
+        }
+    }
+
+    private BigDecimal number(String v, String address) throws InputException {
+        BigDecimal d = LenientDecimalDeserializer.parse(v);
+        if (d == null) {
+            throw new InputException(source, address, 0, 0, "'" + v + "' is not a number");
+        }
+        return d;
+    }
+
+    /** The layout's fields, for tools that write tables in the same layout. */
+    public static Map<String, String> fields(TableLayout layout) {
+        return layout.fields();
+    }
+}

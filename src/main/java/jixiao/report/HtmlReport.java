@@ -1,0 +1,166 @@
+package jixiao.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jixiao.engine.ScoreResult;
+import jixiao.model.CategoryScore;
+import jixiao.model.CategoryWeight;
+import jixiao.model.Finding;
+import jixiao.model.Indicator;
+import jixiao.model.IndicatorScore;
+import jixiao.model.Num;
+import jixiao.model.Submission;
+
+/**
+ * A self-contained HTML page per submission (no network, no scripts): total and grade, a bar chart of each
+ * category's score against its weight, the indicator table with rules, and the findings; and, for a batch, an
+ * index page with the grade distribution and links to every page.
+ */
+public final class HtmlReport {
+
+    private static final String STYLE = "<style>body{font-family:'Noto Sans CJK SC','Source Han Sans SC',"
+            + "'Microsoft YaHei',sans-serif;margin:2em;color:#222}h1{font-size:1.4em}table{border-collapse:collapse;"
+            + "margin:1em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top}"
+            + "th{background:#f3f3f3}td.n{text-align:right}.diff{background:#fff3cd}.reject{color:#a00}"
+            + ".error{color:#c50}.warning{color:#a60}.rule{color:#555;font-size:.85em}.big{font-size:1.6em;"
+            + "font-weight:bold}</style>";
+
+    private HtmlReport() {
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    public static String page(ScoreResult r) {
+        Submission s = r.submission();
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">");
+        String title = (s.department() == null ? s.id() : s.department()) + (s.year() == null ? "" : " " + s.year()
+                + " 年度") + (s.kind() == null ? "" : " " + s.kind());
+        h.append("<title>").append(esc(title)).append("</title>").append(STYLE).append("</head><body>");
+        h.append("<h1>").append(esc(title)).append("</h1>");
+        h.append("<p>评分政策：").append(esc(r.policy().id())).append(" ")
+                .append(esc(r.policy().notice().title())).append("（规则指纹 ").append(esc(r.policy().fingerprint()))
+                .append("）</p>");
+        h.append("<p><span id=\"total\" class=\"big\">总分 ")
+                .append(r.total() == null ? "—" : Num.fmt(r.total().getScore())).append("</span>")
+                .append(s.claimedTotal() == null ? "" : "（自评 " + Num.fmt(s.claimedTotal()) + "）")
+                .append("　<span id=\"grade\" class=\"big\">等级 ").append(r.grade() == null ? "—"
+                        : esc(r.grade().getName())).append("</span>")
+                .append(s.claimedGrade() == null ? "" : "（自评 " + esc(s.claimedGrade()) + "）").append("</p>");
+        if (r.grade() != null) {
+            h.append("<p class=\"rule\">〔").append(esc(r.grade().getRule())).append("〕")
+                    .append(esc(r.grade().getExplanation())).append("</p>");
+        }
+
+        h.append("<h2>一级指标</h2>").append(chart(r));
+        h.append("<table><tr><th>一级指标</th><th>分值</th><th>得分</th><th>分值来源</th></tr>");
+        for (CategoryWeight w : r.weights()) {
+            CategoryScore c = r.category(w.getCategory());
+            StringBuilder steps = new StringBuilder();
+            for (CategoryWeight.Step st : w.getSteps()) {
+                steps.append(steps.length() == 0 ? "" : "；").append(st.getWhy());
+            }
+            h.append("<tr><td>").append(esc(w.getCategory())).append("</td><td class=\"n\">")
+                    .append(w.isApplicable() ? Num.fmt(w.getWeight()) : "不适用").append("</td><td class=\"n\">")
+                    .append(c == null ? "—" : Num.fmt(c.getScore())).append("</td><td>").append(esc(steps.toString()))
+                    .append("</td></tr>");
+        }
+        h.append("</table>");
+
+        h.append("<h2>三级指标</h2><table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
+                + "<th>实际完成值</th><th>分值</th><th>重算得分</th><th>自评得分</th><th>计分规则与说明</th></tr>");
+        for (IndicatorScore is : r.indicators()) {
+            Indicator i = is.getIndicator();
+            boolean differs = i.claimed() != null && !Num.same(i.claimed(), is.getScore());
+            h.append("<tr").append(differs ? " class=\"diff\"" : "").append("><td>").append(esc(i.category()))
+                    .append("</td><td>").append(esc(i.group())).append("</td><td>").append(esc(i.name()))
+                    .append("</td><td>").append(esc(i.target() == null ? null : i.target().text())).append("</td><td>")
+                    .append(esc(i.actual() == null ? null : i.actual().text())).append("</td><td class=\"n\">")
+                    .append(Num.fmt(i.points())).append("</td><td class=\"n\">").append(Num.fmt(is.getScore()))
+                    .append("</td><td class=\"n\">").append(Num.fmt(i.claimed())).append("</td><td><span class=\"rule\">〔")
+                    .append(esc(is.getRule())).append("〕</span>").append(esc(is.getExplanation())).append("</td></tr>");
+        }
+        h.append("</table>");
+
+        h.append("<h2>复核提示（").append(r.findings().size()).append("）</h2>");
+        if (!r.findings().isEmpty()) {
+            h.append("<table><tr><th>级别</th><th>代码</th><th>对象</th><th>说明</th><th>规则</th></tr>");
+            for (Finding f : r.findings()) {
+                h.append("<tr class=\"").append(esc(f.getSeverity())).append("\"><td>").append(esc(f.getSeverity()))
+                        .append("</td><td>").append(esc(f.getCode())).append("</td><td>").append(esc(f.getSubject()))
+                        .append("</td><td>").append(esc(f.getMessage())).append("</td><td class=\"rule\">")
+                        .append(esc(f.getRule())).append("</td></tr>");
+            }
+            h.append("</table>");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    /** Horizontal bars: each applicable category's score, drawn over its weight. Inline SVG, no script. */
+    static String chart(ScoreResult r) {
+        List<CategoryWeight> ws = r.weights().stream().filter(CategoryWeight::isApplicable).toList();
+        BigDecimal max = BigDecimal.ONE;
+        for (CategoryWeight w : ws) {
+            max = Num.max(max, w.getWeight());
+        }
+        int rowH = 28;
+        int width = 420;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (width + 200)
+                + "\" height=\"" + (ws.size() * rowH + 10) + "\" role=\"img\" aria-label=\"一级指标得分与分值\">");
+        int y = 5;
+        for (CategoryWeight w : ws) {
+            CategoryScore c = r.category(w.getCategory());
+            double full = w.getWeight().doubleValue() / max.doubleValue() * width;
+            double got = c == null ? 0 : c.getScore().doubleValue() / max.doubleValue() * width;
+            svg.append("<text x=\"0\" y=\"").append(y + 17).append("\" font-size=\"13\">").append(esc(w.getCategory()))
+                    .append("</text>");
+            svg.append("<rect x=\"110\" y=\"").append(y).append("\" width=\"").append(String.format("%.1f", full))
+                    .append("\" height=\"20\" fill=\"#e6e6e6\"/>");
+            svg.append("<rect x=\"110\" y=\"").append(y).append("\" width=\"")
+                    .append(String.format("%.1f", Math.max(0, got))).append("\" height=\"20\" fill=\"#3b7dd8\"/>");
+            svg.append("<text x=\"").append(String.format("%.0f", 115 + full)).append("\" y=\"").append(y + 15)
+                    .append("\" font-size=\"12\">").append(c == null ? "—" : Num.fmt(c.getScore())).append(" / ")
+                    .append(Num.fmt(w.getWeight())).append("</text>");
+            y += rowH;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** One line of the batch index. */
+    public record Entry(String id, String department, String page, BigDecimal total, String grade, int findings) {
+    }
+
+    public static String index(List<Entry> entries, List<String> failures) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<title>评分汇总</title>" + STYLE + "</head><body><h1>评分汇总</h1>");
+        Map<String, Integer> grades = new TreeMap<>();
+        entries.forEach(e -> grades.merge(e.grade() == null ? "—" : e.grade(), 1, Integer::sum));
+        h.append("<p id=\"count\">").append(entries.size()).append(" 份已评分").append(failures.isEmpty() ? ""
+                : "，" + failures.size() + " 份未能评分").append("</p>");
+        h.append("<h2>等级分布</h2><table><tr><th>等级</th><th>份数</th><th></th></tr>");
+        int most = grades.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        grades.forEach((g, n) -> h.append("<tr><td>").append(esc(g)).append("</td><td class=\"n\">").append(n)
+                .append("</td><td><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"16\"><rect width=\"")
+                .append(300 * n / most).append("\" height=\"16\" fill=\"#3b7dd8\"/></svg></td></tr>"));
+        h.append("</table><h2>各份提交</h2><table><tr><th>编号</th><th>单位</th><th>总分</th><th>等级</th><th>提示</th></tr>");
+        for (Entry e : entries) {
+            h.append("<tr><td><a href=\"").append(esc(e.page())).append("\">").append(esc(e.id()))
+                    .append("</a></td><td>").append(esc(e.department())).append("</td><td class=\"n\">")
+                    .append(e.total() == null ? "—" : Num.fmt(e.total())).append("</td><td>").append(esc(e.grade()))
+                    .append("</td><td class=\"n\">").append(e.findings()).append("</td></tr>");
+        }
+        h.append("</table>");
+        if (!failures.isEmpty()) {
+            h.append("<h2>未能评分</h2><ul>");
+            failures.forEach(f -> h.append("<li>").append(esc(f)).append("</li>"));
+            h.append("</ul>");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+}

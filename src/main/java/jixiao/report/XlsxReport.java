@@ -1,0 +1,142 @@
+package jixiao.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import jixiao.engine.ScoreResult;
+import jixiao.model.CategoryScore;
+import jixiao.model.CategoryWeight;
+import jixiao.model.Finding;
+import jixiao.model.Indicator;
+import jixiao.model.IndicatorScore;
+import jixiao.model.Num;
+import jixiao.model.Submission;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Results as an Excel workbook: a summary row per submission, the first-level categories, every indicator with
+ * its points, recomputed score, self-score, difference and rule, and the review findings. One submission or many.
+ */
+public final class XlsxReport {
+
+    private XlsxReport() {
+    }
+
+    public static void write(List<ScoreResult> results, OutputStream out) throws IOException {
+        try (Workbook wb = new XSSFWorkbook()) {
+            CellStyle head = wb.createCellStyle();
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            head.setFont(bold);
+            CellStyle num = wb.createCellStyle();
+            num.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+
+            Sheet summary = sheet(wb, head, "汇总", "编号", "单位", "评分通知", "规则指纹", "总分", "等级", "自评总分", "自评结果",
+                    "提示数");
+            Sheet categories = sheet(wb, head, "一级指标", "编号", "一级指标", "适用", "分值", "得分", "得分规则", "分值来源");
+            Sheet indicators = sheet(wb, head, "三级指标", "编号", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值",
+                    "重算得分", "自评得分", "差异", "档次", "计分规则", "说明");
+            Sheet findings = sheet(wb, head, "复核提示", "编号", "级别", "代码", "对象", "说明", "自评", "重算", "规则");
+            for (ScoreResult r : results) {
+                Submission s = r.submission();
+                Row row = next(summary);
+                text(row, 0, s.id());
+                text(row, 1, s.department());
+                text(row, 2, r.policy().id());
+                text(row, 3, r.policy().fingerprint());
+                number(row, 4, r.total() == null ? null : r.total().getScore(), num);
+                text(row, 5, r.grade() == null ? null : r.grade().getName());
+                number(row, 6, s.claimedTotal(), num);
+                text(row, 7, s.claimedGrade());
+                row.createCell(8).setCellValue(r.findings().size());
+
+                for (CategoryWeight w : r.weights()) {
+                    CategoryScore c = r.category(w.getCategory());
+                    Row cr = next(categories);
+                    text(cr, 0, s.id());
+                    text(cr, 1, w.getCategory());
+                    text(cr, 2, w.isApplicable() ? "是" : "否");
+                    number(cr, 3, w.getWeight(), num);
+                    number(cr, 4, c == null ? null : c.getScore(), num);
+                    text(cr, 5, c == null ? null : c.getRule());
+                    StringBuilder steps = new StringBuilder();
+                    for (CategoryWeight.Step st : w.getSteps()) {
+                        steps.append(steps.length() == 0 ? "" : "；").append(st.getWhy());
+                    }
+                    text(cr, 6, steps.toString());
+                }
+                for (IndicatorScore is : r.indicators()) {
+                    Indicator i = is.getIndicator();
+                    Row ir = next(indicators);
+                    text(ir, 0, s.id());
+                    text(ir, 1, i.category());
+                    text(ir, 2, i.group());
+                    text(ir, 3, i.name());
+                    text(ir, 4, i.target() == null ? null : i.target().text());
+                    text(ir, 5, i.actual() == null ? null : i.actual().text());
+                    number(ir, 6, i.points(), num);
+                    number(ir, 7, is.getScore(), num);
+                    number(ir, 8, i.claimed(), num);
+                    number(ir, 9, i.claimed() == null ? null : is.getScore().subtract(i.claimed()), num);
+                    text(ir, 10, is.getTier());
+                    text(ir, 11, is.getRule());
+                    text(ir, 12, is.getExplanation());
+                }
+                for (Finding f : r.findings()) {
+                    Row fr = next(findings);
+                    text(fr, 0, s.id());
+                    text(fr, 1, f.getSeverity());
+                    text(fr, 2, f.getCode());
+                    text(fr, 3, f.getSubject());
+                    text(fr, 4, f.getMessage());
+                    number(fr, 5, f.getClaimed(), num);
+                    number(fr, 6, f.getRecomputed(), num);
+                    text(fr, 7, f.getRule());
+                }
+            }
+            for (Sheet sh : List.of(summary, categories, indicators, findings)) {
+                for (int c = 0; c < sh.getRow(0).getLastCellNum(); c++) {
+                    sh.setColumnWidth(c, 18 * 256);
+                }
+                sh.createFreezePane(0, 1);
+            }
+            wb.write(out);
+        }
+    }
+
+    private static Sheet sheet(Workbook wb, CellStyle head, String name, String... headers) {
+        Sheet s = wb.createSheet(name);
+        Row r = s.createRow(0);
+        for (int i = 0; i < headers.length; i++) {
+            Cell c = r.createCell(i);
+            c.setCellValue(headers[i]);
+            c.setCellStyle(head);
+        }
+        return s;
+    }
+
+    private static Row next(Sheet s) {
+        return s.createRow(s.getLastRowNum() + 1);
+    }
+
+    private static void text(Row r, int c, String v) {
+        if (v != null) {
+            r.createCell(c).setCellValue(v);
+        }
+    }
+
+    private static void number(Row r, int c, BigDecimal v, CellStyle style) {
+        if (v != null) {
+            Cell cell = r.createCell(c);
+            cell.setCellValue(new BigDecimal(Num.fmt(v)).doubleValue());
+            cell.setCellStyle(style);
+        }
+    }
+}
