@@ -3,12 +3,9 @@ package jixiao.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jixiao.engine.Policy;
 import jixiao.engine.PolicyException;
 import jixiao.engine.PolicyRegistry;
@@ -21,7 +18,6 @@ import jixiao.input.Submissions;
 import jixiao.model.Finding;
 import jixiao.model.Submission;
 import jixiao.report.Comparison;
-import jixiao.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +33,7 @@ final class CompareCommand implements Callable<Integer> {
     List<String> rules;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
-            description = "submission files, or folders searched for *.json (scenario files are left out)")
+            description = "submissions (JSON, .xlsx, .csv), folders searched for *.json, or *.jsonl files")
     List<Path> inputs;
 
     @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
@@ -70,15 +66,17 @@ final class CompareCommand implements Callable<Integer> {
         }
         Comparison c = new Comparison(a, b);
         Scorer scorer = new Scorer();
-        for (Path f : files(inputs)) {
+        for (Inputs it = new Inputs(inputs); it.hasNext(); ) {
+            Inputs.Item item = it.next();
             Submission s;
             try {
-                s = Submissions.read(f);
+                s = item.text() == null ? Submissions.read(item.file())
+                        : SubmissionReader.parse(item.label(), item.text(), item.defaultId());
             } catch (InputException e) {
                 c.unreadable(e.getMessage());
                 continue;
             }
-            c.add(new Comparison.Row(s.id(), f.toString(), side(scorer, a, s), side(scorer, b, s)));
+            c.add(new Comparison.Row(s.id(), item.label(), side(scorer, a, s), side(scorer, b, s)));
         }
         Output.write(format == ScoreCommand.Format.json ? c.json() : c.text(), out, System.out);
         return Main.OK;
@@ -101,22 +99,5 @@ final class CompareCommand implements Callable<Integer> {
         } catch (ScoringException e) {
             return new Comparison.Side(null, null, e.getMessage());
         }
-    }
-
-    static List<Path> files(List<Path> inputs) throws IOException {
-        TreeSet<Path> out = new TreeSet<>();
-        for (Path in : inputs) {
-            if (Files.isDirectory(in)) {
-                try (Stream<Path> s = Files.walk(in)) {
-                    s.filter(Files::isRegularFile)
-                            .filter(p -> p.getFileName().toString().endsWith(".json"))
-                            .filter(p -> !p.getFileName().toString().endsWith(ScenarioReader.SUFFIX))
-                            .forEach(out::add);
-                }
-            } else {
-                out.add(in);
-            }
-        }
-        return new ArrayList<>(out);
     }
 }
