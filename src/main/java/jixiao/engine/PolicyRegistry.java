@@ -116,11 +116,6 @@ public final class PolicyRegistry {
         compiled.remove(folder.toAbsolutePath().normalize());
     }
 
-    /** Forgets every compiled policy. */
-    public void invalidateAll() {
-        compiled.clear();
-    }
-
     /** Every notice's metadata, compiling nothing. */
     public List<Notice> notices() {
         List<Notice> out = new ArrayList<>();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jixiao.model.Value;
@@ -364,10 +363,5 @@ public final class TableImporter {
             throw new InputException(source, address, 0, 0, "'" + v + "' is not a number");
         }
         return d;
-    }
-
-    /** The layout's fields, for tools that write tables in the same layout. */
-    public static Map<String, String> fields(TableLayout layout) {
-        return layout.fields();
     }
 }
