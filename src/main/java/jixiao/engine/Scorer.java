@@ -176,7 +176,28 @@ public final class Scorer {
 
     private static ScoreResult collect(Policy policy, Submission submission, KieSession session,
                                        List<ScoreResult.Firing> firings) {
-        List<CategoryWeight> weights = objects(session, CategoryWeight.class);
+        // one pass over the session's objects, sorted into the kinds of result
+        List<CategoryWeight> weights = new ArrayList<>();
+        List<CategoryScore> categories = new ArrayList<>();
+        List<IndicatorScore> indicators = new ArrayList<>();
+        List<TotalScore> totals = new ArrayList<>();
+        List<Grade> grades = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Object o : session.getObjects()) {
+            if (o instanceof IndicatorScore x) {
+                indicators.add(x);
+            } else if (o instanceof Finding x) {
+                findings.add(x);
+            } else if (o instanceof CategoryWeight x) {
+                weights.add(x);
+            } else if (o instanceof CategoryScore x) {
+                categories.add(x);
+            } else if (o instanceof TotalScore x) {
+                totals.add(x);
+            } else if (o instanceof Grade x) {
+                grades.add(x);
+            }
+        }
         weights.sort(Comparator.comparingInt(CategoryWeight::getOrder).thenComparing(CategoryWeight::getCategory));
         Map<String, Integer> categoryOrder = new LinkedHashMap<>();
         weights.forEach(w -> categoryOrder.putIfAbsent(w.getCategory(), w.getOrder()));
@@ -187,11 +208,9 @@ public final class Scorer {
             rowOrder.put(rows.get(i), i);
         }
 
-        List<CategoryScore> categories = objects(session, CategoryScore.class);
         categories.sort(Comparator.comparing((CategoryScore c) -> categoryOrder.getOrDefault(c.getCategory(),
                 Integer.MAX_VALUE)).thenComparing(CategoryScore::getCategory));
 
-        List<IndicatorScore> indicators = objects(session, IndicatorScore.class);
         Map<IndicatorScore, String> paths = new IdentityHashMap<>();
         indicators.forEach(s -> paths.put(s, s.getIndicator().path()));
         indicators.sort(Comparator
@@ -200,9 +219,6 @@ public final class Scorer {
                 .thenComparing(s -> rowOrder.getOrDefault(s.getIndicator(), -1))
                 .thenComparing(paths::get));
 
-        List<TotalScore> totals = objects(session, TotalScore.class);
-        List<Grade> grades = objects(session, Grade.class);
-        List<Finding> findings = objects(session, Finding.class);
         findings.addAll(invariants(submission, indicators, totals, grades));
         findings.sort(Comparator.comparing((Finding f) -> severityRank(f.getSeverity()))
                 .thenComparing(f -> String.valueOf(f.getSubject()))
@@ -224,7 +240,7 @@ public final class Scorer {
     private static List<Finding> invariants(Submission submission, List<IndicatorScore> scores,
                                             List<TotalScore> totals, List<Grade> grades) {
         List<Finding> out = new ArrayList<>();
-        Map<Indicator, List<IndicatorScore>> byIndicator = new HashMap<>();
+        Map<Indicator, List<IndicatorScore>> byIndicator = new IdentityHashMap<>();
         for (IndicatorScore s : scores) {
             byIndicator.computeIfAbsent(s.getIndicator(), k -> new ArrayList<>()).add(s);
         }
@@ -269,10 +285,5 @@ public final class Scorer {
             return 2;
         }
         return 3;
-    }
-
-    private static <T> List<T> objects(KieSession session, Class<T> type) {
-        return session.getObjects(type::isInstance).stream().map(type::cast)
-                .collect(Collectors.toCollection(ArrayList::new));
     }
 }
