@@ -33,13 +33,28 @@ public final class TextReport {
 
         String total = r.total() == null ? "（无规则给出总分）" : Num.fmt(r.total().getScore()) + " 分";
         String grade = r.grade() == null ? "（无规则给出等级）" : r.grade().getName();
-        out.add("总分  " + total + claimed(Num.fmt(s.claimedTotal()), s.claimedTotal() != null)
-                + "      等级  " + grade + claimed(s.claimedGrade(), s.claimedGrade() != null));
-        if (r.total() != null) {
-            out.add("      〔" + r.total().getRule() + "〕" + r.total().getExplanation());
-        }
-        if (r.grade() != null) {
-            out.add("      〔" + r.grade().getRule() + "〕" + r.grade().getExplanation());
+        String headline = "总分  " + total + claimed(Num.fmt(s.claimedTotal()), s.claimedTotal() != null)
+                + "      等级  " + grade + claimed(s.claimedGrade(), s.claimedGrade() != null);
+        out.add(headline);
+        out.add("");
+
+        out.add("三级指标（分值 / 重算得分 / 自评得分；〔〕内为计分规则）");
+        String category = null;
+        for (IndicatorScore is : r.indicators()) {
+            Indicator i = is.getIndicator();
+            if (!i.category().equals(category)) {
+                category = i.category();
+                CategoryScore c = r.category(category);
+                out.add("【" + category + "】" + (c == null ? "" : " 得分 " + Num.fmt(c.getScore()) + " / 分值 "
+                        + Num.fmt(c.getWeight())));
+            }
+            String name = i.group() == null || i.group().isBlank() ? i.name() : i.group() + " / " + i.name();
+            String mark = i.claimed() != null && !Num.same(i.claimed(), is.getScore()) ? "  ≠" : "";
+            out.add("  " + name);
+            out.add("      指标值 " + i.target() + "  实际完成值 " + i.actual() + "  分值 " + Num.fmt(i.points())
+                    + "  得分 " + Num.fmt(is.getScore()) + "  自评 " + Num.fmt(i.claimed()) + mark
+                    + (is.getTier() == null ? "" : "  档次 " + is.getTier()));
+            out.add("      〔" + is.getRule() + "〕" + is.getExplanation());
         }
         out.add("");
 
@@ -66,23 +81,12 @@ public final class TextReport {
         }
         out.add("");
 
-        out.add("三级指标（分值 / 重算得分 / 自评得分；〔〕内为计分规则）");
-        String category = null;
-        for (IndicatorScore is : r.indicators()) {
-            Indicator i = is.getIndicator();
-            if (!i.category().equals(category)) {
-                category = i.category();
-                CategoryScore c = r.category(category);
-                out.add("【" + category + "】" + (c == null ? "" : " 得分 " + Num.fmt(c.getScore()) + " / 分值 "
-                        + Num.fmt(c.getWeight())));
-            }
-            String name = i.group() == null || i.group().isBlank() ? i.name() : i.group() + " / " + i.name();
-            String mark = i.claimed() != null && !Num.same(i.claimed(), is.getScore()) ? "  ≠" : "";
-            out.add("  " + name);
-            out.add("      指标值 " + i.target() + "  实际完成值 " + i.actual() + "  分值 " + Num.fmt(i.points())
-                    + "  得分 " + Num.fmt(is.getScore()) + "  自评 " + Num.fmt(i.claimed()) + mark
-                    + (is.getTier() == null ? "" : "  档次 " + is.getTier()));
-            out.add("      〔" + is.getRule() + "〕" + is.getExplanation());
+        out.add(headline);
+        if (r.total() != null) {
+            out.add("      〔" + r.total().getRule() + "〕" + r.total().getExplanation());
+        }
+        if (r.grade() != null) {
+            out.add("      〔" + r.grade().getRule() + "〕" + r.grade().getExplanation());
         }
         out.add("");
 
