@@ -163,8 +163,14 @@ class TablesAndReportsTest {
         assertThat(index).contains("3 份已评分").contains("<a href=\"shangjie-justice-2021.html\">")
                 .contains("<a href=\"minimal-2021.html\">").contains("<a href=\"example-mediation-2021.html\">");
         assertThat(dir.resolve("example-mediation-2021.html")).content(StandardCharsets.UTF_8).contains("总分 96.49");
-        assertThat(Fixtures.cli("score", Fixtures.SEED.toString(), Fixtures.MINIMAL.toString(), "--format", "html",
-                "--out", dir.toString()).exit()).as("an existing folder is not overwritten").isNotZero();
+        Fixtures.Run again = Fixtures.cli("score", Fixtures.SEED.toString(), Fixtures.MINIMAL.toString(), "--format",
+                "html", "--out", dir.toString());
+        assertThat(again.exit()).as("an existing folder is not overwritten").isEqualTo(2);
+        assertThat(again.err()).contains("exists and is not an empty folder");
+        Fixtures.Run nowhere = Fixtures.cli("score", Fixtures.SEED.toString(), "--format", "csv", "--out",
+                "/proc/no-such-place/out.csv");
+        assertThat(nowhere.exit()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("cannot write /proc/no-such-place/out.csv").doesNotContain("internal error");
     }
 
     @Test

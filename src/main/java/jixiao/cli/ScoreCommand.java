@@ -104,16 +104,22 @@ final class ScoreCommand implements Callable<Integer> {
 
         boolean reports = format == Format.xlsx || format == Format.html;
         boolean htmlPages = format == Format.html && !single;
+        if (htmlPages && Files.exists(out) && (!Files.isDirectory(out) || !isEmptyFolder(out))) {
+            stderr.println("jixiao score: " + out + " exists and is not an empty folder; name a new folder for the pages");
+            return Main.BAD_INPUT;
+        }
         List<ScoreResult> collected = new ArrayList<>();
         Path target = out == null || htmlPages ? null : out.toAbsolutePath();
         Path tmp = null;
         Writer w;
         if (target != null) {
-            if (target.getParent() != null) {
-                Files.createDirectories(target.getParent());
+            try {
+                tmp = Output.tempFileFor(target);
+                w = reports ? Writer.nullWriter() : Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                stderr.println("jixiao score: cannot write " + out + ": " + e);
+                return Main.BAD_INPUT;
             }
-            tmp = Output.tempFileFor(target);
-            w = reports ? Writer.nullWriter() : Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
         } else if (reports) {
             w = Writer.nullWriter();
         } else {
@@ -122,43 +128,49 @@ final class ScoreCommand implements Callable<Integer> {
         Progress bar = new Progress(showProgress ? stderr : null, total);
         Batch.Summary summary;
         try {
-            summary = new Batch(threads, item -> one(item, registry, scorer, single))
-                    .onEach(o -> {
-                        if (reports) {
-                            collected.add((ScoreResult) o.result());
-                        }
-                    }).run(inputs, w, bar,
-                    format == Format.csv ? "id,department,notice,total,grade,claimedTotal,findings\n" : null,
-                    format == Format.text ? System.lineSeparator() + "=".repeat(72) + System.lineSeparator() : "");
-            w.flush();
-            if (format == Format.xlsx) {
-                try (java.io.OutputStream o = Files.newOutputStream(tmp)) {
-                    XlsxReport.write(collected, o);
+            try {
+                summary = new Batch(threads, item -> one(item, registry, scorer, single))
+                        .onEach(o -> {
+                            if (reports) {
+                                collected.add((ScoreResult) o.result());
+                            }
+                        }).run(inputs, w, bar,
+                        format == Format.csv ? "id,department,notice,total,grade,claimedTotal,findings\n" : null,
+                        format == Format.text ? System.lineSeparator() + "=".repeat(72) + System.lineSeparator() : "");
+                w.flush();
+                if (format == Format.xlsx) {
+                    try (java.io.OutputStream o = Files.newOutputStream(tmp)) {
+                        XlsxReport.write(collected, o);
+                    }
+                } else if (format == Format.html && !htmlPages) {
+                    String page = collected.isEmpty() ? "" : HtmlReport.page(collected.get(0));
+                    if (tmp != null) {
+                        Files.writeString(tmp, page, StandardCharsets.UTF_8);
+                    } else {
+                        System.out.print(page);
+                        System.out.flush();
+                    }
+                } else if (htmlPages) {
+                    writePages(collected, summary.failures());
                 }
-            } else if (format == Format.html && !htmlPages) {
-                String page = collected.isEmpty() ? "" : HtmlReport.page(collected.get(0));
+                if (target != null) {
+                    w.close();
+                    try {
+                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException atomicNotSupported) {
+                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } finally {
                 if (tmp != null) {
-                    Files.writeString(tmp, page, StandardCharsets.UTF_8);
-                } else {
-                    System.out.print(page);
-                    System.out.flush();
+                    Files.deleteIfExists(tmp);
                 }
-            } else if (htmlPages) {
-                writePages(collected, summary.failures());
+                bar.done();
             }
-            if (target != null) {
-                w.close();
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException atomicNotSupported) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } finally {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
-            }
-            bar.done();
+        } catch (IOException e) {
+            stderr.println("jixiao score: cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage()
+                    + " (nothing was left half-written)");
+            return Main.BAD_INPUT;
         }
         int exit = summary.exit();
         List<String> failures = summary.failures();
@@ -173,6 +185,12 @@ final class ScoreCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     /** Reads, scores and renders one submission; never throws for a problem of the submission or its rules. */

@@ -183,8 +183,11 @@ public final class Scorer {
         List<TotalScore> totals = new ArrayList<>();
         List<Grade> grades = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        List<Indicator> allIndicators = new ArrayList<>();
         for (Object o : session.getObjects()) {
-            if (o instanceof IndicatorScore x) {
+            if (o instanceof Indicator x) {
+                allIndicators.add(x);
+            } else if (o instanceof IndicatorScore x) {
                 indicators.add(x);
             } else if (o instanceof Finding x) {
                 findings.add(x);
@@ -219,7 +222,7 @@ public final class Scorer {
                 .thenComparing(s -> rowOrder.getOrDefault(s.getIndicator(), -1))
                 .thenComparing(paths::get));
 
-        findings.addAll(invariants(submission, indicators, totals, grades));
+        findings.addAll(invariants(allIndicators, indicators, totals, grades));
         findings.sort(Comparator.comparing((Finding f) -> severityRank(f.getSeverity()))
                 .thenComparing(f -> String.valueOf(f.getSubject()))
                 .thenComparing(f -> String.valueOf(f.getCode()))
@@ -234,17 +237,18 @@ public final class Scorer {
     public static final String HOST_RULE = "jixiao：每项指标恰有一个得分，总分和等级各只有一个";
 
     /**
-     * Checks that hold for every policy: each indicator gets exactly one score, and there is at most one total
+     * Checks that hold for every policy: each indicator (of the table, or worked out by a rule) gets exactly one
+     * score, and there is at most one total
      * and one grade. A policy that breaks them has a gap or an overlap in its rules; the result says so.
      */
-    private static List<Finding> invariants(Submission submission, List<IndicatorScore> scores,
+    private static List<Finding> invariants(List<Indicator> all, List<IndicatorScore> scores,
                                             List<TotalScore> totals, List<Grade> grades) {
         List<Finding> out = new ArrayList<>();
         Map<Indicator, List<IndicatorScore>> byIndicator = new IdentityHashMap<>();
         for (IndicatorScore s : scores) {
             byIndicator.computeIfAbsent(s.getIndicator(), k -> new ArrayList<>()).add(s);
         }
-        for (Indicator i : submission.indicators()) {
+        for (Indicator i : all) {
             if (!byIndicator.containsKey(i)) {
                 out.add(hostFinding("NOT_SCORED", i.path(), "没有规则为该指标计分（指标值“" + i.target()
                         + "”，实际完成值“" + i.actual() + "”），不计入得分；请检查填写或规则。"));
