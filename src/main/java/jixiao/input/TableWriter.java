@@ -223,10 +223,18 @@ public final class TableWriter {
     public void xlsx(OutputStream out) throws IOException {
         try (Workbook wb = new XSSFWorkbook()) {
             Sheet sheet = wb.createSheet("自评表");
+            CellStyle plain = wb.createCellStyle();
+            plain.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
             CellStyle twoDecimals = wb.createCellStyle();
+            twoDecimals.cloneStyleFrom(plain);
             twoDecimals.setDataFormat(wb.createDataFormat().getFormat("0.00"));
             CellStyle wrap = wb.createCellStyle();
+            wrap.cloneStyleFrom(plain);
             wrap.setWrapText(true);
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.setFitToPage(true);
+            sheet.getPrintSetup().setFitWidth((short) 1);
+            sheet.getPrintSetup().setFitHeight((short) 0);
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
                 List<String> cells = rows.get(r);
@@ -239,14 +247,10 @@ public final class TableWriter {
                     if (isNumber(r, c) && !v.isEmpty()) {
                         BigDecimal d = new BigDecimal(v);
                         cell.setCellValue(d.doubleValue());
-                        if (d.scale() > 0) {
-                            cell.setCellStyle(twoDecimals);
-                        }
+                        cell.setCellStyle(d.scale() > 0 ? twoDecimals : plain);
                     } else {
                         cell.setCellValue(v);
-                        if (v.length() > 20) {
-                            cell.setCellStyle(wrap);
-                        }
+                        cell.setCellStyle(v.length() > 20 ? wrap : plain);
                     }
                 }
             }
