@@ -104,11 +104,17 @@ public final class PolicyRegistry {
     public Policy forFolder(Path folder) throws PolicyException {
         Path key = folder.toAbsolutePath().normalize();
         Policy p = compiled.get(key);
-        if (p == null) {
-            p = PolicyLoader.load(folder, cache);
-            compiled.put(key, p);
+        if (p != null) {
+            return p;
         }
-        return p;
+        synchronized (this) { // the threads of a batch all ask at once: compile once, not once each
+            p = compiled.get(key);
+            if (p == null) {
+                p = PolicyLoader.load(folder, cache);
+                compiled.put(key, p);
+            }
+            return p;
+        }
     }
 
     /** Forgets the compiled policy of a folder, so that the next use compiles it again (after an edit). */
