@@ -65,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
             return Main.BAD_RULES;
         }
         Comparison c = new Comparison(a, b);
-        Scorer scorer = new Scorer();
+        Scorer scorer = new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false); // no firing trace: only totals are compared
         for (Inputs it = new Inputs(inputs); it.hasNext(); ) {
             Inputs.Item item = it.next();
             Submission s;

@@ -28,6 +28,15 @@ final class Output {
         return tmp;
     }
 
+    /** Puts a finished temp file in place of the target, atomically where the file system can. */
+    static void replace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException atomicNotSupported) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     static void write(String text, Path file, PrintStream stdout) throws IOException {
         if (file == null) {
             stdout.print(text);
@@ -35,18 +44,10 @@ final class Output {
             return;
         }
         Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
         Path tmp = tempFileFor(abs);
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException atomicNotSupported) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(tmp, abs);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -155,11 +155,7 @@ final class ScoreCommand implements Callable<Integer> {
                 }
                 if (target != null) {
                     w.close();
-                    try {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (IOException atomicNotSupported) {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
+                    Output.replace(tmp, target);
                 }
             } finally {
                 if (tmp != null) {

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import jixiao.input.InputException;
 import jixiao.input.SubmissionReader;
@@ -40,7 +39,6 @@ final class TableCommand implements Callable<Integer> {
         JsonNode tree = new ObjectMapper().readTree(Files.readString(file).replaceFirst("^\uFEFF", ""));
         TableWriter w = new TableWriter(TableLayout.builtIn(), tree);
         Path target = out.toAbsolutePath();
-        Files.createDirectories(target.getParent());
         Path tmp = Output.tempFileFor(target);
         try {
             try (OutputStream o = Files.newOutputStream(tmp)) {
@@ -50,7 +48,7 @@ final class TableCommand implements Callable<Integer> {
                     w.xlsx(o);
                 }
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            Output.replace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -161,7 +161,7 @@ final class TestCommand implements Callable<Integer> {
         }
         ScoreResult r;
         try {
-            r = new Scorer().score(registry.forNotice(s.notice()), s);
+            r = new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false).score(registry.forNotice(s.notice()), s);
         } catch (PolicyException e) {
             System.err.println("jixiao: " + e.describe());
             return Main.BAD_RULES;

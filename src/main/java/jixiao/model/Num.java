@@ -15,14 +15,6 @@ public final class Num {
     private Num() {
     }
 
-    public static BigDecimal of(String s) {
-        return new BigDecimal(s);
-    }
-
-    public static BigDecimal of(long n) {
-        return BigDecimal.valueOf(n);
-    }
-
     /** a × b ÷ c, exact to 16 significant digits; null when c is zero. */
     public static BigDecimal mulDiv(BigDecimal a, BigDecimal b, BigDecimal c) {
         if (c.signum() == 0) {
