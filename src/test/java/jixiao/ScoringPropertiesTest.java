@@ -63,9 +63,9 @@ class ScoringPropertiesTest {
         });
         BigDecimal annual = BigDecimal.valueOf(1 + r.nextInt(100_000), 2);
         BigDecimal executed = BigDecimal.valueOf(r.nextInt(120_000), 2);
-        Budget budget = new Budget(Value.parse("≥" + (80 + r.nextInt(21)) + "%"), BigDecimal.TEN,
+        Budget budget = new Budget(jixiao.input.Cells.value("≥" + (80 + r.nextInt(21)) + "%"), BigDecimal.TEN,
                 BigDecimal.valueOf(r.nextInt(11)), "万元",
-                List.of(new BudgetLine("部门预算总额", null, annual, annual, executed, null)));
+                List.of(new BudgetLine("部门预算总额", null, annual, annual, executed, null)), null);
         List<CategoryDeclaration> categories = sustainability ? List.of()
                 : List.of(new CategoryDeclaration("可持续性指标", false, null, null));
         return new Submission("gen-" + seed, "shangjie-2021", "部门整体绩效自评", "生成的单位", 2021,
@@ -90,14 +90,14 @@ class ScoringPropertiesTest {
             String unit = r.nextBoolean() ? "%" : "个";
             String target = comparators[r.nextInt(comparators.length)] + r.nextInt(201) + unit;
             String actual = BigDecimal.valueOf(r.nextInt(40_001) - 5_000, 2).toPlainString() + unit;
-            return new Indicator(category, "组", name, Value.parse(target), unit, Value.parse(actual), p, claimed,
+            return new Indicator(category, "组", name, jixiao.input.Cells.value(target), unit, jixiao.input.Cells.value(actual), p, claimed,
                     null, null, null);
         }
         String[] tiers = {"达成", "部分达成", "未达成"};
         boolean met = r.nextBoolean();
         String tier = met && r.nextBoolean() ? null : tiers[r.nextInt(3)];
         BigDecimal evaluator = r.nextBoolean() ? null : BigDecimal.valueOf(r.nextInt(points * 120 + 1), 2);
-        return new Indicator(category, "组", name, Value.parse("完成"), "定性指标", Value.parse(met ? "完成" : "未完成"),
+        return new Indicator(category, "组", name, jixiao.input.Cells.value("完成"), "定性指标", jixiao.input.Cells.value(met ? "完成" : "未完成"),
                 p, claimed, null, tier == null && !met ? "部分达成" : tier, evaluator);
     }
 

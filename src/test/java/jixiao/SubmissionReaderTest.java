@@ -60,7 +60,7 @@ class SubmissionReaderTest {
         InputException e = error("{\"notice\":\"x\",\n\"indicators\":[\n" + ROW.formatted("\"三十\"") + "]}");
         assertThat(e.getJsonPath()).isEqualTo("$.indicators[0].points");
         assertThat(e.getLine()).isEqualTo(3);
-        assertThat(e.getMessage()).contains("s.json").contains("expected a number").contains("三十");
+        assertThat(e.getMessage()).contains("s.json").contains("is not a number").contains("三十");
     }
 
     @Test

@@ -111,7 +111,7 @@ class TablesAndReportsTest {
         Files.writeString(f, broken, StandardCharsets.UTF_8);
         Fixtures.Run run = Fixtures.cli("import", f.toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).containsPattern("自评表!G\\d+: '１０２％%' is not a number");
+        assertThat(run.err()).containsPattern("自评表!G\\d+: '１０２％%': cannot read '%' after the unit '%'");
         assertThat(run.out()).isEmpty();
     }
 

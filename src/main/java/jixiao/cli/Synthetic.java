@@ -54,7 +54,7 @@ final class Synthetic {
             ObjectNode row = (ObjectNode) n;
             int points = row.path("points").asInt();
             row.put("claimed", BigDecimal.valueOf(r.nextInt(points * 100 + 1), 2));
-            Value target = Value.parse(row.path("target").asText());
+            Value target = jixiao.input.Cells.value(row.path("target").asText());
             if (target.isNumeric()) {
                 double factor = 0.3 + r.nextDouble();
                 BigDecimal actual = target.number().multiply(BigDecimal.valueOf(factor)).setScale(2,

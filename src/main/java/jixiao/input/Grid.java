@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -59,12 +61,18 @@ public final class Grid {
         String name = file.getFileName().toString().toLowerCase();
         try {
             if (name.endsWith(".csv")) {
-                return csv(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""), Files.readAllBytes(file));
+                try {
+                    return csv(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""), Files.readAllBytes(file));
+                } catch (Utf8.NotUtf8 e) {
+                    throw new InputException(file.toString(), null, e.line, 0, e.getMessage());
+                }
             }
             try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(file));
                  Workbook wb = WorkbookFactory.create(in)) {
                 return sheet(wb.getSheetAt(0));
             }
+        } catch (UncomputedFormula e) {
+            throw new InputException(file.toString(), null, 0, 0, e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw new InputException(file.toString(), null, 0, 0, "cannot be read as a spreadsheet: " + e.getMessage());
         }
@@ -72,6 +80,7 @@ public final class Grid {
 
     private static Grid sheet(Sheet s) {
         DataFormatter fmt = new DataFormatter();
+        fmt.setUseCachedValuesForFormulaCells(true); // a formula cell reads as the value Excel last computed
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r <= s.getLastRowNum(); r++) {
             Row row = s.getRow(r);
@@ -79,7 +88,7 @@ public final class Grid {
             if (row != null) {
                 for (int c = 0; c < row.getLastCellNum(); c++) {
                     Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : fmt.formatCellValue(cell).strip());
+                    cells.add(cell == null ? "" : text(fmt, cell, s.getSheetName()));
                 }
             }
             rows.add(cells);
@@ -93,6 +102,23 @@ public final class Grid {
             }
         }
         return new Grid(s.getSheetName(), rows);
+    }
+
+    /** The cell as the sheet shows it; a formula by the value Excel last computed, which must be there. */
+    private static String text(DataFormatter fmt, Cell cell, String sheet) {
+        if (cell.getCellType() == CellType.FORMULA && cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
+            throw new UncomputedFormula(sheet + "!" + cell.getAddress().formatAsString() + ": the formula ="
+                    + cell.getCellFormula() + " has no computed value in the file; open the table in Excel or WPS, "
+                    + "save it, and try again");
+        }
+        return fmt.formatCellValue(cell).strip();
+    }
+
+    /** A formula cell saved without its value (by a program that does not compute formulas). */
+    static final class UncomputedFormula extends RuntimeException {
+        UncomputedFormula(String message) {
+            super(message);
+        }
     }
 
     private static String get(List<List<String>> rows, int r, int c) {
@@ -114,8 +140,8 @@ public final class Grid {
     }
 
     /** CSV text, in UTF-8 (with or without a byte-order mark) or, failing that, GBK as Excel writes it in China. */
-    static Grid csv(String sheetName, byte[] bytes) {
-        String text = decode(bytes);
+    static Grid csv(String sheetName, byte[] bytes) throws Utf8.NotUtf8 {
+        String text = Utf8.decodeTable(bytes);
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -153,17 +179,5 @@ public final class Grid {
             rows.add(row);
         }
         return new Grid(sheetName, rows);
-    }
-
-    static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, Charset.forName("GBK"));
-        }
     }
 }

@@ -7,16 +7,22 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.text.Normalizer;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads points, scores and amounts: a JSON number, or text holding one as spreadsheets export it
- * ({@code "10"}, {@code "１０"}, {@code "2 分"}, {@code "701.61万元"}). Anything else is an error that says what was
- * expected. NaN and infinities are refused.
+ * ({@code "10"}, {@code "１０"}, {@code "2 分"}, {@code "1,000.00"}, {@code "701.61万元"}), by the value grammar of
+ * {@link Cells}. Points take no unit but 分; amounts take a unit of money, which is remembered (under the field's JSON
+ * pointer) so that the reader can convert it to the table's unit. Anything else is an error that says what was
+ * expected. NaN, infinities and absurd magnitudes are refused.
  */
 final class LenientDecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
 
-    private static final String[] ALLOWED_UNITS = {"分", "万元", "元"};
+    /** The context attribute holding, per JSON pointer, the unit an amount was written in. */
+    static final String AMOUNT_UNITS = "jixiao.amountUnits";
+    /** Fields that hold amounts of money (in the budget's unit); all other numbers are points or counts. */
+    static final Set<String> MONEY = Set.of("initial", "annual", "executed", "budget", "fiscalBudget", "fiscalExecuted");
 
     LenientDecimalDeserializer() {
         super(BigDecimal.class);
@@ -25,35 +31,43 @@ final class LenientDecimalDeserializer extends StdScalarDeserializer<BigDecimal>
     @Override
     public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            if (p.isNaN()) {
-                throw JsonMappingException.from(p, "expected a number, found " + p.getText());
+        try {
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                if (p.isNaN()) {
+                    throw JsonMappingException.from(p, "expected a number, found " + p.getText());
+                }
+                return Cells.checkMagnitude(p.getDecimalValue(), p.getText());
             }
-            return p.getDecimalValue();
-        }
-        if (t == JsonToken.VALUE_STRING) {
-            String raw = p.getText();
-            BigDecimal d = parse(raw);
-            if (d == null) {
-                throw JsonMappingException.from(p, "expected a number such as 10 or \"10\", found \"" + raw + "\"");
+            if (t == JsonToken.VALUE_STRING) {
+                return amount(p, ctxt, p.getText());
             }
-            return d;
+        } catch (Cells.CellException e) {
+            throw JsonMappingException.from(p, e.getMessage());
         }
         throw JsonMappingException.from(p, "expected a number such as 10, found " + describe(t));
     }
 
-    static BigDecimal parse(String raw) {
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-        for (String unit : ALLOWED_UNITS) {
-            if (s.endsWith(unit)) {
-                s = s.substring(0, s.length() - unit.length());
-                break;
+    @SuppressWarnings("unchecked")
+    private static BigDecimal amount(JsonParser p, DeserializationContext ctxt, String raw) throws IOException {
+        Cells.Amount a = Cells.amount(raw);
+        String field = p.currentName();
+        boolean money = field != null && MONEY.contains(field);
+        if (a.unit() == null) {
+            return a.number();
+        }
+        String dimension = a.unit().dimension();
+        if (money && dimension.equals("money")) {
+            Object units = ctxt.getAttribute(AMOUNT_UNITS);
+            if (units instanceof Map<?, ?> m) {
+                ((Map<String, Units.Unit>) m).put(p.getParsingContext().pathAsPointer().toString(), a.unit());
             }
+            return a.number();
         }
-        if (!s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            return null;
+        if (!money && dimension.equals("points")) {
+            return a.number();
         }
-        return new BigDecimal(s);
+        throw JsonMappingException.from(p, "'" + raw + "': expected " + (money ? "an amount of money (元, 万元 …)"
+                : "points (a number, or a number of 分)") + ", found a unit of " + dimension + " ('" + a.unitText() + "')");
     }
 
     static String describe(JsonToken t) {

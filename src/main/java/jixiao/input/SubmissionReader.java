@@ -102,23 +102,17 @@ public final class SubmissionReader {
         if (bytes.length == 0) {
             throw new InputException(source, null, 0, 0, "the file is empty; expected a JSON object {...}");
         }
-        int start = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            start = 3; // a UTF-8 byte order mark, as Windows editors write it: harmless, skipped
-        }
+        int start = Utf8.bomLength(bytes); // a UTF-8 byte order mark, as Windows editors write it: harmless, skipped
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (CharacterCodingException e) {
+            text = Utf8.decode(bytes, start, bytes.length - start);
+        } catch (Utf8.NotUtf8 e) {
             if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
                     || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
                 throw new InputException(source, null, 0, 0, "is UTF-16 text, not UTF-8; save it as UTF-8 and try again");
             }
-            throw new InputException(source, null, 0, 0, "is not UTF-8 text (perhaps GBK, as Excel saves on Chinese "
-                    + "Windows); save it as UTF-8 and try again");
+            throw new InputException(source, null, e.line, 0, "is not UTF-8 text (perhaps GBK, as Excel saves on "
+                    + "Chinese Windows); save it as UTF-8 and try again");
         }
         if (text.isBlank()) {
             throw new InputException(source, null, 0, 0, "the file holds only white space; expected a JSON object {...}");
@@ -128,8 +122,10 @@ public final class SubmissionReader {
 
     private static Submission bind(String source, String text, String defaultId) throws InputException {
         Submission s;
+        Map<String, Units.Unit> amountUnits = new java.util.LinkedHashMap<>();
         try {
-            s = MAPPER.readValue(text, Submission.class);
+            s = MAPPER.readerFor(Submission.class)
+                    .withAttribute(LenientDecimalDeserializer.AMOUNT_UNITS, amountUnits).readValue(text);
         } catch (JsonProcessingException e) {
             // a syntax, depth or length problem anywhere in the file explains a binding error better than the
             // binding error itself (which may stop at the first wrongly typed field): look for one first
@@ -140,6 +136,7 @@ public final class SubmissionReader {
             throw new InputException(source, "$", 0, 0, "expected a JSON object {...}, found null");
         }
         validate(source, s);
+        s = UnitConversion.apply(source, s, amountUnits);
         if (s.id() == null || s.id().isBlank()) {
             s = s.withId(defaultId);
         }

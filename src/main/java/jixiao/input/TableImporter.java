@@ -8,7 +8,6 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jixiao.model.Value;
 
 /**
  * Reads a self-evaluation table (a {@link Grid} from .xlsx or .csv) laid out as a {@link TableLayout} says, into a
@@ -344,12 +343,17 @@ public final class TableImporter {
             return;
         }
         if (NUMBERS.contains(field)) {
-            n.put(field, number(v, grid.address(r, c)));
+            BigDecimal d = number(v, grid.address(r, c));
+            if (Cells.amount(v).unit() != null) {
+                n.put(field, v); // a unit is kept as written, for the reader to check and convert to the table's
+            } else {
+                n.put(field, d);
+            }
         } else if (VALUES.contains(field)) {
             try {
-                Value.parse(v);
+                Cells.value(v);
             } catch (IllegalArgumentException e) {
-                throw new InputException(source, grid.address(r, c), 0, 0, "'" + v + "': " + e.getMessage());
+                throw new InputException(source, grid.address(r, c), 0, 0, e.getMessage());
             }
             n.put(field, v);
         } else {
@@ -358,10 +362,10 @@ public final class TableImporter {
     }
 
     private BigDecimal number(String v, String address) throws InputException {
-        BigDecimal d = LenientDecimalDeserializer.parse(v);
-        if (d == null) {
-            throw new InputException(source, address, 0, 0, "'" + v + "' is not a number");
+        try {
+            return Cells.amount(v).number();
+        } catch (Cells.CellException e) {
+            throw new InputException(source, address, 0, 0, e.getMessage());
         }
-        return d;
     }
 }

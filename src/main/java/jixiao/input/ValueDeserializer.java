@@ -23,7 +23,7 @@ final class ValueDeserializer extends StdScalarDeserializer<Value> {
                 throw JsonMappingException.from(p, "expected a number, found " + p.getText());
             }
             try {
-                return Value.parse(p.getText());
+                return Cells.value(p.getText());
             } catch (IllegalArgumentException e) {
                 throw JsonMappingException.from(p, e.getMessage());
             }

@@ -28,11 +28,10 @@ public record Indicator(
         String tier,
         BigDecimal evaluatorScore) {
 
-    /** An indicator a rule works out from other parts of the table (e.g. a first-level category scored from the budget). */
-    public static Indicator derived(String category, String name, Value target, Value actual, BigDecimal points,
-                                    BigDecimal claimed) {
-        return new Indicator(category, null, name, target, actual == null ? null : actual.unit(), actual, points,
-                claimed, null, null, null);
+    /** The same row with the actual value read in another unit (the target's). */
+    public Indicator withActual(Value newActual) {
+        return new Indicator(category, group, name, target, unit, newActual, points, claimed, reason, tier,
+                evaluatorScore);
     }
 
     /** category / group / name, leaving out what is blank; a first-level indicator with its own name is just that name. */

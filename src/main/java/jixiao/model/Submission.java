@@ -37,6 +37,11 @@ public record Submission(
         indicators = indicators == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(indicators));
     }
 
+    public Submission withParts(Budget newBudget, List<Task> newTasks, List<Indicator> newIndicators) {
+        return new Submission(id, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
+                overallGoalCompletion, newBudget, categories, newTasks, newIndicators);
+    }
+
     public Submission withId(String newId) {
         return new Submission(newId, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
                 overallGoalCompletion, budget, categories, tasks, indicators);

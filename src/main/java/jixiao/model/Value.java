@@ -1,71 +1,60 @@
 package jixiao.model;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A target (指标值) or an actual value (实际完成值) as written in the table, read into a comparator, a number
- * and a unit: {@code "≥95%"} is (≥, 95, %), {@code "6个"} is ("", 6, 个), {@code "科学"} is a word with no number.
+ * A target (指标值) or an actual value (实际完成值) as read from the table: {@code "≥95%"} is (≥, 95, %),
+ * {@code "6个"} is ("", 6, 个), {@code "90%-100%"} is (~, 90, upper 100, %), {@code "科学"} is a word with no number.
+ * How a cell's text becomes a Value is written down in {@code docs/values.md} and done by {@code jixiao.input.Cells}.
  *
- * <p>This is reading input, not policy: what a comparator or a missing one means for scoring is decided by the
- * rules. Full-width characters are folded (NFKC), so {@code "１０２．２７％"} reads as 102.27 %.
+ * <p>This is reading, not policy: what a comparator, a range or a missing comparator means for points is decided by
+ * the rules.
  *
- * @param text       the text as written (trimmed)
- * @param comparator one of "≥", "≤", "=", ">", "<", or "" when none is written
- * @param number     the number, or null for a qualitative word
- * @param unit       what follows the number ("%", "个", "万元", ...), "" when nothing does
+ * @param text       the text as written (trimmed), for reports
+ * @param comparator one of "≥", "≤", "=", ">", "<", "~" (a range from {@code number} to {@code upper}), or "" when
+ *                   none is written
+ * @param number     the number (the lower end of a range), or null for a word
+ * @param upper      the upper end of a range, else null
+ * @param unit       the unit as the units table spells it ("%", "个", "万元"), an unknown unit as written, or ""
+ * @param dimension  what the unit measures: "money", "percent", "count", … from the units table; "" with no unit;
+ *                   "unknown" for a unit the table does not know
  */
-public record Value(String text, String comparator, BigDecimal number, String unit) {
+public record Value(String text, String comparator, BigDecimal number, BigDecimal upper, String unit,
+                    String dimension) {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern NUMBER = Pattern.compile("^([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(.*)$");
-
-    /** Reads a cell; throws IllegalArgumentException with a readable reason when it cannot. */
-    public static Value parse(String raw) {
-        if (raw == null) {
-            throw new IllegalArgumentException("expected text such as \"≥95%\", \"6个\" or a word, found null");
-        }
-        String text = raw.strip();
-        String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
-                : Normalizer.normalize(text, Normalizer.Form.NFKC);
-        if (s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\u3000') >= 0) {
-            s = WHITESPACE.matcher(s).replaceAll("");
-        }
-        String comparator = "";
-        String[][] comparators = {
-            {">=", "≥"}, {"≥", "≥"}, {"≧", "≥"}, {"<=", "≤"}, {"≤", "≤"}, {"≦", "≤"},
-            {"==", "="}, {"=", "="}, {">", ">"}, {"<", "<"}};
-        for (String[] c : comparators) {
-            if (s.startsWith(c[0])) {
-                comparator = c[1];
-                s = s.substring(c[0].length());
-                break;
-            }
-        }
-        Matcher m = NUMBER.matcher(s);
-        if (m.matches()) {
-            BigDecimal number = new BigDecimal(m.group(1));
-            return new Value(text, comparator, number, m.group(2));
-        }
-        if (!comparator.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "': a number was expected after '" + comparator + "'");
-        }
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("expected text such as \"≥95%\", \"6个\" or a word, found an empty string");
-        }
-        return new Value(text, "", null, "");
-    }
+    /** The comparator of a range such as {@code 90%-100%}. */
+    public static final String RANGE = "~";
+    /** The dimension of a unit that the units table does not know. */
+    public static final String UNKNOWN_DIMENSION = "unknown";
 
     /** A computed percentage, e.g. an execution rate worked out by a rule. */
     public static Value percent(BigDecimal number) {
-        return new Value(Num.fmt(number) + "%", "", number, "%");
+        return new Value(Num.fmt(number) + "%", "", number, null, "%", "percent");
+    }
+
+    /** A word (a qualitative value) as written. */
+    public static Value word(String text) {
+        return new Value(text, "", null, null, "", "");
     }
 
     /** True when the cell holds a number (a quantitative indicator), false for a word (qualitative). */
     public boolean isNumeric() {
         return number != null;
+    }
+
+    /** True for a range such as {@code 90%-100%}. */
+    public boolean isRange() {
+        return RANGE.equals(comparator);
+    }
+
+    /** True when a number was written with no comparator (or "="): a measured value, not a bound. */
+    public boolean isMeasured() {
+        return number != null && (comparator.isEmpty() || comparator.equals("="));
+    }
+
+    /** The same reading with the number (and upper end) expressed in another unit of the same dimension. */
+    public Value in(BigDecimal newNumber, BigDecimal newUpper, String newUnit) {
+        return new Value(text, comparator, newNumber, newUpper, newUnit, dimension);
     }
 
     @Override
