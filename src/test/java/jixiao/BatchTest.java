@@ -70,21 +70,28 @@ class BatchTest {
     }
 
     @Test
-    void aFolderIsSearchedForSubmissionsButNotScenarios() throws Exception {
+    void aFolderIsSearchedForSubmissionsOfEveryFormatButNotScenarios() throws Exception {
         Fixtures.Run run = Fixtures.cli("score", "scenarios/shangjie-2021", "--format", "csv");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out().lines()).hasSize(3); // header, the seed, the minimal submission
-        assertThat(run.err()).contains("2 scored, 0 failed; 优 2");
+        // header, the seed as JSON, the seed as the .xlsx table, the minimal submission
+        assertThat(run.out().lines()).hasSize(4);
+        assertThat(run.out()).contains("justice-bureau-2021,郑州市上街区司法局机关,shangjie-2021,99.11,优");
+        assertThat(run.err()).contains("3 scored, 0 failed; 优 3");
     }
 
     @Test
-    void aBatchWhoseEverySubmissionFailsStillWritesAWholeFileAndNoTempFile() throws Exception {
+    void aBatchWhoseEverySubmissionFailsLeavesTheOutputAsItWasAndNoTempFile() throws Exception {
         Path out = tmp.resolve("never.csv");
         Fixtures.Run run = Fixtures.cli("score", Fixtures.SEED.toString(), "--rules", tmp.resolve("no-such").toString(),
                 "--format", "csv", "--out", out.toString());
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(out).exists(); // the header and no rows: the batch ran, every submission failed
-        assertThat(Files.readAllLines(out)).containsExactly("id,department,notice,total,grade,claimedTotal,findings");
+        assertThat(out).doesNotExist(); // nothing was scored: nothing to write
+        Files.writeString(out, "last year's results\n");
+        run = Fixtures.cli("score", Fixtures.SEED.toString(), "--rules", tmp.resolve("no-such").toString(),
+                "--format", "csv", "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("left as it was");
+        assertThat(Files.readString(out)).isEqualTo("last year's results\n");
         try (var s = Files.list(tmp)) {
             assertThat(s.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
         }

@@ -135,8 +135,10 @@ class NoticesTest {
         Fixtures.Run text = Fixtures.cli("compare", "--rules", "shangjie-2021", "--rules", strict.toString(),
                 "scenarios/shangjie-2021");
         assertThat(text.exit()).as(text.err()).isZero();
+        // the folder holds the seed twice (as JSON and as the .xlsx table) and the minimal submission
         assertThat(text.out()).containsPattern("shangjie-justice-2021 +99\\.11 +优 +99\\.11 +良 +0 +优→良")
-                .contains("1 份等级改变（优→良 1 份）");
+                .containsPattern("justice-bureau-2021 +99\\.11 +优 +99\\.11 +良 +0 +优→良")
+                .contains("2 份等级改变（优→良 2 份）");
 
         Fixtures.Run json = Fixtures.cli("compare", "--format", "json", "--rules", "shangjie-2021", "--rules",
                 strict.toString(), Fixtures.SEED.toString(), Fixtures.MINIMAL.toString());

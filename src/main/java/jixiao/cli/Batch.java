@@ -26,6 +26,19 @@ final class Batch {
         }
     }
 
+    /**
+     * The outcome of a submission that failed with something unforeseen (an OutOfMemoryError on a pathological
+     * value, a bug): it fails alone, named, and the exit code says at which stage.
+     */
+    static Outcome failed(String label, String stage, Throwable t) {
+        String what = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        String message = label + ": " + stage + " it failed (" + what + "); the other submissions are still scored";
+        System.err.println("jixiao: " + message);
+        int exit = stage.startsWith("reading") ? Main.BAD_INPUT : stage.startsWith("scoring") ? Main.SCORING_FAILED
+                : Main.INTERNAL;
+        return new Outcome(null, null, message, exit);
+    }
+
     /** Counts at the end of a run. */
     record Summary(long scored, List<String> failures, Map<String, Integer> grades, int exit) {
     }
@@ -65,14 +78,20 @@ final class Batch {
                 List<Future<Outcome>> futures = new ArrayList<>(chunk);
                 for (int i = 0; i < chunk && items.hasNext(); i++) {
                     Inputs.Item item = items.next();
-                    futures.add(pool.submit(() -> work.apply(item)));
+                    futures.add(pool.submit(() -> {
+                        try {
+                            return work.apply(item);
+                        } catch (Throwable t) {
+                            return failed(item.label(), "reading", t);
+                        }
+                    }));
                 }
                 for (Future<Outcome> f : futures) {
                     Outcome o;
                     try {
                         o = f.get();
                     } catch (ExecutionException e) {
-                        throw new IllegalStateException(e.getCause());
+                        o = failed("a submission", "scoring", e.getCause());
                     }
                     if (o.failure() != null) {
                         failures.add(o.failure());

@@ -70,8 +70,7 @@ final class CompareCommand implements Callable<Integer> {
             Inputs.Item item = it.next();
             Submission s;
             try {
-                s = item.text() == null ? Submissions.read(item.file())
-                        : SubmissionReader.parse(item.label(), item.text(), item.defaultId());
+                s = item.read();
             } catch (InputException e) {
                 c.unreadable(e.getMessage());
                 continue;

@@ -1,6 +1,7 @@
 package jixiao.cli;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import jixiao.input.InputException;
+import jixiao.input.SubmissionReader;
+import jixiao.input.Submissions;
+import jixiao.model.Submission;
 import jixiao.scenario.ScenarioReader;
 
 /**
@@ -22,8 +27,23 @@ import jixiao.scenario.ScenarioReader;
  */
 final class Inputs implements Iterator<Inputs.Item> {
 
-    /** One submission to read: a whole file, or one line of a JSON Lines file. */
-    record Item(Path file, int line, String text) {
+    /**
+     * One submission to read: a whole file, or one line of a JSON Lines file; {@code problem} says why a line could
+     * not even be taken as text (bytes that are not UTF-8, a line too long).
+     */
+    record Item(Path file, int line, String text, String problem) {
+        Item(Path file, int line, String text) {
+            this(file, line, text, null);
+        }
+
+        /** Reads the submission, or says exactly why it cannot be read. */
+        Submission read() throws InputException {
+            if (problem != null) {
+                throw new InputException(label(), null, 0, 0, problem);
+            }
+            return text == null ? Submissions.read(file) : SubmissionReader.parse(label(), text, defaultId());
+        }
+
         /** How messages name it: the file, with ":line" for a JSON Lines line. */
         String label() {
             return line > 0 ? file + ":" + line : file.toString();
@@ -36,8 +56,12 @@ final class Inputs implements Iterator<Inputs.Item> {
         }
     }
 
+    /** A line of a JSON Lines file may be as long as a submission file may be large. */
+    static final int MAX_LINE = (int) SubmissionReader.MAX_BYTES;
+
     private final Deque<Path> files = new ArrayDeque<>();
-    private BufferedReader lines;
+    private final Deque<Path> unreadable = new ArrayDeque<>();
+    private InputStream lines;
     private Path linesFile;
     private int lineNumber;
     private Item next;
@@ -46,19 +70,38 @@ final class Inputs implements Iterator<Inputs.Item> {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 TreeSet<Path> found = new TreeSet<>();
-                try (Stream<Path> s = Files.walk(in)) {
-                    s.filter(Files::isRegularFile).filter(p -> isSubmissionFile(p.getFileName().toString()))
-                            .forEach(found::add);
-                }
+                List<Path> unreadable = new java.util.ArrayList<>();
+                Files.walkFileTree(in, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path p,
+                            java.nio.file.attribute.BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && isSubmissionFile(p.getFileName().toString())) {
+                            found.add(p);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+                        unreadable.add(p); // reported as a failed item; the rest of the folder is still scored
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
                 files.addAll(found);
+                unreadable.forEach(p -> this.unreadable.add(p));
             } else {
                 files.add(in);
             }
         }
     }
 
+    /** Files a folder is searched for: JSON and JSON Lines submissions, and tables (not scenarios or decision tables). */
     static boolean isSubmissionFile(String name) {
-        return (name.endsWith(".json") && !name.endsWith(ScenarioReader.SUFFIX)) || name.endsWith(".jsonl");
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (n.startsWith(".") || n.startsWith("~$") || n.endsWith(ScenarioReader.SUFFIX) || n.contains(".drl.")) {
+            return false; // hidden and Office lock files, scenarios, decision tables
+        }
+        return n.endsWith(".json") || n.endsWith(".jsonl") || Submissions.isTable(Path.of(name));
     }
 
     static boolean isJsonLines(Path p) {
@@ -105,34 +148,75 @@ final class Inputs implements Iterator<Inputs.Item> {
         while (true) {
             if (lines != null) {
                 try {
-                    String l;
-                    while ((l = lines.readLine()) != null) {
-                        lineNumber++;
-                        if (!l.isBlank()) {
-                            return new Item(linesFile, lineNumber, l);
+                    Item item;
+                    while ((item = nextLine()) != null) {
+                        if (item.problem() != null || !item.text().isBlank()) {
+                            return item;
                         }
                     }
                 } catch (IOException e) {
                     closeLines();
-                    return new Item(linesFile, Math.max(1, lineNumber), null);
+                    return new Item(linesFile, Math.max(1, lineNumber), null, "cannot be read further: "
+                            + e.getMessage());
                 }
                 closeLines();
             }
             Path f = files.poll();
             if (f == null) {
-                return null;
+                Path bad = unreadable.poll();
+                return bad == null ? null : new Item(bad, 0, null, "cannot be read (a folder or file without read "
+                        + "permission?); the rest of the folder was scored");
             }
             if (isJsonLines(f) && Files.isRegularFile(f)) {
                 try {
-                    lines = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+                    lines = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
                     linesFile = f;
                     lineNumber = 0;
                     continue;
                 } catch (IOException e) {
-                    return new Item(f, 0, null);
+                    return new Item(f, 0, null, "cannot be read: " + e.getMessage());
                 }
             }
             return new Item(f, 0, null); // a whole file: read by the worker that parses it
+        }
+    }
+
+    /**
+     * The next line of the JSON Lines file, decoded on its own: a line that is not UTF-8 or is too long fails alone,
+     * with its number, and the lines after it are still read. A byte-order mark before the first line is skipped.
+     */
+    private Item nextLine() throws IOException {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        int b;
+        boolean any = false;
+        boolean tooLong = false;
+        while ((b = lines.read()) != -1) {
+            any = true;
+            if (b == '\n') {
+                break;
+            }
+            if (buf.size() < MAX_LINE) {
+                buf.write(b);
+            } else {
+                tooLong = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        lineNumber++;
+        if (tooLong) {
+            return new Item(linesFile, lineNumber, null, "the line is longer than " + MAX_LINE
+                    + " bytes; a submission may be at most that");
+        }
+        byte[] bytes = buf.toByteArray();
+        int from = lineNumber == 1 ? jixiao.input.SubmissionReader.bomLength(bytes) : 0;
+        int to = bytes.length > from && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        try {
+            return new Item(linesFile, lineNumber, jixiao.input.SubmissionReader.utf8(bytes, from, to - from));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new Item(linesFile, lineNumber, null, "the line is not UTF-8 text (perhaps GBK); save the file "
+                    + "as UTF-8");
         }
     }
 

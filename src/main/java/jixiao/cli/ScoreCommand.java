@@ -48,6 +48,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     enum Format { text, json, jsonl, csv, xlsx, html }
 
+    /** More threads than this only costs memory: scoring is CPU-bound. */
+    static final int MAX_THREADS = 64;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "submission files, folders or *.jsonl files")
     List<Path> files;
 
@@ -85,8 +88,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream stderr = System.err;
-        if (threads < 1) {
-            stderr.println("jixiao score: --threads must be at least 1");
+        if (threads < 1 || threads > MAX_THREADS) {
+            stderr.println("jixiao score: --threads must be between 1 and " + MAX_THREADS);
+            return Main.BAD_INPUT;
+        }
+        if (maxFirings < 1) {
+            stderr.println("jixiao score: --max-firings must be at least 1");
             return Main.BAD_INPUT;
         }
         if ((format == Format.xlsx || format == Format.html) && out == null
@@ -109,21 +116,26 @@ final class ScoreCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         List<ScoreResult> collected = new ArrayList<>();
-        Path target = out == null || htmlPages ? null : out.toAbsolutePath();
+        Path target = null;
+        boolean direct = false;
         Path tmp = null;
         Writer w;
-        if (target != null) {
-            try {
-                tmp = Output.tempFileFor(target);
-                w = reports ? Writer.nullWriter() : Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                stderr.println("jixiao score: cannot write " + out + ": " + e);
-                return Main.BAD_INPUT;
+        try {
+            if (out != null && !htmlPages) {
+                target = Output.resolve(out);
+                direct = Output.isSpecial(target); // a FIFO or a device: written as results come
+                if (!direct) {
+                    tmp = Output.tempFileFor(target);
+                }
             }
-        } else if (reports) {
-            w = Writer.nullWriter();
-        } else {
-            w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            Path sink = direct ? target : tmp;
+            w = sink != null && !reports ? Files.newBufferedWriter(sink, StandardCharsets.UTF_8)
+                    : reports ? Writer.nullWriter()
+                    : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            Output.discard(tmp);
+            stderr.println("jixiao score: cannot write " + out + ": " + e.getMessage());
+            return Main.BAD_INPUT;
         }
         Progress bar = new Progress(showProgress ? stderr : null, total);
         Batch.Summary summary;
@@ -138,29 +150,30 @@ final class ScoreCommand implements Callable<Integer> {
                         format == Format.csv ? "id,department,notice,total,grade,claimedTotal,findings\n" : null,
                         format == Format.text ? System.lineSeparator() + "=".repeat(72) + System.lineSeparator() : "");
                 w.flush();
-                if (format == Format.xlsx) {
-                    try (java.io.OutputStream o = Files.newOutputStream(tmp)) {
+                Path sink = direct ? target : tmp;
+                if (format == Format.xlsx && summary.scored() > 0) {
+                    try (java.io.OutputStream o = Files.newOutputStream(sink)) {
                         XlsxReport.write(collected, o);
                     }
                 } else if (format == Format.html && !htmlPages) {
                     String page = collected.isEmpty() ? "" : HtmlReport.page(collected.get(0));
-                    if (tmp != null) {
-                        Files.writeString(tmp, page, StandardCharsets.UTF_8);
+                    if (sink != null) {
+                        Files.writeString(sink, page, StandardCharsets.UTF_8);
                     } else {
                         System.out.print(page);
                         System.out.flush();
                     }
-                } else if (htmlPages) {
+                } else if (htmlPages && summary.scored() > 0) {
                     writePages(collected, summary.failures());
                 }
-                if (target != null) {
-                    w.close();
+                w.close();
+                if (tmp != null && summary.scored() > 0) {
                     Output.replace(tmp, target);
+                } else if (out != null && summary.scored() == 0) {
+                    stderr.println("jixiao score: nothing was scored, so " + out + " was left as it was");
                 }
             } finally {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
+                Output.discard(tmp);
                 bar.done();
             }
         } catch (IOException e) {
@@ -170,6 +183,11 @@ final class ScoreCommand implements Callable<Integer> {
         }
         int exit = summary.exit();
         List<String> failures = summary.failures();
+        if (summary.scored() == 0 && failures.isEmpty()) {
+            stderr.println("jixiao score: nothing to score in " + files.stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")) + " (no submission file, or only blank lines)");
+            return Main.BAD_INPUT;
+        }
         long scored = summary.scored();
         Map<String, Integer> grades = summary.grades();
         if (!single) {
@@ -193,9 +211,10 @@ final class ScoreCommand implements Callable<Integer> {
     private Batch.Outcome one(Inputs.Item item, PolicyRegistry registry, Scorer scorer, boolean single) {
         PrintStream stderr = System.err;
         String label = item.label();
+        String stage = "reading";
         try {
-            Submission s = item.text() == null ? Submissions.read(item.file())
-                    : SubmissionReader.parse(label, item.text(), item.defaultId());
+            Submission s = item.read();
+            stage = "scoring";
             Policy policy;
             try {
                 policy = rules != null ? registry.forFolder(rules) : registry.forNotice(s.notice());
@@ -220,6 +239,7 @@ final class ScoreCommand implements Callable<Integer> {
             }
             String grade = r.grade() == null ? null : r.grade().getName();
             boolean reports = format == Format.xlsx || format == Format.html;
+            stage = "writing the result of";
             return new Batch.Outcome(reports ? "" : render(r, single), grade, null, Main.OK, reports ? r : null);
         } catch (InputException e) {
             stderr.println("jixiao: cannot read " + e.getMessage());
@@ -230,6 +250,8 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (ScoringException e) {
             stderr.println("jixiao: " + label + ": " + e.getMessage());
             return new Batch.Outcome(null, null, label + ": " + e.getMessage(), Main.SCORING_FAILED);
+        } catch (Throwable t) { // whatever one submission does, the others are still scored
+            return Batch.failed(label, stage, t);
         }
     }
 
@@ -243,14 +265,17 @@ final class ScoreCommand implements Callable<Integer> {
         Files.createDirectories(parent);
         Path tmpDir = Files.createTempDirectory(parent, "." + dir.getFileName());
         try {
+            try {
+                Files.setPosixFilePermissions(tmpDir, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rwxr-xr-x")); // like any folder the user makes, not owner-only as temp folders are
+            } catch (UnsupportedOperationException notPosix) {
+                // keep the default
+            }
             List<HtmlReport.Entry> entries = new ArrayList<>();
             java.util.Set<String> used = new java.util.HashSet<>();
+            used.add("index.html");
             for (ScoreResult r : results) {
-                String base = r.submission().id().replaceAll("[^\\p{L}\\p{N}._-]", "_");
-                String page = base + ".html";
-                for (int k = 2; !used.add(page); k++) {
-                    page = base + "-" + k + ".html";
-                }
+                String page = pageName(r.submission().id(), used);
                 Files.writeString(tmpDir.resolve(page), HtmlReport.page(r), StandardCharsets.UTF_8);
                 entries.add(new HtmlReport.Entry(r.submission().id(), r.submission().department(), page,
                         r.total() == null ? null : r.total().getScore(), r.grade() == null ? null : r.grade().getName(),
@@ -268,10 +293,30 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A safe, short, unique file name for a submission's page: letters, digits, . _ - kept, at most 48 characters,
+     * never "index", and unique even on a disk that ignores case (a short hash of the id is added when needed).
+     */
+    static String pageName(String id, java.util.Set<String> usedLowerCase) {
+        String base = id.replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceAll("^[.]+", "_");
+        if (base.isEmpty()) {
+            base = "_";
+        }
+        String hash = Integer.toHexString(id.hashCode() & 0x7fffffff);
+        if (base.length() > 48) {
+            base = base.substring(0, 48) + "-" + hash;
+        }
+        String page = base + ".html";
+        for (int k = 2; !usedLowerCase.add(page.toLowerCase(java.util.Locale.ROOT)); k++) {
+            page = base + "-" + hash + (k > 2 ? "-" + k : "") + ".html";
+        }
+        return page;
+    }
+
     private String render(ScoreResult r, boolean single) {
         switch (format) {
             case text:
-                return TextReport.render(r);
+                return jixiao.report.Text.printable(TextReport.render(r));
             case json:
                 return single ? JsonReport.render(r) : JsonReport.renderLine(r);
             case jsonl:
@@ -286,11 +331,15 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    /** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-    static String csv(String v) {
-        if (v == null) {
+    /**
+     * A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; shown as text by a spreadsheet
+     * even when it begins with = + - @ (a submission's id or department must never run as a formula).
+     */
+    static String csv(String raw) {
+        if (raw == null) {
             return "";
         }
+        String v = jixiao.report.Text.spreadsheetText(raw);
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }
@@ -299,7 +348,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** The exit code that says the most: rules broken over scoring failed over input unreadable. */
     static int worse(int a, int b) {
-        int[] rank = {Main.OK, Main.BAD_INPUT, Main.SCORING_FAILED, Main.BAD_RULES};
+        int[] rank = {Main.OK, Main.BAD_INPUT, Main.SCORING_FAILED, Main.BAD_RULES, Main.INTERNAL};
         int ra = 0;
         int rb = 0;
         for (int i = 0; i < rank.length; i++) {

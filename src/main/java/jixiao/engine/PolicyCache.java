@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.drools.base.common.DroolsObjectInputStream;
@@ -36,7 +38,10 @@ public final class PolicyCache {
     /** Entries kept; older ones are removed when a new one is written. */
     static final int KEEP = 32;
     private static final String SUFFIX = ".kpkg";
-    private static final byte[] MAGIC = "jixiao-policy-cache-1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "jixiao-policy-cache-2\n".getBytes(StandardCharsets.US_ASCII);
+    /** Classes an entry may hold: the JDK's, Drools', MVEL's and the compiled rules' (package jixiao.*). */
+    private static final String ALLOWED = "java.**;javax.**;org.drools.**;org.kie.**;org.mvel2.**;jixiao.**;!*";
+    private static volatile boolean warned;
     private static final String BUILD = buildId();
 
     private final Path dir;
@@ -78,22 +83,28 @@ public final class PolicyCache {
     /** The compiled packages for this folder hash, or null (no entry, or one that cannot be read: then removed). */
     Collection<KiePackage> read(String folderHash) {
         Path f = entry(folderHash);
-        if (!Files.isRegularFile(f)) {
+        if (!trusted() || !Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         try {
             byte[] bytes = Files.readAllBytes(f);
-            if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0,
-                    MAGIC.length)) {
-                throw new IOException("not a cache entry");
+            byte[] header = header(folderHash);
+            if (bytes.length < header.length || !java.util.Arrays.equals(bytes, 0, header.length, header, 0,
+                    header.length)) {
+                // another format, or an entry compiled from other rules copied under this key: never used
+                throw new IOException("not an entry for these rules");
             }
-            try (ObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(bytes, MAGIC.length,
-                    bytes.length - MAGIC.length), PolicyCache.class.getClassLoader())) {
+            try (ObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(bytes, header.length,
+                    bytes.length - header.length), PolicyCache.class.getClassLoader())) {
+                // an entry may only hold the classes of compiled rules, and no array or graph larger than itself
+                in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(ALLOWED + ";maxbytes=" + bytes.length
+                        + ";maxarray=" + bytes.length + ";maxdepth=2000;maxrefs=" + bytes.length));
                 @SuppressWarnings("unchecked")
                 Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
                 return packages;
             }
-        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError | OutOfMemoryError
+                 | StackOverflowError e) {
             try {
                 Files.deleteIfExists(f);
             } catch (IOException ignored) {
@@ -106,18 +117,82 @@ public final class PolicyCache {
     /** Stores the compiled packages; a cache that cannot be written is skipped silently. */
     void write(String folderHash, KieBase kieBase) {
         try {
+            if (!trusted()) {
+                return;
+            }
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
-            bos.write(MAGIC);
+            bos.write(header(folderHash));
             try (ObjectOutputStream out = new DroolsObjectOutputStream(bos)) {
                 out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
             }
-            Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "entry", ".tmp");
             Files.write(tmp, bos.toByteArray());
             Files.move(tmp, entry(folderHash), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             prune();
         } catch (IOException | RuntimeException e) {
-            // e.g. a read-only home: the policy is simply compiled again next time
+            warn("the compiled rules could not be stored in " + dir + " (" + e.getMessage() + "); they will be "
+                    + "compiled again next time");
+        }
+    }
+
+    /** The first bytes of an entry: the format, then the hash of the rule files it was compiled from. */
+    private static byte[] header(String folderHash) {
+        return (new String(MAGIC, StandardCharsets.US_ASCII) + folderHash + "\n" + BUILD + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether the cache folder may be trusted with code (an entry is compiled rules): it is created owner-only if
+     * missing; one owned by someone else, or writable by group or others, is refused with one line on stderr, as ssh
+     * refuses such a key folder, and the rules are compiled without the cache.
+     */
+    private boolean trusted() {
+        try {
+            if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(dir.toAbsolutePath().getParent());
+                try {
+                    Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createDirectory(dir);
+                }
+            }
+            if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                warn(dir + " is not a folder (or is a link); compiling the rules without the cache");
+                return false;
+            }
+            java.nio.file.attribute.PosixFileAttributes a;
+            try {
+                a = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } catch (UnsupportedOperationException notPosix) {
+                return true;
+            }
+            String me = System.getProperty("user.name");
+            Set<java.nio.file.attribute.PosixFilePermission> perms = a.permissions();
+            if (!a.owner().getName().equals(me)) {
+                warn("the cache folder " + dir + " belongs to " + a.owner().getName() + ", not " + me
+                        + "; compiling the rules without the cache");
+                return false;
+            }
+            if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                warn("the cache folder " + dir + " is writable by others (chmod 700 it); compiling the rules "
+                        + "without the cache");
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            warn("the cache folder " + dir + " cannot be used (" + e.getMessage() + "); compiling the rules "
+                    + "without the cache");
+            return false;
+        }
+    }
+
+    private static void warn(String message) {
+        if (!warned) {
+            warned = true;
+            System.err.println("jixiao: " + message);
         }
     }
 

@@ -67,7 +67,10 @@ public final class PolicyLoader {
         }
         Notice notice = readNotice(folder);
 
-        String hash = hash(folder, files);
+        // the files are read once: the hash and the compiled rules come from the same bytes, so an edit made while
+        // this runs can never be stored under the hash of what was there before
+        java.util.Map<Path, byte[]> contents = contents(folder, files);
+        String hash = hash(folder, contents);
         KieBase kieBase = null;
         boolean fromCache = false;
         if (cache != null) {
@@ -80,7 +83,7 @@ public final class PolicyLoader {
             }
         }
         if (kieBase == null) {
-            kieBase = compile(folder, files);
+            kieBase = compile(folder, files, contents);
             if (cache != null) {
                 cache.write(hash, kieBase);
             }
@@ -117,14 +120,17 @@ public final class PolicyLoader {
         return r.getResource() == null ? null : r.getResource().getSourcePath();
     }
 
-    private static KieBase compile(Path folder, List<Path> files) throws PolicyException {
+    private static KieBase compile(Path folder, List<Path> files, java.util.Map<Path, byte[]> contents)
+            throws PolicyException {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Path f : files) {
             String rel = folder.relativize(f).toString();
+            byte[] bytes = contents.get(f);
             Resource r = f.getFileName().toString().endsWith(".drl")
-                    ? ResourceFactory.newFileResource(f.toFile())
-                    : ResourceFactory.newByteArrayResource(decisionTableToDrl(f, rel).getBytes(StandardCharsets.UTF_8));
+                    ? ResourceFactory.newByteArrayResource(bytes)
+                    : ResourceFactory.newByteArrayResource(decisionTableToDrl(f, rel, bytes)
+                            .getBytes(StandardCharsets.UTF_8));
             r.setSourcePath(rel);
             batch.add(r, ResourceType.DRL);
         }
@@ -145,8 +151,16 @@ public final class PolicyLoader {
      * {@code test --watch}, or a copied policy folder) would otherwise keep its old rules.
      */
     public static String decisionTableToDrl(Path table, String rel) throws PolicyException {
+        try {
+            return decisionTableToDrl(table, rel, Files.readAllBytes(table));
+        } catch (IOException e) {
+            throw new PolicyException("the decision table " + rel + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String decisionTableToDrl(Path table, String rel, byte[] bytes) throws PolicyException {
         InputType type = table.getFileName().toString().endsWith(".csv") ? InputType.CSV : InputType.XLS;
-        try (InputStream in = Files.newInputStream(table)) {
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
             return new SpreadsheetCompiler().compile(in, type);
         } catch (IOException | RuntimeException e) {
             throw new PolicyException("the decision table " + rel + " cannot be read: " + rootMessage(e),
@@ -166,13 +180,14 @@ public final class PolicyLoader {
         return String.format("%019d %s", n, phase);
     }
 
+    /** The rule files of a policy folder: at its top level and one folder down (never a walk of a whole disk). */
     static List<Path> ruleFiles(Path folder) throws PolicyException {
-        try (Stream<Path> s = Files.walk(folder)) {
+        try (Stream<Path> s = Files.walk(folder, 2)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> isRuleFile(p.getFileName().toString()))
                     .sorted()
                     .collect(Collectors.toList());
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new PolicyException("cannot read policy folder " + folder + ": " + e.getMessage());
         }
     }
@@ -226,24 +241,34 @@ public final class PolicyLoader {
         return cls.contains("Parser") || msg.startsWith("[ERR 1");
     }
 
-    /** SHA-256 of the folder's rule files and metadata, names and contents, in hex. */
-    private static String hash(Path folder, List<Path> files) throws PolicyException {
+    /** The bytes of the folder's rule files and its metadata, in order. */
+    private static java.util.Map<Path, byte[]> contents(Path folder, List<Path> files) throws PolicyException {
+        java.util.Map<Path, byte[]> all = new java.util.LinkedHashMap<>();
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            List<Path> all = new ArrayList<>(files);
+            for (Path f : files) {
+                all.put(f, Files.readAllBytes(f));
+            }
             Path meta = folder.resolve(METADATA_FILE);
             if (Files.exists(meta)) {
-                all.add(meta);
+                all.put(meta, Files.readAllBytes(meta));
             }
-            for (Path f : all) {
-                md.update(folder.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy folder " + folder + ": " + e.getMessage());
+        }
+        return all;
+    }
+
+    /** SHA-256 of the folder's rule files and metadata, names and contents, in hex. */
+    private static String hash(Path folder, java.util.Map<Path, byte[]> contents) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (java.util.Map.Entry<Path, byte[]> e : contents.entrySet()) {
+                md.update(folder.relativize(e.getKey()).toString().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
-                md.update(Files.readAllBytes(f));
+                md.update(e.getValue());
                 md.update((byte) 0);
             }
             return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new PolicyException("cannot read policy folder " + folder + ": " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -76,6 +76,8 @@ public final class Scorer {
         Map<String, Integer> fireCounts = new HashMap<>();
         RuleRuntimeEventListener stamping = null;
         AgendaEventListener tracking = null;
+        String[] current = new String[1];
+        boolean broken = false;
         try {
             stamping = new DefaultRuleRuntimeEventListener() {
                 @Override
@@ -94,6 +96,11 @@ public final class Scorer {
             };
             session.addEventListener(stamping);
             tracking = new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                    current[0] = event.getMatch().getRule().getName();
+                }
+
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     String name = event.getMatch().getRule().getName();
@@ -122,8 +129,9 @@ public final class Scorer {
             for (String phase : phases) {
                 session.getAgenda().getAgendaGroup(phase).setFocus();
             }
-            int fired = session.fireAllRules(maxFirings);
-            if (fired >= maxFirings) {
+            int limit = limitFor(submission);
+            int fired = session.fireAllRules(limit);
+            if (fired >= limit) {
                 String top = fireCounts.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                         .limit(5)
@@ -132,7 +140,8 @@ public final class Scorer {
                 throw new ScoringException("the rules of " + policy.id() + " fired " + fired
                         + " times on submission " + submission.id() + " and were stopped: they seem to re-activate"
                         + " themselves. Most fired: " + top
-                        + ". (The limit is set with --max-firings.)");
+                        + ". (The limit is --max-firings, " + maxFirings + ", plus " + FIRINGS_PER_FACT
+                        + " per fact of the submission.)");
             }
             return collect(policy, submission, session, firings);
         } catch (ConsequenceException e) {
@@ -140,8 +149,13 @@ public final class Scorer {
             throw new ScoringException("rule \"" + e.getMatch().getRule().getName() + "\" of " + policy.id()
                     + " failed on submission " + submission.id() + ": " + describe(cause));
         } catch (RuntimeException e) {
+            broken = true;
             throw new ScoringException("the rules of " + policy.id() + " failed on submission " + submission.id()
                     + ": " + describe(e));
+        } catch (StackOverflowError e) {
+            broken = true;
+            throw new ScoringException("rule \"" + current[0] + "\" of " + policy.id() + " recursed without end on "
+                    + "submission " + submission.id() + " (StackOverflowError) and was stopped");
         } finally {
             if (stamping != null) {
                 session.removeEventListener(stamping);
@@ -149,8 +163,21 @@ public final class Scorer {
             if (tracking != null) {
                 session.removeEventListener(tracking);
             }
-            session.dispose(); // back to the pool, emptied
+            if (broken) {
+                session.destroy(); // a session that failed midway is not trusted again
+            } else {
+                session.dispose(); // back to the pool, emptied
+            }
         }
+    }
+
+    /** Firings allowed on top of --max-firings for each fact: a large submission legitimately fires more. */
+    public static final int FIRINGS_PER_FACT = 50;
+
+    private int limitFor(Submission s) {
+        long facts = 1L + s.indicators().size() + s.tasks().size() + s.categories().size()
+                + (s.budget() == null ? 0 : s.budget().lines().size());
+        return (int) Math.min(Integer.MAX_VALUE - 1, maxFirings + FIRINGS_PER_FACT * facts);
     }
 
     private static String describe(Throwable t) {

@@ -30,6 +30,12 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 public final class Grid {
 
+    /** Table files larger than this are refused before they are opened: no self-evaluation table comes near it. */
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    /** Rows and columns of a sheet read at most. */
+    static final int MAX_ROWS = 10_000;
+    static final int MAX_COLUMNS = 200;
+
     private final String sheet;
     private final List<List<String>> rows;
 
@@ -60,6 +66,11 @@ public final class Grid {
     public static Grid read(Path file) throws InputException {
         String name = file.getFileName().toString().toLowerCase();
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InputException(file.toString(), null, 0, 0, "the table file is " + size + " bytes; a "
+                        + "self-evaluation table may be at most " + MAX_BYTES + " bytes");
+            }
             if (name.endsWith(".csv")) {
                 try {
                     return csv(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""), Files.readAllBytes(file));
@@ -71,7 +82,7 @@ public final class Grid {
                  Workbook wb = WorkbookFactory.create(in)) {
                 return sheet(wb.getSheetAt(0));
             }
-        } catch (UncomputedFormula e) {
+        } catch (Unreadable e) {
             throw new InputException(file.toString(), null, 0, 0, e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw new InputException(file.toString(), null, 0, 0, "cannot be read as a spreadsheet: " + e.getMessage());
@@ -79,6 +90,10 @@ public final class Grid {
     }
 
     private static Grid sheet(Sheet s) {
+        if (s.getLastRowNum() >= MAX_ROWS) {
+            throw new Unreadable(s.getSheetName() + ": the sheet has " + (s.getLastRowNum() + 1) + " rows; a "
+                    + "self-evaluation table has at most " + MAX_ROWS);
+        }
         DataFormatter fmt = new DataFormatter();
         fmt.setUseCachedValuesForFormulaCells(true); // a formula cell reads as the value Excel last computed
         List<List<String>> rows = new ArrayList<>();
@@ -86,17 +101,21 @@ public final class Grid {
             Row row = s.getRow(r);
             List<String> cells = new ArrayList<>();
             if (row != null) {
-                for (int c = 0; c < row.getLastCellNum(); c++) {
+                for (int c = 0; c < Math.min(row.getLastCellNum(), MAX_COLUMNS); c++) {
                     Cell cell = row.getCell(c);
                     cells.add(cell == null ? "" : text(fmt, cell, s.getSheetName()));
                 }
             }
             rows.add(cells);
         }
+        int width = rows.stream().mapToInt(List::size).max().orElse(0);
         for (CellRangeAddress m : s.getMergedRegions()) {
             String v = get(rows, m.getFirstRow(), m.getFirstColumn());
-            for (int r = m.getFirstRow(); r <= m.getLastRow(); r++) {
-                for (int c = m.getFirstColumn(); c <= m.getLastColumn(); c++) {
+            // a merged range reaches no further than the cells the sheet really has (J1:XFD1048576 is J1:J<last>)
+            int lastRow = Math.min(m.getLastRow(), rows.size() - 1);
+            int lastColumn = Math.min(m.getLastColumn(), width - 1);
+            for (int r = m.getFirstRow(); r <= lastRow; r++) {
+                for (int c = m.getFirstColumn(); c <= lastColumn; c++) {
                     set(rows, r, c, v);
                 }
             }
@@ -107,16 +126,16 @@ public final class Grid {
     /** The cell as the sheet shows it; a formula by the value Excel last computed, which must be there. */
     private static String text(DataFormatter fmt, Cell cell, String sheet) {
         if (cell.getCellType() == CellType.FORMULA && cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
-            throw new UncomputedFormula(sheet + "!" + cell.getAddress().formatAsString() + ": the formula ="
+            throw new Unreadable(sheet + "!" + cell.getAddress().formatAsString() + ": the formula ="
                     + cell.getCellFormula() + " has no computed value in the file; open the table in Excel or WPS, "
                     + "save it, and try again");
         }
         return fmt.formatCellValue(cell).strip();
     }
 
-    /** A formula cell saved without its value (by a program that does not compute formulas). */
-    static final class UncomputedFormula extends RuntimeException {
-        UncomputedFormula(String message) {
+    /** A sheet that cannot be read as a table: a formula saved without its value, a sheet far too large. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable(String message) {
             super(message);
         }
     }

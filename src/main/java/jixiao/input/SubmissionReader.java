@@ -98,6 +98,20 @@ public final class SubmissionReader {
         return bind(source, tree.toString(), defaultId);
     }
 
+    /** The length of a UTF-8 byte-order mark at the start, 0 if none. */
+    public static int bomLength(byte[] bytes) {
+        return Utf8.bomLength(bytes);
+    }
+
+    /** The bytes as strict UTF-8. */
+    public static String utf8(byte[] bytes, int from, int length) throws java.nio.charset.CharacterCodingException {
+        try {
+            return Utf8.decode(bytes, from, length);
+        } catch (Utf8.NotUtf8 e) {
+            throw new java.nio.charset.CharacterCodingException();
+        }
+    }
+
     static Submission parse(String source, byte[] bytes, String defaultId) throws InputException {
         if (bytes.length == 0) {
             throw new InputException(source, null, 0, 0, "the file is empty; expected a JSON object {...}");
@@ -135,6 +149,7 @@ public final class SubmissionReader {
         if (s == null) {
             throw new InputException(source, "$", 0, 0, "expected a JSON object {...}, found null");
         }
+        s = Names.normalise(s);
         validate(source, s);
         s = UnitConversion.apply(source, s, amountUnits);
         if (s.id() == null || s.id().isBlank()) {
@@ -281,7 +296,8 @@ public final class SubmissionReader {
             nonNegative(source, at + ".points", ind.points());
             nonNegative(source, at + ".claimed", ind.claimed());
             nonNegative(source, at + ".evaluatorScore", ind.evaluatorScore());
-            Integer before = seen.putIfAbsent(ind.path(), i);
+            Integer before = seen.putIfAbsent(Names.key(ind.category()) + "/" + Names.key(ind.group()) + "/"
+                    + Names.key(ind.name()), i);
             if (before != null) {
                 throw new InputException(source, at, 0, 0, "the indicator " + ind.path()
                         + " appears twice: also at $.indicators[" + before + "]");
@@ -296,7 +312,7 @@ public final class SubmissionReader {
             }
             required(source, at + ".name", c.name());
             nonNegative(source, at + ".weight", c.weight());
-            Integer before = categories.putIfAbsent(c.name(), i);
+            Integer before = categories.putIfAbsent(Names.key(c.name()), i);
             if (before != null) {
                 throw new InputException(source, at, 0, 0, "the category " + c.name()
                         + " is declared twice: also at $.categories[" + before + "]");

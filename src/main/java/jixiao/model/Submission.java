@@ -42,6 +42,11 @@ public record Submission(
                 overallGoalCompletion, newBudget, categories, newTasks, newIndicators);
     }
 
+    public Submission withCategories(List<CategoryDeclaration> newCategories) {
+        return new Submission(id, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
+                overallGoalCompletion, budget, newCategories, tasks, indicators);
+    }
+
     public Submission withId(String newId) {
         return new Submission(newId, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
                 overallGoalCompletion, budget, categories, tasks, indicators);

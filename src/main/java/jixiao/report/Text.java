@@ -1,8 +1,55 @@
 package jixiao.report;
 
-/** Padding for terminals where CJK characters take two columns. */
-final class Text {
+/** Text for terminals and spreadsheets: padding where CJK characters take two columns, control characters shown. */
+public final class Text {
     private Text() {
+    }
+
+    /**
+     * The text with control characters (an escape sequence from a submission could rewrite the terminal) shown as
+     * {@code \x1b}; line breaks and tabs are kept.
+     */
+    public static String printable(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+            if (control) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                sb.append(String.format("\\x%02x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /**
+     * A cell that a spreadsheet must show as text: one beginning with = + - @, a tab or a carriage return is
+     * prefixed with an apostrophe (OWASP's advice against CSV injection), and control characters are shown.
+     */
+    public static String spreadsheetText(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        char c = s.charAt(0);
+        String v = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+        return printable(v);
+    }
+
+    /** Excel holds at most 32,767 characters in a cell: longer text is cut, with a marker saying so. */
+    public static String cellLimit(String s) {
+        int max = 32_767;
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        String marker = "…（以下" + (s.length() - (max - 40)) + "字略）";
+        return s.substring(0, max - 40) + marker;
     }
 
     /** Columns the text takes in a terminal: 2 for East Asian wide and full-width characters, 1 otherwise. */

@@ -128,7 +128,7 @@ public final class XlsxReport {
 
     private static void text(Row r, int c, String v) {
         if (v != null) {
-            r.createCell(c).setCellValue(v);
+            r.createCell(c).setCellValue(Text.cellLimit(Text.printable(v)));
         }
     }
 
