@@ -1,7 +1,6 @@
 package jixiao.cli;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -45,20 +44,14 @@ final class Batch {
 
     private final int threads;
     private final Function<Inputs.Item, Outcome> work;
-    private java.util.function.Consumer<Outcome> each = o -> { };
 
     Batch(int threads, Function<Inputs.Item, Outcome> work) {
         this.threads = threads;
         this.work = work;
     }
 
-    /** Also hands every successful outcome, in input order, to this consumer. */
-    Batch onEach(java.util.function.Consumer<Outcome> consumer) {
-        this.each = consumer;
-        return this;
-    }
-
-    Summary run(Iterator<Inputs.Item> items, Writer out, Progress bar, String header, String separator)
+    /** Scores the items and hands each result, in input order, to the writer. */
+    Summary run(Iterator<Inputs.Item> items, jixiao.report.ResultWriter out, Progress bar)
             throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>();
         Map<String, Integer> grades = new TreeMap<>();
@@ -70,9 +63,6 @@ final class Batch {
             return t;
         });
         try {
-            if (header != null) {
-                out.write(header);
-            }
             int chunk = Math.max(64, threads * 64);
             while (items.hasNext()) {
                 List<Future<Outcome>> futures = new ArrayList<>(chunk);
@@ -97,13 +87,9 @@ final class Batch {
                         failures.add(o.failure());
                         exit = ScoreCommand.worse(exit, o.exitCode());
                     } else {
-                        if (scored > 0 && !separator.isEmpty()) {
-                            out.write(separator);
-                        }
                         scored++;
                         grades.merge(o.grade() == null ? "-" : o.grade(), 1, Integer::sum);
-                        out.write(o.output());
-                        each.accept(o);
+                        out.write((jixiao.engine.ScoreResult) o.result(), o.output());
                     }
                     bar.step();
                 }

@@ -254,21 +254,21 @@ final class BenchCommand implements Callable<Integer> {
                 return new Inputs.Item(file, i, texts.get(i - 1));
             }
         };
-        return run(items, policy, scorer, threads, Writer.nullWriter());
+        return run(items, policy, scorer, threads, new jixiao.report.JsonResults(Writer.nullWriter(), false));
     }
 
     private static Batch.Summary run(Iterator<Inputs.Item> items, Policy policy, Scorer scorer, int threads,
-                                     Writer out) throws Exception {
+                                     jixiao.report.ResultWriter out) throws Exception {
         Batch.Summary s = new Batch(threads, item -> {
             try {
                 Submission sub = SubmissionReader.parse(item.label(), item.text(), item.defaultId());
                 ScoreResult r = scorer.score(policy, sub);
                 return new Batch.Outcome(JsonReport.renderLine(r), r.grade() == null ? null : r.grade().getName(),
-                        null, Main.OK);
+                        null, Main.OK, r);
             } catch (Exception e) {
                 return new Batch.Outcome(null, null, item.label() + ": " + e.getMessage(), Main.BAD_INPUT);
             }
-        }).run(items, out, new Progress(null, -1), null, "");
+        }).run(items, out, new Progress(null, -1));
         if (!s.failures().isEmpty()) {
             throw new IllegalStateException("synthetic submissions failed: " + s.failures().get(0));
         }
@@ -307,7 +307,7 @@ final class BenchCommand implements Callable<Integer> {
         };
         long t0 = System.nanoTime();
         Batch.Summary s = run(items, policy, new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false), threads,
-                Writer.nullWriter());
+                new jixiao.report.JsonResults(Writer.nullWriter(), false));
         double secs = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -1,15 +1,9 @@
 package jixiao.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,14 +17,15 @@ import jixiao.engine.ScoringException;
 import jixiao.engine.UnknownNoticeException;
 import jixiao.input.InputException;
 import jixiao.input.JsonPaths;
-import jixiao.input.SubmissionReader;
 import jixiao.input.Submissions;
 import jixiao.model.Finding;
-import jixiao.model.Num;
 import jixiao.model.Submission;
-import jixiao.report.JsonReport;
-import jixiao.report.HtmlReport;
-import jixiao.report.TextReport;
+import jixiao.report.CsvResults;
+import jixiao.report.HtmlPageResult;
+import jixiao.report.HtmlPagesResults;
+import jixiao.report.JsonResults;
+import jixiao.report.ResultWriter;
+import jixiao.report.TextResults;
 import jixiao.report.XlsxReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,72 +104,32 @@ final class ScoreCommand implements Callable<Integer> {
         Inputs inputs = new Inputs(files);
         boolean single = files.size() == 1 && !Files.isDirectory(files.get(0)) && !Inputs.isJsonLines(files.get(0));
 
-        boolean reports = format == Format.xlsx || format == Format.html;
         boolean htmlPages = format == Format.html && !single;
         if (htmlPages && Files.exists(out) && (!Files.isDirectory(out) || !isEmptyFolder(out))) {
             stderr.println("jixiao score: " + out + " exists and is not an empty folder; name a new folder for the pages");
             return Main.BAD_INPUT;
         }
-        List<ScoreResult> collected = new ArrayList<>();
-        Path target = null;
-        boolean direct = false;
-        Path tmp = null;
-        Writer w;
+        Sink sink;
         try {
-            if (out != null && !htmlPages) {
-                target = Output.resolve(out);
-                direct = Output.isSpecial(target); // a FIFO or a device: written as results come
-                if (!direct) {
-                    tmp = Output.tempFileFor(target);
-                }
-            }
-            Path sink = direct ? target : tmp;
-            w = sink != null && !reports ? Files.newBufferedWriter(sink, StandardCharsets.UTF_8)
-                    : reports ? Writer.nullWriter()
-                    : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            sink = htmlPages ? Sink.folder(out) : Sink.file(out);
         } catch (IOException e) {
-            Output.discard(tmp);
             stderr.println("jixiao score: cannot write " + out + ": " + e.getMessage());
             return Main.BAD_INPUT;
         }
         Progress bar = new Progress(showProgress ? stderr : null, total);
         Batch.Summary summary;
-        try {
+        try (sink) {
+            ResultWriter writer = writer(sink, single);
             try {
-                summary = new Batch(threads, item -> one(item, registry, scorer, single))
-                        .onEach(o -> {
-                            if (reports) {
-                                collected.add((ScoreResult) o.result());
-                            }
-                        }).run(inputs, w, bar,
-                        format == Format.csv ? "id,department,notice,total,grade,claimedTotal,findings\n" : null,
-                        format == Format.text ? System.lineSeparator() + "=".repeat(72) + System.lineSeparator() : "");
-                w.flush();
-                Path sink = direct ? target : tmp;
-                if (format == Format.xlsx && summary.scored() > 0) {
-                    try (java.io.OutputStream o = Files.newOutputStream(sink)) {
-                        XlsxReport.write(collected, o);
-                    }
-                } else if (format == Format.html && !htmlPages) {
-                    String page = collected.isEmpty() ? "" : HtmlReport.page(collected.get(0));
-                    if (sink != null) {
-                        Files.writeString(sink, page, StandardCharsets.UTF_8);
-                    } else {
-                        System.out.print(page);
-                        System.out.flush();
-                    }
-                } else if (htmlPages && summary.scored() > 0) {
-                    writePages(collected, summary.failures());
-                }
-                w.close();
-                if (tmp != null && summary.scored() > 0) {
-                    Output.replace(tmp, target);
-                } else if (out != null && summary.scored() == 0) {
-                    stderr.println("jixiao score: nothing was scored, so " + out + " was left as it was");
-                }
+                summary = new Batch(threads, item -> one(item, registry, scorer, writer)).run(inputs, writer, bar);
             } finally {
-                Output.discard(tmp);
                 bar.done();
+            }
+            if (summary.scored() > 0) {
+                writer.finish(summary.failures());
+                sink.commit(); // the whole output, put in place at once
+            } else if (out != null) {
+                stderr.println("jixiao score: nothing was scored, so " + out + " was left as it was");
             }
         } catch (IOException e) {
             stderr.println("jixiao score: cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage()
@@ -208,7 +163,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Reads, scores and renders one submission; never throws for a problem of the submission or its rules. */
-    private Batch.Outcome one(Inputs.Item item, PolicyRegistry registry, Scorer scorer, boolean single) {
+    private Batch.Outcome one(Inputs.Item item, PolicyRegistry registry, Scorer scorer, ResultWriter writer) {
         PrintStream stderr = System.err;
         String label = item.label();
         String stage = "reading";
@@ -238,9 +193,8 @@ final class ScoreCommand implements Callable<Integer> {
                         .map(Finding::getCode).distinct().collect(Collectors.joining(", ")) + ")", Main.BAD_INPUT);
             }
             String grade = r.grade() == null ? null : r.grade().getName();
-            boolean reports = format == Format.xlsx || format == Format.html;
             stage = "writing the result of";
-            return new Batch.Outcome(reports ? "" : render(r, single), grade, null, Main.OK, reports ? r : null);
+            return new Batch.Outcome(writer.render(r), grade, null, Main.OK, r);
         } catch (InputException e) {
             stderr.println("jixiao: cannot read " + e.getMessage());
             return new Batch.Outcome(null, null, e.getMessage(), Main.BAD_INPUT);
@@ -255,95 +209,26 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    /** The pages of a batch: into a new folder next to --out, renamed to it at the end (all of it or nothing). */
-    private void writePages(List<ScoreResult> results, List<String> failures) throws IOException {
-        Path dir = out.toAbsolutePath();
-        if (Files.exists(dir) && (!Files.isDirectory(dir) || Files.list(dir).findAny().isPresent())) {
-            throw new IOException(dir + " exists and is not an empty folder; name a new folder for the pages");
-        }
-        Path parent = dir.getParent();
-        Files.createDirectories(parent);
-        Path tmpDir = Files.createTempDirectory(parent, "." + dir.getFileName());
-        try {
-            try {
-                Files.setPosixFilePermissions(tmpDir, java.nio.file.attribute.PosixFilePermissions.fromString(
-                        "rwxr-xr-x")); // like any folder the user makes, not owner-only as temp folders are
-            } catch (UnsupportedOperationException notPosix) {
-                // keep the default
-            }
-            List<HtmlReport.Entry> entries = new ArrayList<>();
-            java.util.Set<String> used = new java.util.HashSet<>();
-            used.add("index.html");
-            for (ScoreResult r : results) {
-                String page = pageName(r.submission().id(), used);
-                Files.writeString(tmpDir.resolve(page), HtmlReport.page(r), StandardCharsets.UTF_8);
-                entries.add(new HtmlReport.Entry(r.submission().id(), r.submission().department(), page,
-                        r.total() == null ? null : r.total().getScore(), r.grade() == null ? null : r.grade().getName(),
-                        r.findings().size()));
-            }
-            Files.writeString(tmpDir.resolve("index.html"), HtmlReport.index(entries, failures), StandardCharsets.UTF_8);
-            Files.deleteIfExists(dir);
-            Files.move(tmpDir, dir, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            if (Files.exists(tmpDir)) {
-                try (java.util.stream.Stream<Path> s = Files.walk(tmpDir)) {
-                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
-    }
 
-    /**
-     * A safe, short, unique file name for a submission's page: letters, digits, . _ - kept, at most 48 characters,
-     * never "index", and unique even on a disk that ignores case (a short hash of the id is added when needed).
-     */
-    static String pageName(String id, java.util.Set<String> usedLowerCase) {
-        String base = id.replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceAll("^[.]+", "_");
-        if (base.isEmpty()) {
-            base = "_";
-        }
-        String hash = Integer.toHexString(id.hashCode() & 0x7fffffff);
-        if (base.length() > 48) {
-            base = base.substring(0, 48) + "-" + hash;
-        }
-        String page = base + ".html";
-        for (int k = 2; !usedLowerCase.add(page.toLowerCase(java.util.Locale.ROOT)); k++) {
-            page = base + "-" + hash + (k > 2 ? "-" + k : "") + ".html";
-        }
-        return page;
-    }
 
-    private String render(ScoreResult r, boolean single) {
+
+
+    /** The writer of the chosen format, into the sink. */
+    private ResultWriter writer(Sink sink, boolean single) {
         switch (format) {
             case text:
-                return jixiao.report.Text.printable(TextReport.render(r));
+                return new TextResults(sink.writer());
             case json:
-                return single ? JsonReport.render(r) : JsonReport.renderLine(r);
+                return new JsonResults(sink.writer(), single);
             case jsonl:
-                return JsonReport.renderLine(r);
+                return new JsonResults(sink.writer(), false);
+            case csv:
+                return new CsvResults(sink.writer());
+            case xlsx:
+                return new XlsxReport(sink.stream());
             default:
-                Submission s = r.submission();
-                return String.join(",", csv(s.id()), csv(s.department()), csv(r.policy().id()),
-                        r.total() == null ? "" : Num.fmt(r.total().getScore()),
-                        csv(r.grade() == null ? null : r.grade().getName()),
-                        s.claimedTotal() == null ? "" : Num.fmt(s.claimedTotal()),
-                        String.valueOf(r.findings().size())) + "\n";
+                return sink.folder() != null ? new HtmlPagesResults(sink.folder()) : new HtmlPageResult(sink.writer());
         }
-    }
-
-    /**
-     * A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; shown as text by a spreadsheet
-     * even when it begins with = + - @ (a submission's id or department must never run as a formula).
-     */
-    static String csv(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String v = jixiao.report.Text.spreadsheetText(raw);
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 
     /** The exit code that says the most: rules broken over scoring failed over input unreadable. */

@@ -18,101 +18,131 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Results as an Excel workbook: a summary row per submission, the first-level categories, every indicator with
  * its points, recomputed score, self-score, difference and rule, and the review findings. One submission or many.
  */
-public final class XlsxReport {
+public final class XlsxReport implements ResultWriter {
 
-    private XlsxReport() {
+    /** Rows kept in memory per sheet; the rest are flushed to a compressed temp file (POI's SXSSF). */
+    private static final int WINDOW = 200;
+
+    private final OutputStream out;
+    private final SXSSFWorkbook wb;
+    private final CellStyle num;
+    private final Sheet summary;
+    private final Sheet categories;
+    private final Sheet indicators;
+    private final Sheet findings;
+
+    /** A workbook to be written to {@code out} when the batch is over; memory does not grow with the batch. */
+    public XlsxReport(OutputStream out) {
+        this.out = out;
+        this.wb = new SXSSFWorkbook(WINDOW);
+        wb.setCompressTempFiles(true);
+        CellStyle head = wb.createCellStyle();
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        head.setFont(bold);
+        num = wb.createCellStyle();
+        num.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+        summary = sheet(wb, head, "汇总", "编号", "单位", "评分通知", "规则指纹", "总分", "等级", "自评总分", "自评结果", "提示数");
+        categories = sheet(wb, head, "一级指标", "编号", "一级指标", "适用", "分值", "得分", "得分规则", "分值来源");
+        indicators = sheet(wb, head, "三级指标", "编号", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值",
+                "重算得分", "自评得分", "差异", "档次", "计分规则", "说明");
+        findings = sheet(wb, head, "复核提示", "编号", "级别", "代码", "对象", "说明", "自评", "重算", "规则");
     }
 
+    /** All results at once (for one submission or a small set). */
     public static void write(List<ScoreResult> results, OutputStream out) throws IOException {
-        try (Workbook wb = new XSSFWorkbook()) {
-            CellStyle head = wb.createCellStyle();
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            head.setFont(bold);
-            CellStyle num = wb.createCellStyle();
-            num.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+        XlsxReport x = new XlsxReport(out);
+        for (ScoreResult r : results) {
+            x.write(r, null);
+        }
+        x.finish(List.of());
+    }
 
-            Sheet summary = sheet(wb, head, "汇总", "编号", "单位", "评分通知", "规则指纹", "总分", "等级", "自评总分", "自评结果",
-                    "提示数");
-            Sheet categories = sheet(wb, head, "一级指标", "编号", "一级指标", "适用", "分值", "得分", "得分规则", "分值来源");
-            Sheet indicators = sheet(wb, head, "三级指标", "编号", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值",
-                    "重算得分", "自评得分", "差异", "档次", "计分规则", "说明");
-            Sheet findings = sheet(wb, head, "复核提示", "编号", "级别", "代码", "对象", "说明", "自评", "重算", "规则");
-            for (ScoreResult r : results) {
-                Submission s = r.submission();
-                Row row = next(summary);
-                text(row, 0, s.id());
-                text(row, 1, s.department());
-                text(row, 2, r.policy().id());
-                text(row, 3, r.policy().fingerprint());
-                number(row, 4, r.total() == null ? null : r.total().getScore(), num);
-                text(row, 5, r.grade() == null ? null : r.grade().getName());
-                number(row, 6, s.claimedTotal(), num);
-                text(row, 7, s.claimedGrade());
-                row.createCell(8).setCellValue(r.findings().size());
+    @Override
+    public String render(ScoreResult r) {
+        return null;
+    }
 
-                for (CategoryWeight w : r.weights()) {
-                    CategoryScore c = r.category(w.getCategory());
-                    Row cr = next(categories);
-                    text(cr, 0, s.id());
-                    text(cr, 1, w.getCategory());
-                    text(cr, 2, w.isApplicable() ? "是" : "否");
-                    number(cr, 3, w.getWeight(), num);
-                    number(cr, 4, c == null ? null : c.getScore(), num);
-                    text(cr, 5, c == null ? null : c.getRule());
-                    StringBuilder steps = new StringBuilder();
-                    for (CategoryWeight.Step st : w.getSteps()) {
-                        steps.append(steps.length() == 0 ? "" : "；").append(st.getWhy());
-                    }
-                    text(cr, 6, steps.toString());
-                }
-                for (IndicatorScore is : r.indicators()) {
-                    Indicator i = is.getIndicator();
-                    Row ir = next(indicators);
-                    text(ir, 0, s.id());
-                    text(ir, 1, i.category());
-                    text(ir, 2, i.group());
-                    text(ir, 3, i.name());
-                    text(ir, 4, i.target() == null ? null : i.target().text());
-                    text(ir, 5, i.actual() == null ? null : i.actual().text());
-                    number(ir, 6, i.points(), num);
-                    number(ir, 7, is.getScore(), num);
-                    number(ir, 8, i.claimed(), num);
-                    number(ir, 9, i.claimed() == null ? null : is.getScore().subtract(i.claimed()), num);
-                    text(ir, 10, is.getTier());
-                    text(ir, 11, is.getRule());
-                    text(ir, 12, is.getExplanation());
-                }
-                for (Finding f : r.findings()) {
-                    Row fr = next(findings);
-                    text(fr, 0, s.id());
-                    text(fr, 1, f.getSeverity());
-                    text(fr, 2, f.getCode());
-                    text(fr, 3, f.getSubject());
-                    text(fr, 4, f.getMessage());
-                    number(fr, 5, f.getClaimed(), num);
-                    number(fr, 6, f.getRecomputed(), num);
-                    text(fr, 7, f.getRule());
-                }
+    @Override
+    public void write(ScoreResult r, String rendered) {
+        Submission s = r.submission();
+        Row row = next(summary);
+        text(row, 0, s.id());
+        text(row, 1, s.department());
+        text(row, 2, r.policy().id());
+        text(row, 3, r.policy().fingerprint());
+        number(row, 4, r.total() == null ? null : r.total().getScore(), num);
+        text(row, 5, r.grade() == null ? null : r.grade().getName());
+        number(row, 6, s.claimedTotal(), num);
+        text(row, 7, s.claimedGrade());
+        row.createCell(8).setCellValue(r.findings().size());
+
+        for (CategoryWeight w : r.weights()) {
+            CategoryScore c = r.category(w.getCategory());
+            Row cr = next(categories);
+            text(cr, 0, s.id());
+            text(cr, 1, w.getCategory());
+            text(cr, 2, w.isApplicable() ? "是" : "否");
+            number(cr, 3, w.getWeight(), num);
+            number(cr, 4, c == null ? null : c.getScore(), num);
+            text(cr, 5, c == null ? null : c.getRule());
+            StringBuilder steps = new StringBuilder();
+            for (CategoryWeight.Step st : w.getSteps()) {
+                steps.append(steps.length() == 0 ? "" : "；").append(st.getWhy());
             }
-            for (Sheet sh : List.of(summary, categories, indicators, findings)) {
-                for (int c = 0; c < sh.getRow(0).getLastCellNum(); c++) {
-                    sh.setColumnWidth(c, 18 * 256);
-                }
-                sh.createFreezePane(0, 1);
-            }
+            text(cr, 6, steps.toString());
+        }
+        for (IndicatorScore is : r.indicators()) {
+            Indicator i = is.getIndicator();
+            Row ir = next(indicators);
+            text(ir, 0, s.id());
+            text(ir, 1, i.category());
+            text(ir, 2, i.group());
+            text(ir, 3, i.name());
+            text(ir, 4, i.target() == null ? null : i.target().text());
+            text(ir, 5, i.actual() == null ? null : i.actual().text());
+            number(ir, 6, i.points(), num);
+            number(ir, 7, is.getScore(), num);
+            number(ir, 8, i.claimed(), num);
+            number(ir, 9, i.claimed() == null ? null : is.getScore().subtract(i.claimed()), num);
+            text(ir, 10, is.getTier());
+            text(ir, 11, is.getRule());
+            text(ir, 12, is.getExplanation());
+        }
+        for (Finding f : r.findings()) {
+            Row fr = next(findings);
+            text(fr, 0, s.id());
+            text(fr, 1, f.getSeverity());
+            text(fr, 2, f.getCode());
+            text(fr, 3, f.getSubject());
+            text(fr, 4, f.getMessage());
+            number(fr, 5, f.getClaimed(), num);
+            number(fr, 6, f.getRecomputed(), num);
+            text(fr, 7, f.getRule());
+        }
+    }
+
+    @Override
+    public void finish(List<String> failures) throws IOException {
+        try {
             wb.write(out);
+        } finally {
+            wb.close(); // also removes SXSSF's temp files
         }
     }
 
     private static Sheet sheet(Workbook wb, CellStyle head, String name, String... headers) {
         Sheet s = wb.createSheet(name);
+        for (int c = 0; c < headers.length; c++) {
+            s.setColumnWidth(c, 18 * 256);
+        }
+        s.createFreezePane(0, 1);
         Row r = s.createRow(0);
         for (int i = 0; i < headers.length; i++) {
             Cell c = r.createCell(i);
@@ -125,6 +155,7 @@ public final class XlsxReport {
     private static Row next(Sheet s) {
         return s.createRow(s.getLastRowNum() + 1);
     }
+
 
     private static void text(Row r, int c, String v) {
         if (v != null) {
