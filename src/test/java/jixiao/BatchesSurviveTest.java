@@ -111,6 +111,72 @@ class BatchesSurviveTest {
     }
 
     @Test
+    void aRuleStuckInALoopInsideItsConsequenceIsStoppedByTheTimeoutAndNamed() throws Exception {
+        Path policy = policyWith("""
+                rule "卡住单位的规则死循环"
+                    ruleflow-group "30 指标计分"
+                when
+                    Submission( department == "卡住单位" )
+                then
+                    long n = 0;
+                    while (n >= 0) { n = (n + 1) % 1000; }
+                end
+                """);
+        Path good = write("good.json", minimal("good"));
+        Path stuck = write("stuck.json", minimal("stuck").replace("测试单位（场景用的最小提交）", "卡住单位"));
+        Path out = write("out.jsonl", "before\n");
+        Fixtures.Run run = Fixtures.cli("score", "--rules", policy.toString(), "--timeout", "1", "--format", "jsonl",
+                stuck.toString(), good.toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(4);
+        assertThat(run.err()).contains("stuck.json").contains("卡住单位的规则死循环").contains("--timeout")
+                .contains("1 scored, 1 failed");
+        assertThat(Files.readString(out)).contains("\"id\":\"good\"").doesNotContain("\"id\":\"stuck\"");
+        // alone, the stuck submission leaves --out as it was
+        Files.writeString(out, "before\n");
+        assertThat(Fixtures.cli("score", "--rules", policy.toString(), "--timeout", "1", stuck.toString(), "--out",
+                out.toString()).exit()).isEqualTo(4);
+        assertThat(Files.readString(out)).isEqualTo("before\n");
+    }
+
+    @Test
+    void aRunWhoseRulesFailOnEverySubmissionLeavesTheOutputAsItWas() throws Exception {
+        Path policy = policyWith("""
+                rule "每个单位的规则都出错"
+                    ruleflow-group "30 指标计分"
+                when
+                    Submission()
+                then
+                    Integer.parseInt("不是数字");
+                end
+                """);
+        Path out = write("results.csv", "last year\n");
+        assertThat(Fixtures.cli("score", "--rules", policy.toString(), Fixtures.SEED.toString(), "--format", "csv",
+                "--out", out.toString()).exit()).isEqualTo(4);
+        assertThat(Files.readString(out)).isEqualTo("last year\n");
+    }
+
+    @Test
+    void aCharacterDeviceIsWrittenDirectly() throws Exception {
+        Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull));
+        Fixtures.Run run = Fixtures.cli("score", Fixtures.SEED.toString(), "--format", "csv", "--out", "/dev/null");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.isRegularFile(devNull)).as("still a device").isFalse();
+    }
+
+    @Test
+    void aTableFileLargerThanAnyRealTableIsRefusedBeforeItIsOpened() throws Exception {
+        Path big = tmp.resolve("huge.xlsx");
+        try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 11L * 1024 * 1024); // sparse, 11 MB
+        }
+        Fixtures.Run run = Fixtures.cli("score", big.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("huge.xlsx").contains("at most 10485760 bytes");
+    }
+
+    @Test
     void aMergedRangeToTheEndOfTheSheetIsReadAsFarAsTheSheetGoes() throws Exception {
         Path xlsx = tmp.resolve("merged.xlsx");
         try (InputStream in = Files.newInputStream(Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx"));

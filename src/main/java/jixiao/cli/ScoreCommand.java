@@ -80,11 +80,20 @@ final class ScoreCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int maxFirings = Scorer.DEFAULT_MAX_FIRINGS;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "wall-clock time the rules may take on one submission before they are stopped and the "
+                    + "rule running is named; 0 for no limit (default: ${DEFAULT-VALUE})")
+    double timeout = 60;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream stderr = System.err;
         if (threads < 1 || threads > MAX_THREADS) {
             stderr.println("jixiao score: --threads must be between 1 and " + MAX_THREADS);
+            return Main.BAD_INPUT;
+        }
+        if (timeout < 0 || Double.isNaN(timeout)) {
+            stderr.println("jixiao score: --timeout must be 0 (no limit) or more seconds");
             return Main.BAD_INPUT;
         }
         if (maxFirings < 1) {
@@ -98,7 +107,7 @@ final class ScoreCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         PolicyRegistry registry = new PolicyRegistry(rulesRoot);
-        Scorer scorer = new Scorer(maxFirings, false);
+        Scorer scorer = new Scorer(maxFirings, false).withTimeout(java.time.Duration.ofMillis((long) (timeout * 1000)));
         boolean showProgress = progress != null ? progress : System.console() != null;
         long total = showProgress ? Inputs.count(files) : -1;
         Inputs inputs = new Inputs(files);

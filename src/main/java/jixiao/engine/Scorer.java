@@ -44,6 +44,24 @@ public final class Scorer {
 
     private final int maxFirings;
     private final boolean trace;
+    private long timeoutMillis;
+
+    /** One thread watches every submission that has a time limit. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "jixiao-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * Stops the rules of a submission that run longer than this (0: no limit). A rule stuck in a loop inside its
+     * consequence cannot see a firing limit; this stops it and names it.
+     */
+    public Scorer withTimeout(java.time.Duration timeout) {
+        this.timeoutMillis = timeout.toMillis();
+        return this;
+    }
 
     /** A scorer that records every firing (for scenarios and coverage), with the default firing limit. */
     public Scorer() {
@@ -130,7 +148,7 @@ public final class Scorer {
                 session.getAgenda().getAgendaGroup(phase).setFocus();
             }
             int limit = limitFor(submission);
-            int fired = session.fireAllRules(limit);
+            int fired = fire(session, limit, current, policy, submission);
             if (fired >= limit) {
                 String top = fireCounts.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
@@ -144,6 +162,9 @@ public final class Scorer {
                         + " per fact of the submission.)");
             }
             return collect(policy, submission, session, firings);
+        } catch (ScoringException e) {
+            broken = true;
+            throw e;
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new ScoringException("rule \"" + e.getMatch().getRule().getName() + "\" of " + policy.id()
@@ -169,6 +190,61 @@ public final class Scorer {
                 session.dispose(); // back to the pool, emptied
             }
         }
+    }
+
+    /**
+     * Fires the rules within the time limit. When it runs out, the session is halted; a rule that does not come back
+     * (a loop inside its consequence) has its thread stopped — the one way Java 17 has to end code that ignores
+     * interrupts. The session is then destroyed, never reused.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private int fire(KieSession session, int limit, String[] current, Policy policy, Submission submission)
+            throws ScoringException {
+        if (timeoutMillis <= 0) {
+            return session.fireAllRules(limit);
+        }
+        Thread worker = Thread.currentThread();
+        // 0 running, 1 halted by the watchdog, 2 being stopped by the watchdog, 3 finished in time
+        java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(0);
+        java.util.concurrent.ScheduledFuture<?> watch = WATCHDOG.schedule(() -> {
+            if (state.compareAndSet(0, 1)) {
+                session.halt(); // returns from fireAllRules between two firings
+                WATCHDOG.schedule(() -> {
+                    if (state.compareAndSet(1, 2)) {
+                        worker.stop(); // still inside one firing after a second: a loop in a consequence
+                    }
+                }, 1, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }, timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            int fired = session.fireAllRules(limit);
+            if (state.compareAndSet(0, 3)) {
+                watch.cancel(false);
+                return fired;
+            }
+            if (!state.compareAndSet(1, 3)) {
+                waitForStop(); // the watchdog is stopping this thread: ThreadDeath is on its way
+            }
+            throw timedOut(current[0], policy, submission);
+        } catch (ThreadDeath stopped) {
+            throw timedOut(current[0], policy, submission);
+        }
+    }
+
+    private static void waitForStop() {
+        while (true) { // the watchdog has decided to stop this thread: ThreadDeath is on its way
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException ignored) {
+                // keep waiting
+            }
+        }
+    }
+
+    private ScoringException timedOut(String rule, Policy policy, Submission submission) {
+        return new ScoringException("rule \"" + rule + "\" of " + policy.id() + " was still running on submission "
+                + submission.id() + " after " + (timeoutMillis / 1000.0) + " s and was stopped (the limit is set with "
+                + "--timeout)");
     }
 
     /** Firings allowed on top of --max-firings for each fact: a large submission legitimately fires more. */
