@@ -70,7 +70,7 @@ class ScoringPropertiesTest {
                 : List.of(new CategoryDeclaration("可持续性指标", false, null, null));
         return new Submission("gen-" + seed, "shangjie-2021", "部门整体绩效自评", "生成的单位", 2021,
                 BigDecimal.valueOf(r.nextInt(10_001), 2), GRADE_ORDER.get(r.nextInt(4)), null, null, budget,
-                categories, List.of(), rows);
+                categories, List.of(), rows, null, null);
     }
 
     private static int[] split(Random r, int total, int k) {
@@ -146,7 +146,7 @@ class ScoringPropertiesTest {
         List<Indicator> shuffled = new ArrayList<>(s.indicators());
         Collections.shuffle(shuffled, new Random(shuffleSeed));
         Submission t = new Submission(s.id(), s.notice(), s.kind(), s.department(), s.year(), s.claimedTotal(),
-                s.claimedGrade(), null, null, s.budget(), s.categories(), s.tasks(), shuffled);
+                s.claimedGrade(), null, null, s.budget(), s.categories(), s.tasks(), shuffled, null, null);
         ScoreResult a = score(s);
         ScoreResult b = score(t);
         assertThat(b.total().getScore()).isEqualByComparingTo(a.total().getScore());

@@ -32,13 +32,13 @@ final class ImportCommand implements Callable<Integer> {
     String notice;
 
     @Option(names = "--layout", paramLabel = "FILE", description = "a table layout file (default: the built-in "
-            + "部门整体绩效自评表 layout)")
+            + "layout whose title the table bears: 部门整体绩效自评表 or 项目支出绩效自评表)")
     Path layout;
 
     @Override
     public Integer call() throws Exception {
         try {
-            TableLayout l = layout == null ? TableLayout.builtIn() : TableLayout.read(layout);
+            TableLayout l = layout == null ? null : TableLayout.read(layout);
             ObjectNode tree = Submissions.importTable(file, notice, l);
             SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText()); // the same checks as JSON
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()

@@ -31,9 +31,13 @@ final class Inputs implements Iterator<Inputs.Item> {
      * One submission to read: a whole file, or one line of a JSON Lines file; {@code problem} says why a line could
      * not even be taken as text (bytes that are not UTF-8, a line too long).
      */
-    record Item(Path file, int line, String text, String problem) {
+    record Item(Path file, int line, String text, String problem, jixiao.input.TableLayout layout) {
         Item(Path file, int line, String text) {
-            this(file, line, text, null);
+            this(file, line, text, null, null);
+        }
+
+        Item(Path file, int line, String text, String problem) {
+            this(file, line, text, problem, null);
         }
 
         /** Reads the submission, or says exactly why it cannot be read. */
@@ -41,7 +45,7 @@ final class Inputs implements Iterator<Inputs.Item> {
             if (problem != null) {
                 throw new InputException(label(), null, 0, 0, problem);
             }
-            return text == null ? Submissions.read(file) : SubmissionReader.parse(label(), text, defaultId());
+            return text == null ? Submissions.read(file, layout) : SubmissionReader.parse(label(), text, defaultId());
         }
 
         /** How messages name it: the file, with ":line" for a JSON Lines line. */
@@ -65,6 +69,14 @@ final class Inputs implements Iterator<Inputs.Item> {
     private Path linesFile;
     private int lineNumber;
     private Item next;
+
+    private jixiao.input.TableLayout layout;
+
+    /** Tables are read by this layout rather than the built-in one their title names. */
+    Inputs withLayout(jixiao.input.TableLayout tableLayout) {
+        this.layout = tableLayout;
+        return this;
+    }
 
     Inputs(List<Path> inputs) throws IOException {
         for (Path in : inputs) {
@@ -177,7 +189,7 @@ final class Inputs implements Iterator<Inputs.Item> {
                     return new Item(f, 0, null, "cannot be read: " + e.getMessage());
                 }
             }
-            return new Item(f, 0, null); // a whole file: read by the worker that parses it
+            return new Item(f, 0, null, null, layout); // a whole file: read by the worker that parses it
         }
     }
 

@@ -80,6 +80,10 @@ final class ScoreCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int maxFirings = Scorer.DEFAULT_MAX_FIRINGS;
 
+    @Option(names = "--layout", paramLabel = "FILE", description = "read tables by this layout file (default: the "
+            + "built-in layout whose title the table bears: 部门整体绩效自评表 or 项目支出绩效自评表)")
+    Path layout;
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "wall-clock time the rules may take on one submission before they are stopped and the "
                     + "rule running is named; 0 for no limit (default: ${DEFAULT-VALUE})")
@@ -110,7 +114,13 @@ final class ScoreCommand implements Callable<Integer> {
         Scorer scorer = new Scorer(maxFirings, false).withTimeout(java.time.Duration.ofMillis((long) (timeout * 1000)));
         boolean showProgress = progress != null ? progress : System.console() != null;
         long total = showProgress ? Inputs.count(files) : -1;
-        Inputs inputs = new Inputs(files);
+        Inputs inputs;
+        try {
+            inputs = new Inputs(files).withLayout(layout == null ? null : jixiao.input.TableLayout.read(layout));
+        } catch (jixiao.input.InputException e) {
+            stderr.println("jixiao score: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
         boolean single = files.size() == 1 && !Files.isDirectory(files.get(0)) && !Inputs.isJsonLines(files.get(0));
 
         boolean htmlPages = format == Format.html && !single;

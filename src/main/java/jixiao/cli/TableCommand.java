@@ -16,14 +16,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "table", mixinStandardHelpOptions = true,
-        description = "Writes a submission (JSON) as the self-evaluation table, .xlsx or .csv: the reverse of import.")
+        description = "Writes a submission (JSON) as the self-evaluation table, .xlsx, .csv or .docx: the reverse of "
+                + "import.")
 final class TableCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "a submission (JSON)")
     Path file;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.xlsx|FILE.csv", description = "where to write")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.xlsx|FILE.csv|FILE.docx",
+            description = "where to write")
     Path out;
+
+    @Option(names = "--layout", paramLabel = "FILE", description = "a table layout file (default: the built-in "
+            + "layout of the submission's kind: 部门整体绩效自评表 or 项目支出绩效自评表)")
+    Path layout;
 
     @Option(names = "--charset", paramLabel = "NAME", description = "for CSV: UTF-8 or GBK (default: ${DEFAULT-VALUE})")
     String charset = "UTF-8";
@@ -37,13 +43,16 @@ final class TableCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         JsonNode tree = new ObjectMapper().readTree(Files.readString(file).replaceFirst("^\uFEFF", ""));
-        TableWriter w = new TableWriter(TableLayout.builtIn(), tree);
+        TableLayout l = layout != null ? TableLayout.read(layout) : TableLayout.forKind(tree.path("kind").asText(null));
+        TableWriter w = new TableWriter(l, tree);
         Path target = out.toAbsolutePath();
         Path tmp = Output.tempFileFor(target);
         try {
             try (OutputStream o = Files.newOutputStream(tmp)) {
                 if (target.toString().toLowerCase().endsWith(".csv")) {
                     w.csv(o, Charset.forName(charset));
+                } else if (target.toString().toLowerCase().endsWith(".docx")) {
+                    w.docx(o);
                 } else {
                     w.xlsx(o);
                 }

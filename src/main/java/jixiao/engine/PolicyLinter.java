@@ -36,7 +36,7 @@ public final class PolicyLinter {
         KieSession session = policy.kieBase().newKieSession();
         try {
             session.insert(new Submission("(lint)", policy.id(), null, null, null, null, null, null, null, null,
-                    List.of(), List.of(), List.of()));
+                    List.of(), List.of(), List.of(), null, null));
             List<String> phases = new ArrayList<>(policy.phases());
             java.util.Collections.reverse(phases);
             phases.forEach(p -> session.getAgenda().getAgendaGroup(p).setFocus());

@@ -38,10 +38,17 @@ public final class Grid {
 
     private final String sheet;
     private final List<List<String>> rows;
+    /** For a Word document: where each row came from ("表2第5行", "第3段"); null for a sheet. */
+    private final List<String> origins;
 
     Grid(String sheet, List<List<String>> rows) {
+        this(sheet, rows, null);
+    }
+
+    Grid(String sheet, List<List<String>> rows, List<String> origins) {
         this.sheet = sheet;
         this.rows = rows;
+        this.origins = origins;
     }
 
     public int size() {
@@ -59,10 +66,16 @@ public final class Grid {
 
     /** The cell's address as a spreadsheet shows it, with the sheet: 自评表!F23. */
     public String address(int r, int c) {
+        if (origins != null) {
+            return sheet + " " + origins.get(r) + "第" + (c + 1) + "格";
+        }
         return sheet + "!" + new CellAddress(r, c).formatAsString();
     }
 
-    /** Reads a .xlsx (its first sheet) or a .csv (UTF-8, with or without BOM, or GBK: detected). */
+    /**
+     * Reads a .xlsx (its first sheet), a .csv (UTF-8, with or without BOM, or GBK: detected) or a .docx (its
+     * paragraphs and tables in document order, merged cells spread over the cells they cover).
+     */
     public static Grid read(Path file) throws InputException {
         String name = file.getFileName().toString().toLowerCase();
         try {
@@ -76,6 +89,12 @@ public final class Grid {
                     return csv(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""), Files.readAllBytes(file));
                 } catch (Utf8.NotUtf8 e) {
                     throw new InputException(file.toString(), null, e.line, 0, e.getMessage());
+                }
+            }
+            if (name.endsWith(".docx")) {
+                try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(file));
+                     org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+                    return WordTables.grid(doc, file.getFileName().toString());
                 }
             }
             try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(file));
@@ -131,6 +150,13 @@ public final class Grid {
                     + "save it, and try again");
         }
         return fmt.formatCellValue(cell).strip();
+    }
+
+    static void checkSize(int rows) {
+        if (rows > MAX_ROWS) {
+            throw new Unreadable("the document has " + rows + " rows of text and tables; a self-evaluation has at "
+                    + "most " + MAX_ROWS);
+        }
     }
 
     /** A sheet that cannot be read as a table: a formula saved without its value, a sheet far too large. */

@@ -2,6 +2,7 @@ package jixiao.input;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import jixiao.model.Submission;
 
 /** Reads a submission from any file a department may send: JSON, or the self-evaluation table as .xlsx or .csv. */
@@ -11,24 +12,59 @@ public final class Submissions {
 
     public static boolean isTable(Path file) {
         String n = file.getFileName().toString().toLowerCase();
-        return n.endsWith(".xlsx") || n.endsWith(".csv");
+        return n.endsWith(".xlsx") || n.endsWith(".csv") || n.endsWith(".docx");
     }
 
     public static Submission read(Path file) throws InputException {
+        return read(file, null);
+    }
+
+    /** Reads a submission file: JSON as it is, a table by the given layout, or (null) the layout its title names. */
+    public static Submission read(Path file, TableLayout layout) throws InputException {
         if (!isTable(file)) {
             return SubmissionReader.read(file);
         }
-        ObjectNode tree = importTable(file, null, TableLayout.builtIn());
+        ObjectNode tree = importTable(file, null, layout);
         return SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText());
     }
 
-    /** The submission JSON of a table file, in the given layout; notice null for the table's or layout's own. */
+    /**
+     * The submission JSON of a table file; layout null for the built-in layout whose title the table bears; notice
+     * null for the table's or layout's own.
+     */
     public static ObjectNode importTable(Path file, String notice, TableLayout layout) throws InputException {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new InputException(file.toString(), null, 0, 0, "no such file");
         }
         Grid grid = Grid.read(file);
+        TableLayout l = layout != null ? layout : detect(grid, file);
         String id = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new TableImporter(grid, layout, file.toString()).read(id, notice);
+        return new TableImporter(grid, l, file.toString()).read(id, notice);
+    }
+
+    /** The built-in layout whose title stands in one of the table's first rows. */
+    static TableLayout detect(Grid grid, Path file) throws InputException {
+        TableLayout l = TableLayout.forTitle(title -> {
+            String want = TableImporter.norm(title);
+            for (int r = 0; r < grid.size(); r++) { // a Word report may have pages of text before its table
+                for (String cell : grid.row(r)) {
+                    String c = TableImporter.norm(cell);
+                    if (c.contains(want) && c.length() <= want.length() + 12) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        if (l == null) {
+            List<String> titles = new java.util.ArrayList<>();
+            for (String name : TableLayout.BUILT_IN) {
+                titles.add(TableLayout.builtIn(name).title());
+            }
+            throw new InputException(file.toString(), null, 0, 0, "the table's title is none of the known layouts ("
+                    + String.join("、", titles) + "); for another table, write a layout file (copy one from "
+                    + "src/main/resources/jixiao/layouts/ and change its titles) and name it with --layout FILE");
+        }
+        return l;
     }
 }

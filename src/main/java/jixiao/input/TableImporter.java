@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 public final class TableImporter {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final Pattern UNIT_IN_LABEL = Pattern.compile("[（(]\\s*(元|千元|万元|亿元)\\s*[)）]");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年度");
     private static final Pattern BUDGET_LINE = Pattern.compile(
             "^(?:\\d+\\s*[、.．]\\s*)?(?:([^：:（(]+)[：:])?\\s*(?:[（(]\\s*\\d+\\s*[)）])?\\s*(.*)$");
@@ -45,30 +47,51 @@ public final class TableImporter {
         String tableNotice = field("notice");
         s.put("notice", notice != null ? notice : tableNotice != null ? tableNotice : layout.defaultNotice());
         s.put("kind", layout.kind());
-        s.put("department", field("department"));
+        for (String key : layout.fields().keySet()) {
+            if (key.equals("notice") || key.startsWith("budget")) {
+                continue;
+            }
+            String v = field(key);
+            if (v == null) {
+                continue;
+            }
+            if (key.equals("claimedTotal")) {
+                s.put(key, number(v, fieldAddress(key)));
+            } else {
+                s.put(key, v);
+            }
+        }
+        if (layout.below() != null) {
+            for (Map.Entry<String, String> e : layout.below().entrySet()) {
+                String v = below(e.getValue());
+                if (v != null) {
+                    s.put(e.getKey(), v);
+                }
+            }
+        }
         Integer year = year();
         if (year != null) {
             s.put("year", year);
         }
-        String total = field("claimedTotal");
-        if (total != null) {
-            s.put("claimedTotal", number(total, fieldAddress("claimedTotal")));
-        }
-        s.put("claimedGrade", field("claimedGrade"));
-        s.put("overallGoal", field("overallGoal"));
-        s.put("overallGoalCompletion", field("overallGoalCompletion"));
 
-        int[] taskCols = new int[layout.tasks().header().size()];
-        int taskHeader = findHeader(layout.tasks().header(), taskCols);
-        int[] budgetCols = new int[layout.budget().header().size()];
-        int budgetHeader = findHeader(layout.budget().header(), budgetCols);
         int[] indCols = new int[layout.indicators().header().size()];
         int indHeader = findHeader(layout.indicators().header(), indCols);
         if (indHeader < 0) {
             throw new InputException(source, null, 0, 0, "no indicator table: no row has the titles "
-                    + String.join(" | ", layout.indicators().header()));
+                    + String.join(" | ", layout.indicators().header()) + " (the " + layout.title() + " layout)");
         }
-
+        int taskHeader = -1;
+        int[] taskCols = null;
+        if (layout.tasks() != null) {
+            taskCols = new int[layout.tasks().header().size()];
+            taskHeader = findHeader(layout.tasks().header(), taskCols);
+        }
+        int budgetHeader = -1;
+        int[] budgetCols = null;
+        if (layout.budget() != null) {
+            budgetCols = new int[layout.budget().header().size()];
+            budgetHeader = findHeader(layout.budget().header(), budgetCols);
+        }
         if (budgetHeader >= 0) {
             s.set("budget", budget(budgetHeader, budgetCols, indHeader));
         }
@@ -81,8 +104,24 @@ public final class TableImporter {
             int stop = budgetHeader > taskHeader ? budgetHeader : indHeader;
             s.set("tasks", tasks(taskHeader, taskCols, stop));
         }
-        s.set("indicators", indicators(indHeader, indCols));
+        s.set("indicators", indicators(indHeader, indCols, s));
         return s;
+    }
+
+    /** The cell under a label (past the label's own merged copies), or null. */
+    private String below(String label) {
+        int[] at = find(label);
+        if (at == null) {
+            return null;
+        }
+        String want = norm(label);
+        for (int r = at[0] + 1; r < grid.size(); r++) {
+            String v = grid.cell(r, at[1]);
+            if (!norm(v).equals(want)) {
+                return v.isBlank() ? null : v;
+            }
+        }
+        return null;
     }
 
     // ---- fields ----
@@ -241,6 +280,12 @@ public final class TableImporter {
             b.put("target", target);
         }
         String unit = field("budgetUnit");
+        if (unit == null) { // e.g. 项目资金（万元）: the unit in the block's own title
+            Matcher m = UNIT_IN_LABEL.matcher(grid.cell(header, 0));
+            if (m.find()) {
+                unit = m.group(1);
+            }
+        }
         if (unit != null) {
             b.put("unit", unit);
         }
@@ -283,7 +328,7 @@ public final class TableImporter {
                 String f = fields.get(k);
                 if (f.equals("points") || f.equals("claimed")) {
                     String v = grid.cell(r, cols[k]);
-                    if (!v.isBlank() && !b.has(f)) {
+                    if (!v.isBlank() && !isDash(v) && !b.has(f)) {
                         b.put(f, number(v, grid.address(r, cols[k])));
                     }
                 } else {
@@ -300,15 +345,24 @@ public final class TableImporter {
         return !blockLabel.isEmpty() && !first.isEmpty() && !first.equals(blockLabel);
     }
 
-    private ArrayNode indicators(int header, int[] cols) throws InputException {
+    private ArrayNode indicators(int header, int[] cols, ObjectNode submission) throws InputException {
         ArrayNode out = F.arrayNode();
         List<String> fields = layout.indicators().fields();
         List<String> repeat = layout.indicators().repeatDown() == null ? List.of() : layout.indicators().repeatDown();
         String end = layout.end() == null ? null : norm(layout.end());
         ObjectNode previous = null;
+        String total = layout.indicators().total() == null ? null : norm(layout.indicators().total());
         for (int r = header + 1; r < grid.size(); r++) {
             List<String> row = grid.row(r);
             String first = row.isEmpty() ? "" : norm(row.get(0));
+            if (total != null && first.equals(total)) { // 总分 | … | 100 | 96: the claimed total in the 得分 column
+                int claimed = fields.indexOf("claimed");
+                String v = claimed < 0 ? "" : grid.cell(r, cols[claimed]);
+                if (!v.isBlank() && !isDash(v) && !submission.has("claimedTotal")) {
+                    submission.put("claimedTotal", number(v, grid.address(r, cols[claimed])));
+                }
+                break;
+            }
             if (end != null && !first.isEmpty() && first.startsWith(end)) {
                 break;
             }
@@ -343,6 +397,9 @@ public final class TableImporter {
             return;
         }
         if (NUMBERS.contains(field)) {
+            if (isDash(v)) {
+                return; // "—" in a number column: nothing there
+            }
             BigDecimal d = number(v, grid.address(r, c));
             if (Cells.amount(v).unit() != null) {
                 n.put(field, v); // a unit is kept as written, for the reader to check and convert to the table's
@@ -359,6 +416,11 @@ public final class TableImporter {
         } else {
             n.put(field, v);
         }
+    }
+
+    /** A dash or slash that tables write in a cell with nothing to say. */
+    private static boolean isDash(String v) {
+        return norm(v).matches("[-—–/／无]+");
     }
 
     private BigDecimal number(String v, String address) throws InputException {

@@ -9,28 +9,71 @@ import java.util.Map;
 
 /**
  * Where things stand in a self-evaluation table: the titles of its fields, blocks and columns. It is data
- * (a JSON file), so that another region's table needs a layout file, not a code change. The layout of the
- * 部门整体绩效自评表 is built in (jixiao/layouts/department-self-evaluation.json).
+ * (a JSON file), so that another region's table needs a layout file, not a code change. Two layouts are built in
+ * (jixiao/layouts/): the 部门整体绩效自评表 and the 项目支出绩效自评表 of 财预〔2020〕10号; a table is matched to one by
+ * its title.
+ *
+ * @param fields        a field's label; its value is the first other cell to the right of the label
+ * @param below         a field's label; its value is the cell below the label
+ * @param notApplicable the label of a row declaring a first-level category not applicable, or null
+ * @param tasks         the 年度主要任务 block, or null when the table has none
+ * @param end           text that the first cell of the row after the indicators starts with
  */
 public record TableLayout(String description, String title, String kind, String defaultNotice,
-                          Map<String, String> fields, String notApplicable, Block tasks, Block budget,
-                          Block indicators, String end) {
+                          Map<String, String> fields, Map<String, String> below, String notApplicable, Block tasks,
+                          Block budget, Block indicators, String end) {
 
     /**
      * A block of rows under a header row: the block's own title in its first column (for writing tables), the
-     * header's titles in order, and the field each column fills.
+     * header's titles in order, the field each column fills, the fields a blank cell repeats from the row above,
+     * and the label of a closing row whose 得分 column is the claimed total (总分), or null.
      */
-    public record Block(String label, List<String> header, List<String> fields, List<String> repeatDown) {
+    public record Block(String label, List<String> header, List<String> fields, List<String> repeatDown,
+                        String total) {
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The names of the built-in layouts, in the order tables are matched against them. */
+    public static final List<String> BUILT_IN = List.of("department-self-evaluation", "project-self-evaluation");
 
-    public static TableLayout builtIn() {
-        try (InputStream in = TableLayout.class.getResourceAsStream("/jixiao/layouts/department-self-evaluation.json")) {
+    public static TableLayout builtIn(String name) {
+        try (InputStream in = TableLayout.class.getResourceAsStream("/jixiao/layouts/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no built-in layout " + name);
+            }
             return MAPPER.readValue(in, TableLayout.class);
         } catch (IOException e) {
-            throw new IllegalStateException("the built-in table layout cannot be read", e);
+            throw new IllegalStateException("the built-in table layout " + name + " cannot be read", e);
         }
+    }
+
+    /** The built-in layout for a submission's kind (项目支出绩效自评 …); the 部门整体 layout when none matches. */
+    public static TableLayout forKind(String kind) {
+        for (String name : BUILT_IN) {
+            TableLayout l = builtIn(name);
+            if (l.kind().equals(kind)) {
+                return l;
+            }
+        }
+        return builtIn();
+    }
+
+    /** The built-in layout a table's title names (the title in one of its first rows), or null. */
+    public static TableLayout forTitle(java.util.function.Predicate<String> tableHasTitle) {
+        for (String name : BUILT_IN) {
+            TableLayout l = builtIn(name);
+            if (tableHasTitle.test(l.title())) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** The layout of the 部门整体绩效自评表. */
+    public static TableLayout builtIn() {
+        return builtIn("department-self-evaluation");
     }
 
     public static TableLayout read(Path file) throws InputException {

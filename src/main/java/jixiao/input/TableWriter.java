@@ -51,26 +51,75 @@ public final class TableWriter {
     }
 
     private void build(JsonNode s) {
-        int r = add(layout.title());
-        merges.add(new int[] {r, r, 0, 8});
-        r = add(s.has("year") ? "(" + s.get("year").asText() + " 年度)" : "");
-        merges.add(new int[] {r, r, 0, 8});
-        String dept = text(s.get("department"));
-        r = add(f("department"), dept, dept, dept, dept, f("claimedTotal"), text(s.get("claimedTotal")));
-        merges.add(new int[] {r, r, 1, 4});
-        number(r, 6);
-        add("", "", "", "", "", f("claimedGrade"), text(s.get("claimedGrade")));
-        add(f("notice"), text(s.get("notice")));
-        String goal = text(s.get("overallGoal"));
-        r = add(f("overallGoal"), goal, goal, goal, f("overallGoalCompletion"), text(s.get("overallGoalCompletion")));
-        merges.add(new int[] {r, r, 1, 3});
+        title(s);
+        fields(s);
+        below(s);
+        if (layout.tasks() != null && s.path("tasks").size() > 0) {
+            tasks(s.path("tasks"));
+        }
+        JsonNode b = s.path("budget");
+        if (layout.budget() != null && !b.isMissingNode() && !b.isNull()) {
+            budget(b);
+        }
+        if (layout.notApplicable() != null) {
+            for (JsonNode c : s.path("categories")) {
+                if (c.has("applicable") && !c.get("applicable").asBoolean()) {
+                    add(layout.notApplicable(), text(c.get("name")), text(c.get("note")));
+                }
+            }
+        }
+        indicators(s);
+        add("注：本表由 jixiao 依提交文件生成。");
+        int width = rows.stream().mapToInt(List::size).max().orElse(1);
+        merges.add(new int[] {0, 0, 0, width - 1});
+        merges.add(new int[] {1, 1, 0, width - 1});
+    }
 
+    private void title(JsonNode s) {
+        add(layout.title());
+        add(s.has("year") ? "(" + s.get("year").asText() + " 年度)" : "");
+    }
+
+    /** One row per labelled field the submission has: the label, then its value. */
+    private void fields(JsonNode s) {
+        JsonNode b = s.path("budget");
+        for (java.util.Map.Entry<String, String> e : layout.fields().entrySet()) {
+            String key = e.getKey();
+            JsonNode v = key.equals("budgetTarget") ? b.get("target") : key.equals("budgetUnit") ? b.get("unit")
+                    : s.get(key);
+            if (v == null || v.isNull() || text(v).isEmpty()) {
+                continue;
+            }
+            int r = add(e.getValue(), text(v), text(v), text(v));
+            merges.add(new int[] {r, r, 1, 3});
+            if (v.isNumber()) {
+                number(r, 1);
+            }
+        }
+    }
+
+    /** Fields whose value stands under their label (年度总体目标: 预期目标 / 实际完成情况). */
+    private void below(JsonNode s) {
+        if (layout.below() == null || layout.below().isEmpty()) {
+            return;
+        }
+        List<String> labels = new ArrayList<>(List.of(""));
+        List<String> values = new ArrayList<>(List.of(""));
+        for (java.util.Map.Entry<String, String> e : layout.below().entrySet()) {
+            labels.add(e.getValue());
+            values.add(text(s.get(e.getKey())));
+        }
+        rows.add(labels);
+        rows.add(values);
+    }
+
+    private void tasks(JsonNode tasks) {
         List<String> th = layout.tasks().header();
         int first = rows.size();
         List<String> header = new ArrayList<>(List.of(layout.tasks().label()));
         header.addAll(th);
         rows.add(header);
-        for (JsonNode t : s.path("tasks")) {
+        for (JsonNode t : tasks) {
             List<String> row = new ArrayList<>(List.of(layout.tasks().label()));
             for (String field : layout.tasks().fields()) {
                 row.add(text(t.get(field)));
@@ -83,69 +132,72 @@ public final class TableWriter {
         if (rows.size() - 1 > first) {
             merges.add(new int[] {first, rows.size() - 1, 0, 0});
         }
+    }
 
-        JsonNode b = s.path("budget");
-        if (!b.isMissingNode() && !b.isNull()) {
-            if (b.has("target")) {
-                add(f("budgetTarget"), text(b.get("target")));
+    private void budget(JsonNode b) {
+        String label = layout.budget().label();
+        if (b.hasNonNull("unit") && label.matches(".*[（(](元|千元|万元|亿元)[)）].*")) {
+            label = label.replaceFirst("[（(](元|千元|万元|亿元)[)）]", "（" + b.get("unit").asText() + "）");
+        }
+        int first = rows.size();
+        List<String> header = new ArrayList<>(List.of(label, "", ""));
+        header.addAll(layout.budget().header());
+        rows.add(header);
+        String section = null;
+        int sectionNo = 0;
+        int lineNo = 0;
+        boolean pointsWritten = false;
+        for (JsonNode l : b.path("lines")) {
+            String sec = l.hasNonNull("section") ? l.get("section").asText() : null;
+            String name = text(l.get("name"));
+            String lineLabel;
+            if (sec == null) {
+                lineLabel = name;
+                section = null;
+            } else if (!sec.equals(section)) {
+                section = sec;
+                sectionNo++;
+                lineNo = 1;
+                lineLabel = sectionNo + "、" + sec + "：（1）" + name;
+            } else {
+                lineNo++;
+                lineLabel = "（" + lineNo + "）" + name;
             }
-            if (b.has("unit")) {
-                add(f("budgetUnit"), text(b.get("unit")));
-            }
-            first = rows.size();
-            header = new ArrayList<>(List.of(layout.budget().label(), "", ""));
-            header.addAll(layout.budget().header());
-            rows.add(header);
-            String section = null;
-            int sectionNo = 0;
-            int lineNo = 0;
-            boolean pointsWritten = false;
-            for (JsonNode l : b.path("lines")) {
-                String sec = l.hasNonNull("section") ? l.get("section").asText() : null;
-                String name = text(l.get("name"));
-                String label;
-                if (sec == null) {
-                    label = name;
-                    section = null;
-                } else if (!sec.equals(section)) {
-                    section = sec;
-                    sectionNo++;
-                    lineNo = 1;
-                    label = sectionNo + "、" + sec + "：（1）" + name;
+            List<String> row = new ArrayList<>(List.of(label, lineLabel, lineLabel));
+            int rr = rows.size();
+            merges.add(new int[] {rr, rr, 1, 2});
+            for (String field : layout.budget().fields()) {
+                String v;
+                boolean isNumber;
+                if (field.equals("points") || field.equals("claimed")) {
+                    v = pointsWritten ? "" : text(b.get(field));
+                    isNumber = !pointsWritten && b.path(field).isNumber();
                 } else {
-                    lineNo++;
-                    label = "（" + lineNo + "）" + name;
+                    v = text(l.get(field));
+                    isNumber = l.path(field).isNumber();
                 }
-                List<String> row = new ArrayList<>(List.of(layout.budget().label(), label, label));
-                int rr = rows.size();
-                merges.add(new int[] {rr, rr, 1, 2});
-                for (String field : layout.budget().fields()) {
-                    String v;
-                    boolean isNumber;
-                    if (field.equals("points") || field.equals("claimed")) {
-                        v = pointsWritten ? "" : text(b.get(field));
-                        isNumber = !pointsWritten && b.path(field).isNumber();
-                    } else {
-                        v = text(l.get(field));
-                        isNumber = l.path(field).isNumber();
-                    }
-                    row.add(v);
-                    if (isNumber) {
-                        number(rr, row.size() - 1);
-                    }
+                row.add(v);
+                if (isNumber) {
+                    number(rr, row.size() - 1);
                 }
-                pointsWritten = true;
-                rows.add(row);
             }
-            merges.add(new int[] {first, rows.size() - 1, 0, 0});
+            pointsWritten = true;
+            rows.add(row);
         }
-        for (JsonNode c : s.path("categories")) {
-            if (c.has("applicable") && !c.get("applicable").asBoolean()) {
-                add(layout.notApplicable(), text(c.get("name")), text(c.get("note")));
-            }
-        }
+        merges.add(new int[] {first, rows.size() - 1, 0, 0});
+    }
 
-        rows.add(new ArrayList<>(layout.indicators().header()));
+    private void indicators(JsonNode s) {
+        TableLayout.Block block = layout.indicators();
+        String label = block.label();
+        int offset = label == null ? 0 : 1;
+        int first = rows.size();
+        List<String> header = new ArrayList<>();
+        if (label != null) {
+            header.add(label);
+        }
+        header.addAll(block.header());
+        rows.add(header);
         int runStart = rows.size();
         String runCategory = null;
         String runGroup = null;
@@ -155,19 +207,22 @@ public final class TableWriter {
             String grp = text(i.get("group"));
             int rr = rows.size();
             if (!cat.equals(runCategory)) {
-                closeRun(runStart, rr, 0);
-                closeRun(groupStart, rr, 1);
+                closeRun(runStart, rr, offset);
+                closeRun(groupStart, rr, offset + 1);
                 runStart = rr;
                 groupStart = rr;
                 runCategory = cat;
                 runGroup = grp;
             } else if (!grp.equals(runGroup)) {
-                closeRun(groupStart, rr, 1);
+                closeRun(groupStart, rr, offset + 1);
                 groupStart = rr;
                 runGroup = grp;
             }
             List<String> row = new ArrayList<>();
-            for (String field : layout.indicators().fields()) {
+            if (label != null) {
+                row.add(label);
+            }
+            for (String field : block.fields()) {
                 row.add(text(i.get(field)));
                 if (i.path(field).isNumber()) {
                     number(rr, row.size() - 1);
@@ -175,9 +230,27 @@ public final class TableWriter {
             }
             rows.add(row);
         }
-        closeRun(runStart, rows.size(), 0);
-        closeRun(groupStart, rows.size(), 1);
-        add(layout.end() + "本表由 jixiao 依提交文件生成。");
+        closeRun(runStart, rows.size(), offset);
+        closeRun(groupStart, rows.size(), offset + 1);
+        if (label != null) {
+            merges.add(new int[] {first, rows.size() - 1, 0, 0});
+        }
+        if (block.total() != null) {
+            List<String> row = new ArrayList<>(java.util.Collections.nCopies(header.size(), ""));
+            row.set(0, block.total());
+            int points = block.fields().indexOf("points");
+            int claimed = block.fields().indexOf("claimed");
+            if (points >= 0) {
+                row.set(offset + points, "100");
+            }
+            if (claimed >= 0 && s.hasNonNull("claimedTotal")) {
+                row.set(offset + claimed, text(s.get("claimedTotal")));
+                if (s.get("claimedTotal").isNumber()) {
+                    number(rows.size(), offset + claimed);
+                }
+            }
+            rows.add(row);
+        }
     }
 
     private void closeRun(int start, int end, int col) {
@@ -257,11 +330,62 @@ public final class TableWriter {
             for (int[] m : merges) {
                 sheet.addMergedRegion(new CellRangeAddress(m[0], m[1], m[2], m[3]));
             }
-            for (int c = 0; c < 9; c++) {
+            int width = rows.stream().mapToInt(List::size).max().orElse(1);
+            for (int c = 0; c < width; c++) {
                 sheet.setColumnWidth(c, c == 2 ? 40 * 256 : 16 * 256);
             }
             wb.write(out);
         }
+    }
+
+    /**
+     * As a Word document holding the table, merged cells merged (gridSpan across columns, vMerge down rows), as
+     * self-evaluations usually arrive.
+     */
+    public void docx(OutputStream out) throws IOException {
+        int width = rows.stream().mapToInt(List::size).max().orElse(1);
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            org.apache.poi.xwpf.usermodel.XWPFTable table = doc.createTable();
+            var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                    : table.getCTTbl().addNewTblGrid();
+            while (grid.sizeOfGridColArray() < width) {
+                grid.addNewGridCol().setW(java.math.BigInteger.valueOf(1200));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                org.apache.poi.xwpf.usermodel.XWPFTableRow row = table.insertNewTableRow(r);
+                List<String> cells = rows.get(r);
+                for (int c = 0; c < width; c++) {
+                    int[] m = mergeAt(r, c);
+                    if (m != null && c > m[2]) {
+                        continue; // inside a merge across columns: its first cell spans it
+                    }
+                    org.apache.poi.xwpf.usermodel.XWPFTableCell cell = row.addNewTableCell();
+                    var pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+                    if (m != null && m[3] > m[2]) {
+                        pr.addNewGridSpan().setVal(java.math.BigInteger.valueOf(m[3] - m[2] + 1L));
+                    }
+                    if (m != null && m[1] > m[0]) {
+                        pr.addNewVMerge().setVal(r == m[0]
+                                ? org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.RESTART
+                                : org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.CONTINUE);
+                    }
+                    String v = m != null && r > m[0] ? "" : c < cells.size() ? cells.get(c) : "";
+                    cell.setText(v);
+                }
+            }
+            table.removeRow(rows.size()); // the empty row createTable() began with
+            doc.write(out);
+        }
+    }
+
+    /** The merge covering a cell, or null. */
+    private int[] mergeAt(int r, int c) {
+        for (int[] m : merges) {
+            if (r >= m[0] && r <= m[1] && c >= m[2] && c <= m[3]) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private boolean isNumber(int r, int c) {

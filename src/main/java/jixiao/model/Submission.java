@@ -14,6 +14,9 @@ import java.util.List;
  * @param kind          what is evaluated, as the table says (e.g. 部门整体绩效自评)
  * @param claimedTotal  the self-score (自评得分) the department wrote
  * @param claimedGrade  the result (自评结果) the department wrote
+ * @param project       for a project's self-evaluation, the project (项目名称); else null
+ * @param supervisor    for a project, its supervising department (主管部门); the department field is the unit that
+ *                      carries it out (实施单位)
  */
 public record Submission(
         String id,
@@ -28,7 +31,9 @@ public record Submission(
         Budget budget,
         List<CategoryDeclaration> categories,
         List<Task> tasks,
-        List<Indicator> indicators) {
+        List<Indicator> indicators,
+        String project,
+        String supervisor) {
 
     public Submission {
         // unmodifiable copies that keep a null element, so that the reader can say where it is
@@ -39,16 +44,16 @@ public record Submission(
 
     public Submission withParts(Budget newBudget, List<Task> newTasks, List<Indicator> newIndicators) {
         return new Submission(id, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
-                overallGoalCompletion, newBudget, categories, newTasks, newIndicators);
+                overallGoalCompletion, newBudget, categories, newTasks, newIndicators, project, supervisor);
     }
 
     public Submission withCategories(List<CategoryDeclaration> newCategories) {
         return new Submission(id, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
-                overallGoalCompletion, budget, newCategories, tasks, indicators);
+                overallGoalCompletion, budget, newCategories, tasks, indicators, project, supervisor);
     }
 
     public Submission withId(String newId) {
         return new Submission(newId, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
-                overallGoalCompletion, budget, categories, tasks, indicators);
+                overallGoalCompletion, budget, categories, tasks, indicators, project, supervisor);
     }
 }

@@ -70,6 +70,10 @@ public final class JsonReport {
         g.writeStartObject();
         str(g, "id", s.id());
         str(g, "department", s.department());
+        if (s.project() != null) {
+            str(g, "project", s.project());
+            str(g, "supervisor", s.supervisor());
+        }
         g.writeFieldName("year");
         if (s.year() == null) {
             g.writeNull();

@@ -26,6 +26,9 @@ public final class TextReport {
         List<String> out = new ArrayList<>();
         String title = join(" · ", s.department(), s.year() == null ? null : s.year() + " 年度", s.kind());
         out.add(title.isEmpty() ? s.id() : title);
+        if (s.project() != null) {
+            out.add("项目：" + s.project() + (s.supervisor() == null ? "" : "（主管部门：" + s.supervisor() + "）"));
+        }
         String notice = r.policy().id() + (r.policy().notice().title() == null ? "" : "  " + r.policy().notice().title());
         out.add("评分政策：" + notice + "（规则指纹 " + r.policy().fingerprint() + "）");
         out.add("提交编号：" + s.id());

@@ -1,0 +1,187 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jixiao.input.Submissions;
+import jixiao.input.TableLayout;
+import jixiao.input.TableWriter;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The 项目支出绩效自评表 of 财预〔2020〕10号 beside the 部门整体 table: both read from and written to XLSX, CSV (UTF-8 and
+ * GBK) and Word, a table matched to its layout by its title, Word reports with text around the table.
+ */
+class ProjectTableTest {
+
+    private static final ObjectMapper M = new ObjectMapper();
+    private static final Path PROJECT = Path.of("scenarios/mof-2020-project/example-mediation-2021.json");
+
+    @TempDir
+    Path tmp;
+
+    private static ObjectNode json(Path p) throws Exception {
+        return (ObjectNode) M.readTree(Files.readString(p));
+    }
+
+    private Path write(JsonNode submission, TableLayout layout, String ext, Charset charset) throws Exception {
+        Path f = tmp.resolve("t-" + layout.kind() + "-" + charset.name() + "." + ext);
+        TableWriter w = new TableWriter(layout, submission);
+        try (OutputStream o = Files.newOutputStream(f)) {
+            switch (ext) {
+                case "csv" -> w.csv(o, charset);
+                case "docx" -> w.docx(o);
+                default -> w.xlsx(o);
+            }
+        }
+        return f;
+    }
+
+    @ParameterizedTest(name = "{0} as {1} ({2})")
+    @CsvSource({
+        "scenarios/mof-2020-project/example-mediation-2021.json, xlsx, UTF-8",
+        "scenarios/mof-2020-project/example-mediation-2021.json, csv, UTF-8",
+        "scenarios/mof-2020-project/example-mediation-2021.json, csv, GBK",
+        "scenarios/mof-2020-project/example-mediation-2021.json, docx, UTF-8",
+        "scenarios/shangjie-2021/justice-bureau-2021.json, docx, UTF-8",
+        "scenarios/shangjie-2021/justice-bureau-2021.json, csv, GBK"})
+    void aSubmissionRoundTripsThroughItsTable(String file, String ext, String charset) throws Exception {
+        ObjectNode original = json(Path.of(file));
+        TableLayout layout = TableLayout.forKind(original.get("kind").asText());
+        Path table = write(original, layout, ext, Charset.forName(charset));
+        ObjectNode back = Submissions.importTable(table, null, null); // the layout found by the table's title
+        back.remove("id");
+        original.remove("id");
+        assertThat(numbersAsDecimals(back)).isEqualTo(numbersAsDecimals(original));
+    }
+
+    /** The tree with every number as a decimal without trailing zeros: 34, 34.0 and 34.00 are one amount. */
+    private static JsonNode numbersAsDecimals(JsonNode n) {
+        if (n.isNumber()) {
+            return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(n.decimalValue().stripTrailingZeros());
+        }
+        if (n.isObject()) {
+            ObjectNode o = M.createObjectNode();
+            n.fields().forEachRemaining(e -> o.set(e.getKey(), numbersAsDecimals(e.getValue())));
+            return o;
+        }
+        if (n.isArray()) {
+            var a = M.createArrayNode();
+            n.forEach(x -> a.add(numbersAsDecimals(x)));
+            return a;
+        }
+        return n;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"xlsx", "docx"})
+    void theShippedProjectExampleScoresTheSameAsItsJson(String ext) throws Exception {
+        Fixtures.Run fromJson = Fixtures.cli("score", PROJECT.toString(), "--format", "json");
+        Fixtures.Run fromTable = Fixtures.cli("score", PROJECT.toString().replace(".json", "." + ext), "--format",
+                "json");
+        assertThat(fromTable.exit()).as(fromTable.err()).isZero();
+        ObjectNode a = (ObjectNode) M.readTree(fromJson.out());
+        ObjectNode b = (ObjectNode) M.readTree(fromTable.out());
+        assertThat(b).isEqualTo(a);
+        // hand-worked: 预算执行率 10 × 88.03% = 8.8; 人民调解员培训人次 10 × 80 ÷ 100 = 8; 件均调解经费 (≤300元, 320元)
+        // 5 × 300 ÷ 320 = 4.69; the rest full: 8.8 + (15 + 8 + 15 + 5 + 4.69) + (20 + 10) + 10 = 96.49
+        assertThat(b.get("total").decimalValue()).isEqualByComparingTo("96.49");
+    }
+
+    @Test
+    void aFolderOfJsonXlsxCsvAndDocxSubmissionsIsScoredWhole() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("region"));
+        Files.copy(PROJECT, dir.resolve("a.json"));
+        Files.copy(Path.of("scenarios/mof-2020-project/example-mediation-2021.xlsx"), dir.resolve("b.xlsx"));
+        Files.copy(Path.of("scenarios/mof-2020-project/example-mediation-2021.docx"), dir.resolve("c.docx"));
+        Files.copy(write(json(Fixtures.SEED), TableLayout.builtIn(), "csv", StandardCharsets.UTF_8), dir.resolve("d.csv"));
+        Fixtures.Run run = Fixtures.cli("score", dir.toString(), "--format", "csv");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("4 scored, 0 failed");
+        assertThat(run.out()).contains(",96.49,").contains(",99.11,");
+    }
+
+    @Test
+    void aWordReportWithTextAroundTheTableIsRead() throws Exception {
+        Path table = write(json(Fixtures.SEED), TableLayout.builtIn(), "docx", StandardCharsets.UTF_8);
+        Path report = tmp.resolve("自评报告.docx");
+        try (InputStream in = Files.newInputStream(table); XWPFDocument doc = new XWPFDocument(in)) {
+            var cursor = doc.getTables().get(0).getCTTbl().newCursor();
+            XWPFParagraph p = doc.insertNewParagraph(cursor);
+            p.createRun().setText("2021 年度上街区司法局部门整体绩效自评报告");
+            cursor = doc.getTables().get(0).getCTTbl().newCursor();
+            XWPFParagraph q = doc.insertNewParagraph(cursor);
+            q.createRun().setText("我单位 2021 年度严格执行年初部门预算，部门整体绩效评价得分为 99 分，自评结果为优。附件：");
+            doc.createParagraph().createRun().setText("五、发现的主要问题和改进措施");
+            try (OutputStream o = Files.newOutputStream(report)) {
+                doc.write(o);
+            }
+        }
+        Fixtures.Run run = Fixtures.cli("score", report.toString(), "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(M.readTree(run.out()).get("total").decimalValue()).isEqualByComparingTo("99.11");
+    }
+
+    @Test
+    void aBadCellInAWordTableIsNamedByTableRowAndCell() throws Exception {
+        ObjectNode s = json(Fixtures.SEED);
+        ((ObjectNode) s.get("indicators").get(11)).put("points", "2分分");
+        Path table = write(s, TableLayout.builtIn(), "docx", StandardCharsets.UTF_8);
+        Fixtures.Run run = Fixtures.cli("score", table.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).containsPattern("表1第\\d+行第\\d+格: '2分分'");
+    }
+
+    @Test
+    void aTableOfNoKnownLayoutSaysWhichLayoutsExistAndHowToAddOne() throws Exception {
+        Path f = tmp.resolve("other.csv");
+        Files.writeString(f, "某某专项资金绩效评价表\n项目,得分\n", StandardCharsets.UTF_8);
+        Fixtures.Run run = Fixtures.cli("score", f.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("部门整体绩效自评表").contains("项目支出绩效自评表").contains("--layout");
+    }
+
+    @Test
+    void scoreTakesALayoutFile() throws Exception {
+        Path layout = tmp.resolve("my-layout.json");
+        try (InputStream in = TableLayout.class.getResourceAsStream("/jixiao/layouts/project-self-evaluation.json")) {
+            Files.write(layout, in.readAllBytes());
+        }
+        Path xlsx = Path.of("scenarios/mof-2020-project/example-mediation-2021.xlsx");
+        Fixtures.Run run = Fixtures.cli("score", xlsx.toString(), "--layout", layout.toString(), "--format", "csv");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains(",96.49,");
+        // the department layout on a project table finds no indicator table, and says so
+        Path wrong = tmp.resolve("dept.json");
+        try (InputStream in = TableLayout.class.getResourceAsStream("/jixiao/layouts/department-self-evaluation.json")) {
+            Files.write(wrong, in.readAllBytes());
+        }
+        Fixtures.Run bad = Fixtures.cli("score", xlsx.toString(), "--layout", wrong.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("no indicator table");
+    }
+
+    @Test
+    void theTableCommandWritesTheLayoutOfTheSubmissionsKind() throws Exception {
+        Path out = tmp.resolve("p.xlsx");
+        assertThat(Fixtures.cli("table", PROJECT.toString(), "--out", out.toString()).exit()).isZero();
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        new TableWriter(TableLayout.forKind("项目支出绩效自评"), json(PROJECT)).csv(csv, StandardCharsets.UTF_8);
+        assertThat(csv.toString(StandardCharsets.UTF_8)).contains("项目支出绩效自评表").contains("项目资金（万元）")
+                .contains("年度资金总额").contains("总分");
+    }
+}
