@@ -15,7 +15,9 @@ import java.util.Set;
  * @param rules       the policy folder to use, or null for the submission's notice
  * @param expect      the expectations
  * @param inputs      every file the scenario reads (itself and its submission), for --watch
+ * @param beforeAdvice with "advice": N, the submission without its last N changes (which follow the advice of a
+ *                     rejection); it must be rejected with the codes the scenario lists under noFindings. Else null
  */
 public record Scenario(Path file, String description, ObjectNode submission, Path rules, JsonNode expect,
-                       Set<Path> inputs) {
+                       Set<Path> inputs, ObjectNode beforeAdvice) {
 }

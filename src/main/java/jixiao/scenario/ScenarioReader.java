@@ -34,7 +34,8 @@ import jixiao.input.InputException;
 public final class ScenarioReader {
 
     public static final String SUFFIX = ".scenario.json";
-    private static final Set<String> FIELDS = Set.of("description", "submission", "changes", "rules", "expect");
+    private static final Set<String> FIELDS = Set.of("description", "submission", "changes", "rules", "expect",
+            "advice");
     private static final Set<String> EXPECT_FIELDS = Set.of("total", "grade", "categories", "indicators",
             "findings", "noFindings", "findingCount");
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -95,11 +96,26 @@ public final class ScenarioReader {
             throw new InputException(name, "$.submission", 0, 0, "expected a path or an object {...}");
         }
         JsonNode changes = root.get("changes");
+        int count = changes == null ? 0 : changes.size();
+        JsonNode adviceNode = root.get("advice");
+        int advice = adviceNode == null ? 0 : adviceNode.asInt(-1);
+        if (adviceNode != null && (!adviceNode.isInt() || advice < 1 || advice > count)) {
+            throw new InputException(name, "$.advice", 0, 0, "expected how many of the last changes follow a "
+                    + "rejection's advice: a whole number from 1 to " + count);
+        }
+        if (advice > 0 && !expect.has("noFindings")) {
+            throw new InputException(name, "$.expect.noFindings", 0, 0, "with \"advice\", list under noFindings the "
+                    + "codes of the rejections whose advice the last changes follow");
+        }
+        ObjectNode beforeAdvice = null;
         if (changes != null) {
             if (!changes.isArray()) {
                 throw new InputException(name, "$.changes", 0, 0, "expected a list [...] of changes");
             }
             for (int i = 0; i < changes.size(); i++) {
+                if (advice > 0 && i == count - advice) {
+                    beforeAdvice = submission.deepCopy();
+                }
                 apply(name, "$.changes[" + i + "]", submission, changes.get(i));
             }
         }
@@ -113,7 +129,7 @@ public final class ScenarioReader {
         }
         JsonNode d = root.get("description");
         String description = d == null ? "" : d.asText();
-        return new Scenario(file, description, submission, rules, expect, inputs);
+        return new Scenario(file, description, submission, rules, expect, inputs, beforeAdvice);
     }
 
     static Path resolve(Path scenarioFile, String relative) {

@@ -74,9 +74,38 @@ public final class ScenarioRunner {
         } catch (ScoringException e) {
             return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.getMessage(), policy, null);
         }
-        List<Expectations.Mismatch> mismatches = Expectations.check(sc.expect(), r);
+        List<Expectations.Mismatch> mismatches = new java.util.ArrayList<>(Expectations.check(sc.expect(), r));
+        if (sc.beforeAdvice() != null) {
+            try {
+                mismatches.addAll(checkAdvice(sc, policy));
+            } catch (InputException | ScoringException e) {
+                return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), "before the advice: "
+                        + e.getMessage(), policy, r);
+            }
+        }
         return new Outcome(sc.file(), sc.description(), mismatches.isEmpty() ? Status.PASSED : Status.FAILED,
                 mismatches, null, policy, r);
+    }
+
+    /**
+     * A scenario that follows a rejection's advice: without its last changes the submission must be rejected with
+     * each code it lists under noFindings — so the advice is shown to be what makes the rejection go away.
+     */
+    private List<Expectations.Mismatch> checkAdvice(Scenario sc, Policy policy)
+            throws InputException, ScoringException {
+        Submission before = SubmissionReader.fromTree(sc.file() + " (before the advice)", sc.beforeAdvice(), "before");
+        ScoreResult r = scorer.score(policy, before);
+        List<Expectations.Mismatch> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : sc.expect().path("noFindings")) {
+            String code = n.isTextual() ? n.asText() : n.path("code").asText();
+            boolean rejected = r.rejections().stream().anyMatch(f -> f.getCode().equals(code));
+            if (!rejected) {
+                out.add(new Expectations.Mismatch("advice", "without the changes that follow the advice, a rejection "
+                        + code, "no such rejection: " + r.rejections().stream().map(f -> f.getCode()).toList(),
+                        List.of()));
+            }
+        }
+        return out;
     }
 
     /** For each policy the outcomes ran under, which of its rules fired in at least one scenario. */
