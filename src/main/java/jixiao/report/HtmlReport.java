@@ -44,6 +44,10 @@ public final class HtmlReport {
                 + " 年度") + (s.kind() == null ? "" : " " + s.kind());
         h.append("<title>").append(esc(title)).append("</title>").append(STYLE).append("</head><body>");
         h.append("<h1>").append(esc(title)).append("</h1>");
+        if (s.project() != null) {
+            h.append("<p>项目：").append(esc(s.project())).append(s.supervisor() == null ? ""
+                    : "（主管部门：" + esc(s.supervisor()) + "）").append("</p>");
+        }
         h.append("<p>评分政策：").append(esc(r.policy().id())).append(" ")
                 .append(esc(r.policy().notice().title())).append("（规则指纹 ").append(esc(r.policy().fingerprint()))
                 .append("）</p>");
