@@ -222,6 +222,38 @@ class BatchesSurviveTest {
         assertThat(run.out()).contains("\"id\":\"one\"").contains("\"id\":\"three\"");
     }
 
+    @Test
+    void aJsonLinesLineLongerThanASubmissionMayBeFailsAloneWithoutExhaustingMemory() throws Exception {
+        Path f = tmp.resolve("long.jsonl");
+        try (var w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+            w.write(minimalLine("before") + "\n");
+            w.write("{\"id\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}\n");
+            w.write(minimalLine("after") + "\n");
+        }
+        Fixtures.Run run = Fixtures.cli("score", f.toString(), "--format", "jsonl");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("long.jsonl:2").contains("longer than").contains("2 scored, 1 failed");
+    }
+
+    @Test
+    void aLegitimateSubmissionWithThirtyThousandIndicatorsIsNotTakenForLoopingRules() throws Exception {
+        ObjectNode s = (ObjectNode) M.readTree(minimal("big"));
+        var list = (com.fasterxml.jackson.databind.node.ArrayNode) s.get("indicators");
+        ObjectNode template = (ObjectNode) list.get(3).deepCopy(); // 完成任务数量, 30 points of 产出指标
+        list.remove(3);
+        for (int i = 0; i < 30_000; i++) { // 30 rows of 1 point and 29,970 of 0: still 30 points
+            ObjectNode row = template.deepCopy();
+            row.put("name", "任务" + i);
+            row.put("points", i < 30 ? 1 : 0);
+            row.put("claimed", i < 30 ? 1 : 0);
+            list.add(row);
+        }
+        Fixtures.Run run = Fixtures.cli("score", write("big.json", M.writeValueAsString(s)).toString(), "--format",
+                "csv");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains(",100,优,");
+    }
+
     // ---- --out is written whole, or left as it was ----
 
     @Test
