@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,10 +112,18 @@ class BadRulesTest {
     }
 
     @Test
-    void theShippedPoliciesHaveNoSuchProblems() {
-        Fixtures.Run run = Fixtures.cli("check-rules", Fixtures.SHANGJIE.toString());
-        assertThat(run.err()).isEmpty();
-        assertThat(run.exit()).isZero();
+    void theShippedPoliciesHaveNoSuchProblems() throws Exception {
+        List<Path> folders;
+        try (var s = Files.list(Fixtures.RULES)) {
+            folders = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(folders).hasSizeGreaterThanOrEqualTo(2);
+        for (Path folder : folders) {
+            Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
+            assertThat(run.err()).as(folder.toString()).isEmpty();
+            assertThat(run.exit()).as(folder.toString()).isZero();
+            assertThat(run.out()).contains(folder.getFileName().toString()).contains("compiled without errors");
+        }
     }
 
     @Test

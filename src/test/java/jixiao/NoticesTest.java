@@ -43,12 +43,24 @@ class NoticesTest {
     @Test
     void theMofNoticeKeepsWeightsAndGradesInDecisionTables() throws Exception {
         Path folder = Path.of("rules/mof-2020-project");
-        assertThat(folder.resolve("10-weights.drl.csv")).exists();
-        assertThat(folder.resolve("50-grades.drl.csv")).exists();
-        ScoreResult r = new Scorer().score(Fixtures.policy(folder),
+        var policy = Fixtures.policy(folder);
+        ScoreResult r = new Scorer().score(policy,
                 SubmissionReader.read(Path.of("scenarios/mof-2020-project/example-mediation-2021.json")));
-        assertThat(r.weight("产出指标").getLastRule()).isEqualTo("自评表：一级指标产出指标默认50分");
-        assertThat(r.grade().getRule()).isEqualTo("自评表：总分90分及以上为优");
+        // the weights 10/50/30/10 and the grade come from rows of the decision tables, not from DRL
+        assertThat(r.weights()).extracting(w -> w.getCategory() + " " + w.getWeight().toPlainString())
+                .containsExactly("预算执行率 10", "产出指标 50", "效益指标 30", "满意度指标 10");
+        for (var w : r.weights()) {
+            assertThat(policy.rules()).anySatisfy(rule -> {
+                assertThat(rule.name()).isEqualTo(w.getLastRule());
+                assertThat(rule.file()).isEqualTo("10-weights.drl.csv");
+            });
+        }
+        assertThat(r.total().getScore()).isEqualByComparingTo("96.49");
+        assertThat(r.grade().getName()).isEqualTo("优");
+        assertThat(policy.rules()).anySatisfy(rule -> {
+            assertThat(rule.name()).isEqualTo(r.grade().getRule());
+            assertThat(rule.file()).isEqualTo("50-grades.drl.csv");
+        });
     }
 
     @Test
