@@ -20,9 +20,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scenarios are worth something only if they notice a broken rule. For each rule of each policy, a copy of
- * the policy without that rule (or, for numeric rules, with a number changed) must make at least one scenario of
- * that notice fail.
+ * The scenarios are worth something only if they notice a broken rule. For each rule of each policy (a DRL rule
+ * or a row of a decision table), a copy of the policy without that rule must make at least one scenario of that
+ * notice fail its expectations. A scenario that cannot run at all under the mutant does not count as noticing it.
  */
 class RuleMutationTest {
 
@@ -32,11 +32,12 @@ class RuleMutationTest {
     @TestFactory
     Stream<DynamicTest> deletingAnyRuleMakesAScenarioFail() {
         List<DynamicTest> tests = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         for (String notice : new PolicyRegistry(Fixtures.RULES).noticeIds()) {
             Policy policy = Fixtures.policy(Fixtures.RULES.resolve(notice));
             for (Policy.RuleInfo rule : policy.rules()) {
                 tests.add(DynamicTest.dynamicTest(notice + " without \"" + rule.name() + "\"", () -> {
-                    Path root = tmp.resolve("deleted-" + tests.indexOf(null) + "-" + System.nanoTime());
+                    Path root = tmp.resolve("deleted-" + n.incrementAndGet());
                     Path copy = root.resolve(notice);
                     Fixtures.copyTree(Fixtures.RULES.resolve(notice), copy);
                     Path file = copy.resolve(rule.file());
@@ -53,13 +54,20 @@ class RuleMutationTest {
         return tests.stream();
     }
 
-    /** Scenario files of the notice that do not pass when scored by the policies under root. */
+    /**
+     * Scenario files of the notice whose expectations fail when scored by the policies under root. A scenario that
+     * cannot run (BROKEN) fails this test instead: it says nothing about whether the mutant was noticed.
+     */
     static List<String> failures(Path root, String notice) throws Exception {
         ScenarioRunner runner = new ScenarioRunner(new PolicyRegistry(root), new Scorer());
+        List<Path> scenarios = ScenarioReader.find(List.of(Fixtures.SCENARIOS.resolve(notice)));
+        assertThat(scenarios).as("scenarios of " + notice).isNotEmpty();
         List<String> failed = new ArrayList<>();
-        for (Path f : ScenarioReader.find(List.of(Fixtures.SCENARIOS.resolve(notice)))) {
+        for (Path f : scenarios) {
             ScenarioRunner.Outcome o = runner.run(f);
-            if (o.status() != ScenarioRunner.Status.PASSED) {
+            assertThat(o.status()).as(f + " could not run under the mutant: " + o.error())
+                    .isNotEqualTo(ScenarioRunner.Status.BROKEN);
+            if (o.status() == ScenarioRunner.Status.FAILED) {
                 failed.add(f.getFileName().toString());
             }
         }
