@@ -69,10 +69,20 @@ class CommandLineTest {
             assertThat(f.get("code").asText()).isIn("SELF_SCORE_DIFFERS", "TOTAL_DIFFERS", "TASK_RATE_INCONSISTENT",
                     "TASKS_NOT_PROJECT_TOTAL", "ADJUSTMENT_RATE_INCONSISTENT");
             assertThat(f.get("rule").asText()).isNotBlank();
-            assertThat(f.has("indicator")).isTrue();
+            if (f.get("subject").isNull()) { // about the whole submission, e.g. TOTAL_DIFFERS
+                assertThat(f.get("subjectKind").isNull()).isTrue();
+                continue;
+            }
+            assertThat(f.get("subjectKind").asText()).isIn("indicator", "task", "budgetLine", "category");
+            if (f.get("subjectKind").asText().equals("indicator")) {
+                assertThat(f.get("indicator").asText()).isEqualTo(f.get("subject").asText());
+            } else {
+                assertThat(f.has("indicator")).as("indicator is only for indicators").isFalse();
+            }
             assertThat(f.get("message").asText()).isNotBlank();
         }
         assertThat(j.get("findings").findValuesAsText("jsonPath")).contains("$.indicators[11]", "$.tasks[4]");
+        assertThat(j.get("findings").findValuesAsText("subjectKind")).contains("indicator", "task");
     }
 
     @Test

@@ -16,7 +16,6 @@ import jixiao.engine.Scorer;
 import jixiao.engine.ScoringException;
 import jixiao.engine.UnknownNoticeException;
 import jixiao.input.InputException;
-import jixiao.input.JsonPaths;
 import jixiao.input.Submissions;
 import jixiao.model.Finding;
 import jixiao.model.Submission;
@@ -200,7 +199,7 @@ final class ScoreCommand implements Callable<Integer> {
                 StringBuilder msg = new StringBuilder("jixiao: " + label + " is rejected by the rules of " + policy.id()
                         + " and not scored:");
                 for (Finding f : r.rejections()) {
-                    String at = JsonPaths.of(s, f.getSubject());
+                    String at = jixiao.model.Subjects.jsonPath(s, f.getSubject());
                     msg.append(System.lineSeparator()).append("  ").append(label).append(": ")
                             .append(at == null ? "" : at + " ")
                             .append(f.getSubject() == null ? "" : "(" + f.getSubject() + ") ")

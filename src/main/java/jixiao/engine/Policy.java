@@ -16,6 +16,16 @@ public record Policy(Notice notice, Path folder, KieBase kieBase, List<String> p
     public record RuleInfo(String name, String phase, String file) {
     }
 
+    /**
+     * Puts the phases on the session's agenda so that they run in the order of their numbers: the agenda is a stack,
+     * so the last phase is focused first and the first phase last.
+     */
+    public void focusPhases(org.kie.api.runtime.KieSession session) {
+        List<String> reversed = new java.util.ArrayList<>(phases);
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(p -> session.getAgenda().getAgendaGroup(p).setFocus());
+    }
+
     public String id() {
         return notice.id();
     }

@@ -37,9 +37,7 @@ public final class PolicyLinter {
         try {
             session.insert(new Submission("(lint)", policy.id(), null, null, null, null, null, null, null, null,
                     List.of(), List.of(), List.of(), null, null));
-            List<String> phases = new ArrayList<>(policy.phases());
-            java.util.Collections.reverse(phases);
-            phases.forEach(p -> session.getAgenda().getAgendaGroup(p).setFocus());
+            policy.focusPhases(session);
             session.fireAllRules(Scorer.DEFAULT_MAX_FIRINGS);
             session.getObjects(o -> o instanceof CategoryWeight).forEach(o -> categories.add(((CategoryWeight) o)
                     .getCategory()));

@@ -68,10 +68,6 @@ public final class Scorer {
         this(DEFAULT_MAX_FIRINGS, true);
     }
 
-    public Scorer(int maxFirings) {
-        this(maxFirings, true);
-    }
-
     /**
      * @param trace record every firing with the indicators it matched ({@link ScoreResult#firings()}); reports
      *              do not need it, scenarios and coverage do
@@ -142,11 +138,7 @@ public final class Scorer {
             submission.categories().forEach(session::insert);
             submission.indicators().forEach(session::insert);
 
-            List<String> phases = new ArrayList<>(policy.phases());
-            Collections.reverse(phases);
-            for (String phase : phases) {
-                session.getAgenda().getAgendaGroup(phase).setFocus();
-            }
+            policy.focusPhases(session);
             int limit = limitFor(submission);
             int fired = fire(session, limit, current, policy, submission);
             if (fired >= limit) {

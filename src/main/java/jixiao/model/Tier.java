@@ -47,7 +47,13 @@ public class Tier extends RuleResult {
         return (lowerInclusive ? lo >= 0 : lo > 0) && (upperInclusive ? hi <= 0 : hi < 0);
     }
 
-    /** The band as text, e.g. "80%（含）-100%（含）". */
+    /**
+     * The band as text, e.g. "80%（含）-100%（含）".
+     *
+     * @deprecated how a band is written is the notice's: the shipped notices write it with their DRL function 区间.
+     *     Kept so that notice folders written against earlier versions still compile and read the same.
+     */
+    @Deprecated
     public String band() {
         return Num.fmt(lowerPercent) + "%" + (lowerInclusive ? "（含）" : "（不含）") + "-"
                 + Num.fmt(upperPercent) + "%" + (upperInclusive ? "（含）" : "（不含）");

@@ -48,6 +48,12 @@ public final class HtmlReport {
             h.append("<p>项目：").append(esc(s.project())).append(s.supervisor() == null ? ""
                     : "（主管部门：" + esc(s.supervisor()) + "）").append("</p>");
         }
+        if (s.overallGoal() != null) {
+            h.append("<p>年度总体目标：").append(esc(s.overallGoal())).append("</p>");
+        }
+        if (s.overallGoalCompletion() != null) {
+            h.append("<p>完成情况：").append(esc(s.overallGoalCompletion())).append("</p>");
+        }
         h.append("<p>评分政策：").append(esc(r.policy().id())).append(" ")
                 .append(esc(r.policy().notice().title())).append("（规则指纹 ").append(esc(r.policy().fingerprint()))
                 .append("）</p>");

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.function.Function;
 import jixiao.engine.ScoreResult;
-import jixiao.input.JsonPaths;
 import jixiao.model.CategoryScore;
 import jixiao.model.CategoryWeight;
 import jixiao.model.Finding;
@@ -21,6 +20,7 @@ import jixiao.model.Indicator;
 import jixiao.model.IndicatorScore;
 import jixiao.model.Num;
 import jixiao.model.Submission;
+import jixiao.model.Subjects;
 
 /**
  * The machine-readable result. Field names are part of the product: later tools rely on them. Numbers are
@@ -148,19 +148,27 @@ public final class JsonReport {
             str(g, "tier", is.getTier());
             str(g, "rule", is.getRule());
             str(g, "explanation", is.getExplanation());
-            str(g, "note", i.reason());
+            str(g, "reason", i.reason());
             g.writeEndObject();
         }
         g.writeEndArray();
 
         g.writeArrayFieldStart("findings");
-        Function<String, String> where = JsonPaths.index(s);
+        Function<String, Subjects.Where> where = Subjects.index(s);
         for (Finding f : r.findings()) {
+            Subjects.Where w = where.apply(f.getSubject());
+            String kind = f.getSubject() == null ? null : w != null ? w.kind()
+                    : r.indicator(f.getSubject()) != null ? "indicator" : r.weight(f.getSubject()) != null ? "category"
+                    : "other";
             g.writeStartObject();
             str(g, "severity", f.getSeverity());
             str(g, "code", f.getCode());
-            str(g, "indicator", f.getSubject());
-            str(g, "jsonPath", where.apply(f.getSubject()));
+            str(g, "subject", f.getSubject());
+            str(g, "subjectKind", kind);
+            if ("indicator".equals(kind)) {
+                str(g, "indicator", f.getSubject());
+            }
+            str(g, "jsonPath", w == null ? null : w.jsonPath());
             str(g, "message", f.getMessage());
             number(g, "claimed", f.getClaimed());
             number(g, "recomputed", f.getRecomputed());

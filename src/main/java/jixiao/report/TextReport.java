@@ -32,6 +32,12 @@ public final class TextReport {
         String notice = r.policy().id() + (r.policy().notice().title() == null ? "" : "  " + r.policy().notice().title());
         out.add("评分政策：" + notice + "（规则指纹 " + r.policy().fingerprint() + "）");
         out.add("提交编号：" + s.id());
+        if (s.overallGoal() != null) {
+            out.add("年度总体目标：" + s.overallGoal());
+        }
+        if (s.overallGoalCompletion() != null) {
+            out.add("完成情况：" + s.overallGoalCompletion());
+        }
         out.add("");
 
         String total = r.total() == null ? "（无规则给出总分）" : Num.fmt(r.total().getScore()) + " 分";
