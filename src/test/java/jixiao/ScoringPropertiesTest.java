@@ -167,6 +167,98 @@ class ScoringPropertiesTest {
                 .collect(Collectors.toList());
     }
 
+    // ---- an independent reading of 注1-4, written here without the rules, to check the rules against ----
+
+    @Property(tries = 300)
+    void everyScoreIsWhatAnIndependentReadingOfTheNoticeGives(@ForAll("submissions") Submission s) throws Exception {
+        ScoreResult r = score(s);
+        BigDecimal total = BigDecimal.ZERO;
+        Map<String, BigDecimal> byCategory = new TreeMap<>();
+        for (Indicator i : s.indicators()) {
+            BigDecimal expected = i.target().isNumeric() ? quantitative(i) : qualitative(i);
+            assertThat(r.indicator(i.path()).getScore()).as(i.path() + " " + i.target() + " / " + i.actual() + " / "
+                    + i.tier() + " / claimed " + i.claimed() + " / evaluator " + i.evaluatorScore())
+                    .isEqualByComparingTo(expected);
+            byCategory.merge(i.category(), expected, BigDecimal::add);
+        }
+        BigDecimal budget = budget(s);
+        assertThat(r.indicator("预算执行率").getScore()).isEqualByComparingTo(budget);
+        byCategory.put("预算执行率", budget);
+        for (Map.Entry<String, BigDecimal> e : byCategory.entrySet()) {
+            assertThat(r.category(e.getKey()).getScore()).as(e.getKey()).isEqualByComparingTo(e.getValue());
+            total = total.add(e.getValue());
+        }
+        assertThat(r.total().getScore()).isEqualByComparingTo(total);
+        // 注4: 90 and above 优, 80-89 良, 60-79 中, below 60 差, on the exact total
+        String grade = total.compareTo(BigDecimal.valueOf(90)) >= 0 ? "优"
+                : total.compareTo(BigDecimal.valueOf(80)) >= 0 ? "良"
+                : total.compareTo(BigDecimal.valueOf(60)) >= 0 ? "中" : "差";
+        assertThat(r.grade().getName()).isEqualTo(grade);
+    }
+
+    /** 注3: full points when the target is met, else points × the ratio, between 0 and the points, to 2 decimals. */
+    static BigDecimal quantitative(Indicator i) {
+        BigDecimal p = i.points();
+        BigDecimal t = i.target().number();
+        BigDecimal a = i.actual().number();
+        String c = i.target().comparator().isEmpty() ? "≥" : i.target().comparator();
+        int cmp = a.compareTo(t);
+        boolean met = switch (c) {
+            case "≥" -> cmp >= 0;
+            case ">" -> cmp > 0;
+            case "≤" -> cmp <= 0;
+            case "<" -> cmp < 0;
+            default -> cmp == 0;
+        };
+        if (met) {
+            return p;
+        }
+        boolean higherIsBetter = c.equals("≥") || c.equals(">") || c.equals("=") && cmp < 0;
+        return ratio(p, higherIsBetter ? a : t, higherIsBetter ? t : a);
+    }
+
+    static BigDecimal ratio(BigDecimal points, BigDecimal numerator, BigDecimal denominator) {
+        if (denominator.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal raw = points.multiply(numerator).divide(denominator, java.math.MathContext.DECIMAL64);
+        return raw.max(BigDecimal.ZERO).min(points).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** 注3's tiers: 达成 [80%,100%], 部分达成 [60%,80%), 未达成 [0,60%) of the points. */
+    static BigDecimal qualitative(Indicator i) {
+        BigDecimal p = i.points();
+        String tier = i.tier() != null ? i.tier() : "达成"; // the generator leaves the tier blank only when met
+        int lo = tier.equals("达成") ? 80 : tier.equals("部分达成") ? 60 : 0;
+        int hi = tier.equals("达成") ? 100 : tier.equals("部分达成") ? 80 : 60;
+        boolean hiInclusive = tier.equals("达成");
+        BigDecimal exactLo = p.multiply(BigDecimal.valueOf(lo)).divide(BigDecimal.valueOf(100));
+        BigDecimal exactHi = p.multiply(BigDecimal.valueOf(hi)).divide(BigDecimal.valueOf(100));
+        BigDecimal given = i.evaluatorScore() != null ? i.evaluatorScore() : i.claimed();
+        if (given == null) {
+            return tier.equals("达成") ? p : exactLo.setScale(2, java.math.RoundingMode.HALF_UP);
+        }
+        boolean inside = given.compareTo(exactLo) >= 0
+                && (hiInclusive ? given.compareTo(exactHi) <= 0 : given.compareTo(exactHi) < 0);
+        if (inside) {
+            return given.setScale(2, java.math.RoundingMode.HALF_UP);
+        }
+        BigDecimal lower = exactLo.setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal upper = exactHi.setScale(2, java.math.RoundingMode.HALF_UP)
+                .subtract(hiInclusive ? BigDecimal.ZERO : new BigDecimal("0.01"));
+        return given.max(lower).min(upper);
+    }
+
+    /** 预算执行率 = 预算执行数 ÷ 全年预算数 (to 2 decimals, in percent), scored against the target by 注3. */
+    static BigDecimal budget(Submission s) {
+        BudgetLine l = s.budget().lines().get(0);
+        BigDecimal rate = l.executed().multiply(BigDecimal.valueOf(100))
+                .divide(l.annual(), java.math.MathContext.DECIMAL64).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal target = s.budget().target().number();
+        BigDecimal points = s.budget().points();
+        return rate.compareTo(target) >= 0 ? points : ratio(points, rate, target);
+    }
+
     @Property(tries = 50)
     void theSameInputGivesByteIdenticalJson(@ForAll("submissions") Submission s) throws Exception {
         assertThat(JsonReport.render(score(s))).isEqualTo(JsonReport.render(score(s)));

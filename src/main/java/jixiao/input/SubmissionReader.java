@@ -281,13 +281,19 @@ public final class SubmissionReader {
                     + "each with category, name, target, actual and points");
         }
         nonNegative(source, "$.claimedTotal", s.claimedTotal());
+        validateIndicators(source, s.indicators());
+        validateCategories(source, s.categories());
+        if (s.budget() != null) {
+            validateBudget(source, s.budget());
+        }
+        validateTasks(source, s.tasks());
+    }
+
+    private static void validateIndicators(String source, List<Indicator> indicators) throws InputException {
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < s.indicators().size(); i++) {
+        for (int i = 0; i < indicators.size(); i++) {
             String at = "$.indicators[" + i + "]";
-            Indicator ind = s.indicators().get(i);
-            if (ind == null) {
-                throw new InputException(source, at, 0, 0, "expected an object {...}, found null");
-            }
+            Indicator ind = present(source, at, indicators.get(i));
             required(source, at + ".category", ind.category());
             required(source, at + ".name", ind.name());
             required(source, at + ".target", ind.target());
@@ -296,53 +302,61 @@ public final class SubmissionReader {
             nonNegative(source, at + ".points", ind.points());
             nonNegative(source, at + ".claimed", ind.claimed());
             nonNegative(source, at + ".evaluatorScore", ind.evaluatorScore());
-            Integer before = seen.putIfAbsent(Names.key(ind.category()) + "/" + Names.key(ind.group()) + "/"
-                    + Names.key(ind.name()), i);
-            if (before != null) {
-                throw new InputException(source, at, 0, 0, "the indicator " + ind.path()
-                        + " appears twice: also at $.indicators[" + before + "]");
-            }
+            once(source, at, seen, Names.key(ind.category()) + "/" + Names.key(ind.group()) + "/"
+                    + Names.key(ind.name()), i, "the indicator " + ind.path() + " appears twice");
         }
-        Map<String, Integer> categories = new HashMap<>();
-        for (int i = 0; i < s.categories().size(); i++) {
+    }
+
+    private static void validateCategories(String source, List<CategoryDeclaration> categories)
+            throws InputException {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < categories.size(); i++) {
             String at = "$.categories[" + i + "]";
-            CategoryDeclaration c = s.categories().get(i);
-            if (c == null) {
-                throw new InputException(source, at, 0, 0, "expected an object {...}, found null");
-            }
+            CategoryDeclaration c = present(source, at, categories.get(i));
             required(source, at + ".name", c.name());
             nonNegative(source, at + ".weight", c.weight());
-            Integer before = categories.putIfAbsent(Names.key(c.name()), i);
-            if (before != null) {
-                throw new InputException(source, at, 0, 0, "the category " + c.name()
-                        + " is declared twice: also at $.categories[" + before + "]");
-            }
+            once(source, at, seen, Names.key(c.name()), i, "the category " + c.name() + " is declared twice");
         }
-        Budget b = s.budget();
-        if (b != null) {
-            nonNegative(source, "$.budget.points", b.points());
-            nonNegative(source, "$.budget.claimed", b.claimed());
-            for (int i = 0; i < b.lines().size(); i++) {
-                String at = "$.budget.lines[" + i + "]";
-                BudgetLine l = b.lines().get(i);
-                if (l == null) {
-                    throw new InputException(source, at, 0, 0, "expected an object {...}, found null");
-                }
-                required(source, at + ".name", l.name());
-                nonNegative(source, at + ".initial", l.initial());
-                nonNegative(source, at + ".annual", l.annual());
-                nonNegative(source, at + ".executed", l.executed());
-            }
+    }
+
+    private static void validateBudget(String source, Budget b) throws InputException {
+        nonNegative(source, "$.budget.points", b.points());
+        nonNegative(source, "$.budget.claimed", b.claimed());
+        for (int i = 0; i < b.lines().size(); i++) {
+            String at = "$.budget.lines[" + i + "]";
+            BudgetLine l = present(source, at, b.lines().get(i));
+            required(source, at + ".name", l.name());
+            nonNegative(source, at + ".initial", l.initial());
+            nonNegative(source, at + ".annual", l.annual());
+            nonNegative(source, at + ".executed", l.executed());
         }
-        for (int i = 0; i < s.tasks().size(); i++) {
+    }
+
+    private static void validateTasks(String source, List<Task> tasks) throws InputException {
+        for (int i = 0; i < tasks.size(); i++) {
             String at = "$.tasks[" + i + "]";
-            Task t = s.tasks().get(i);
-            if (t == null) {
-                throw new InputException(source, at, 0, 0, "expected an object {...}, found null");
-            }
+            Task t = present(source, at, tasks.get(i));
             required(source, at + ".name", t.name());
             nonNegative(source, at + ".budget", t.budget());
             nonNegative(source, at + ".executed", t.executed());
+        }
+    }
+
+    /** An element of a list that must be an object, not null. */
+    private static <T> T present(String source, String at, T element) throws InputException {
+        if (element == null) {
+            throw new InputException(source, at, 0, 0, "expected an object {...}, found null");
+        }
+        return element;
+    }
+
+    /** A key seen for the first time at index i; a second time is an error naming both places. */
+    private static void once(String source, String at, Map<String, Integer> seen, String key, int i, String what)
+            throws InputException {
+        Integer before = seen.putIfAbsent(key, i);
+        if (before != null) {
+            throw new InputException(source, at, 0, 0, what + ": also at " + at.replaceFirst("\\[\\d+]$", "")
+                    + "[" + before + "]");
         }
     }
 

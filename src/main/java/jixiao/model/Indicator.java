@@ -36,11 +36,16 @@ public record Indicator(
 
     /** category / group / name, leaving out what is blank; a first-level indicator with its own name is just that name. */
     public String path() {
+        return pathOf(category, group, name);
+    }
+
+    /** The path of an indicator written with these names: the one way paths are made, for facts and scenarios. */
+    public static String pathOf(String category, String group, String name) {
         StringBuilder sb = new StringBuilder(category == null ? "" : category);
         if (group != null && !group.isBlank()) {
             sb.append('/').append(group);
         }
-        if (name != null && !name.equals(category)) {
+        if (name != null && !name.isEmpty() && !name.equals(category)) {
             sb.append('/').append(name);
         }
         return sb.toString();

@@ -72,13 +72,10 @@ public final class HtmlReport {
         h.append("<table><tr><th>一级指标</th><th>分值</th><th>得分</th><th>分值来源</th></tr>");
         for (CategoryWeight w : r.weights()) {
             CategoryScore c = r.category(w.getCategory());
-            StringBuilder steps = new StringBuilder();
-            for (CategoryWeight.Step st : w.getSteps()) {
-                steps.append(steps.length() == 0 ? "" : "；").append(st.getWhy());
-            }
+            String steps = Text.weightSteps(w);
             h.append("<tr><td>").append(esc(w.getCategory())).append("</td><td class=\"n\">")
                     .append(w.isApplicable() ? Num.fmt(w.getWeight()) : "不适用").append("</td><td class=\"n\">")
-                    .append(c == null ? "—" : Num.fmt(c.getScore())).append("</td><td>").append(esc(steps.toString()))
+                    .append(c == null ? "—" : Num.fmt(c.getScore())).append("</td><td>").append(esc(steps))
                     .append("</td></tr>");
         }
         h.append("</table>");

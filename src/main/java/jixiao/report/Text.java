@@ -52,6 +52,15 @@ public final class Text {
         return s.substring(0, max - 40) + marker;
     }
 
+    /** Where a category's points came from, step by step, joined with ；, as every report writes it. */
+    static String weightSteps(jixiao.model.CategoryWeight w) {
+        StringBuilder sb = new StringBuilder();
+        for (jixiao.model.CategoryWeight.Step st : w.getSteps()) {
+            sb.append(sb.length() == 0 ? "" : "；").append(st.getWhy());
+        }
+        return sb.toString();
+    }
+
     /** Columns the text takes in a terminal: 2 for East Asian wide and full-width characters, 1 otherwise. */
     static int width(String s) {
         int w = 0;

@@ -78,13 +78,7 @@ public final class TextReport {
             CategoryScore c = r.category(w.getCategory());
             String weight = w.isApplicable() ? Num.fmt(w.getWeight()) : "不适用";
             String score = c == null ? "—" : Num.fmt(c.getScore());
-            StringBuilder origin = new StringBuilder();
-            for (CategoryWeight.Step st : w.getSteps()) {
-                if (origin.length() > 0) {
-                    origin.append("；");
-                }
-                origin.append(st.getWhy());
-            }
+            String origin = Text.weightSteps(w);
             out.add("  " + Text.padRight(w.getCategory(), nameWidth) + Text.padLeft(weight, 8)
                     + Text.padLeft(score, 10) + "   " + origin);
         }

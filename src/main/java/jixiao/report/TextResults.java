@@ -2,17 +2,15 @@ package jixiao.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 import jixiao.engine.ScoreResult;
 
 /** The text report, one after another with a rule between them; control characters are shown, not sent. */
-public final class TextResults implements ResultWriter {
+public final class TextResults extends StreamedResults {
     private static final String SEPARATOR = System.lineSeparator() + "=".repeat(72) + System.lineSeparator();
-    private final Writer out;
     private boolean first = true;
 
     public TextResults(Writer out) {
-        this.out = out;
+        super(out);
     }
 
     @Override
@@ -26,11 +24,6 @@ public final class TextResults implements ResultWriter {
             out.write(SEPARATOR);
         }
         first = false;
-        out.write(rendered);
-    }
-
-    @Override
-    public void finish(List<String> failures) throws IOException {
-        out.flush();
+        super.write(r, rendered);
     }
 }

@@ -92,11 +92,7 @@ public final class XlsxReport implements ResultWriter {
             number(cr, 3, w.getWeight(), num);
             number(cr, 4, c == null ? null : c.getScore(), num);
             text(cr, 5, c == null ? null : c.getRule());
-            StringBuilder steps = new StringBuilder();
-            for (CategoryWeight.Step st : w.getSteps()) {
-                steps.append(steps.length() == 0 ? "" : "；").append(st.getWhy());
-            }
-            text(cr, 6, steps.toString());
+            text(cr, 6, Text.weightSteps(w));
         }
         for (IndicatorScore is : r.indicators()) {
             Indicator i = is.getIndicator();

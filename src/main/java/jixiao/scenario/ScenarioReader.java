@@ -232,17 +232,8 @@ public final class ScenarioReader {
     }
 
     static String path(JsonNode n) {
-        String category = n.path("category").asText("");
-        String group = n.path("group").asText("");
-        String name = n.path("name").asText("");
-        StringBuilder sb = new StringBuilder(category);
-        if (!group.isBlank()) {
-            sb.append('/').append(group);
-        }
-        if (!name.equals(category)) {
-            sb.append('/').append(name);
-        }
-        return sb.toString();
+        return jixiao.model.Indicator.pathOf(n.path("category").asText(null), n.path("group").asText(null),
+                n.path("name").asText(null));
     }
 
     private static void merge(ObjectNode target, ObjectNode changes) {
