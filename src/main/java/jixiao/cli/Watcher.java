@@ -135,7 +135,10 @@ final class Watcher {
         for (Path c : changed) {
             if (c.startsWith(root)) {
                 Path folder = root.resolve(root.relativize(c).getName(0));
-                registry.invalidate(folder);
+                jixiao.engine.Policy old = registry.invalidate(folder);
+                if (old != null) {
+                    runner.release(old); // its pooled sessions go with it
+                }
                 for (Outcome x : last.values()) {
                     if (x.policy() == null || x.policy().folder().toAbsolutePath().normalize().equals(folder)) {
                         out.add(x.file().toAbsolutePath().normalize());
@@ -162,7 +165,7 @@ final class Watcher {
         try {
             Scenario s = ScenarioReader.read(scenarioFile);
             return s.inputs();
-        } catch (Exception e) {
+        } catch (Exception e) { // an unreadable scenario is reported as BROKEN when it runs; here it is only itself
             return Set.of(scenarioFile.toAbsolutePath().normalize());
         }
     }

@@ -64,6 +64,7 @@ public final class PolicyRegistry {
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
+            System.err.println("jixiao: the rules folder " + root + " cannot be listed: " + e.getMessage());
             return List.of();
         }
     }
@@ -117,9 +118,13 @@ public final class PolicyRegistry {
         }
     }
 
-    /** Forgets the compiled policy of a folder, so that the next use compiles it again (after an edit). */
-    public void invalidate(Path folder) {
-        compiled.remove(folder.toAbsolutePath().normalize());
+    /**
+     * Forgets the compiled policy of a folder, so that the next use compiles it again (after an edit).
+     *
+     * @return the policy forgotten, or null: its sessions can be released
+     */
+    public Policy invalidate(Path folder) {
+        return compiled.remove(folder.toAbsolutePath().normalize());
     }
 
     /** Every notice's metadata, compiling nothing. */

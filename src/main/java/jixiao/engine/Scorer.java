@@ -80,107 +80,123 @@ public final class Scorer {
         this.trace = trace;
     }
 
+    /** Closes the sessions kept for a policy that will not be used again (recompiled under --watch). */
+    public void release(Policy policy) {
+        KieSessionsPool pool = pools.remove(policy.kieBase());
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+
     /** Sessions are reused through a pool per KIE base: creating one costs more than scoring a small submission. */
     private final Map<KieBase, KieSessionsPool> pools = new ConcurrentHashMap<>();
 
     public ScoreResult score(Policy policy, Submission submission) throws ScoringException {
         KieSession session = pools.computeIfAbsent(policy.kieBase(), kb -> kb.newKieSessionsPool(
                 Runtime.getRuntime().availableProcessors())).newKieSession();
-        List<ScoreResult.Firing> firings = new ArrayList<>();
-        Map<String, Integer> fireCounts = new HashMap<>();
-        RuleRuntimeEventListener stamping = null;
-        AgendaEventListener tracking = null;
-        String[] current = new String[1];
-        boolean broken = false;
+        Tracker tracker = new Tracker(trace);
+        boolean broken = true; // until the rules have run through: a session that failed midway is not reused
         try {
-            stamping = new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null && event.getObject() instanceof RuleResult r) {
-                        r.stampRule(event.getRule().getName());
-                    }
-                }
-
-                @Override
-                public void objectUpdated(ObjectUpdatedEvent event) {
-                    if (event.getRule() != null && event.getObject() instanceof RuleResult r) {
-                        r.stampRule(event.getRule().getName());
-                    }
-                }
-            };
-            session.addEventListener(stamping);
-            tracking = new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-                    current[0] = event.getMatch().getRule().getName();
-                }
-
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    String name = event.getMatch().getRule().getName();
-                    fireCounts.merge(name, 1, Integer::sum);
-                    if (trace) {
-                        String phase = ((RuleImpl) event.getMatch().getRule()).getRuleFlowGroup();
-                        List<String> subjects = event.getMatch().getObjects().stream()
-                                .map(Scorer::subjectOf).filter(s -> s != null).distinct()
-                                .collect(Collectors.toList());
-                        firings.add(new ScoreResult.Firing(name, phase, subjects));
-                    }
-                }
-            };
-            session.addEventListener(tracking);
-
-            session.insert(submission);
-            if (submission.budget() != null) {
-                submission.budget().lines().forEach(session::insert);
-            }
-            submission.tasks().forEach(session::insert);
-            submission.categories().forEach(session::insert);
-            submission.indicators().forEach(session::insert);
-
+            session.addEventListener(STAMPING);
+            session.addEventListener(tracker);
+            insertFacts(session, submission);
             policy.focusPhases(session);
             int limit = limitFor(submission);
-            int fired = fire(session, limit, current, policy, submission);
+            int fired = fire(session, limit, tracker.current, policy, submission);
             if (fired >= limit) {
-                String top = fireCounts.entrySet().stream()
-                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                        .limit(5)
-                        .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
-                        .collect(Collectors.joining(", "));
                 throw new ScoringException("the rules of " + policy.id() + " fired " + fired
                         + " times on submission " + submission.id() + " and were stopped: they seem to re-activate"
-                        + " themselves. Most fired: " + top
+                        + " themselves. Most fired: " + tracker.mostFired()
                         + ". (The limit is --max-firings, " + maxFirings + ", plus " + FIRINGS_PER_FACT
                         + " per fact of the submission.)");
             }
-            return collect(policy, submission, session, firings);
-        } catch (ScoringException e) {
-            broken = true;
-            throw e;
+            ScoreResult result = collect(policy, submission, session, tracker.firings);
+            broken = false;
+            return result;
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new ScoringException("rule \"" + e.getMatch().getRule().getName() + "\" of " + policy.id()
                     + " failed on submission " + submission.id() + ": " + describe(cause));
         } catch (RuntimeException e) {
-            broken = true;
             throw new ScoringException("the rules of " + policy.id() + " failed on submission " + submission.id()
                     + ": " + describe(e));
         } catch (StackOverflowError e) {
-            broken = true;
-            throw new ScoringException("rule \"" + current[0] + "\" of " + policy.id() + " recursed without end on "
-                    + "submission " + submission.id() + " (StackOverflowError) and was stopped");
+            throw new ScoringException("rule \"" + tracker.current[0] + "\" of " + policy.id() + " recursed without "
+                    + "end on submission " + submission.id() + " (StackOverflowError) and was stopped");
         } finally {
-            if (stamping != null) {
-                session.removeEventListener(stamping);
-            }
-            if (tracking != null) {
-                session.removeEventListener(tracking);
-            }
+            session.removeEventListener(STAMPING);
+            session.removeEventListener(tracker);
             if (broken) {
-                session.destroy(); // a session that failed midway is not trusted again
+                session.destroy();
             } else {
                 session.dispose(); // back to the pool, emptied
             }
+        }
+    }
+
+    /** The submission and each of its parts, as facts. */
+    private static void insertFacts(KieSession session, Submission submission) {
+        session.insert(submission);
+        if (submission.budget() != null) {
+            submission.budget().lines().forEach(session::insert);
+        }
+        submission.tasks().forEach(session::insert);
+        submission.categories().forEach(session::insert);
+        submission.indicators().forEach(session::insert);
+    }
+
+    /** Stamps everything a rule inserts or updates with that rule's name: every result names the rule behind it. */
+    private static final RuleRuntimeEventListener STAMPING = new DefaultRuleRuntimeEventListener() {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() != null && event.getObject() instanceof RuleResult r) {
+                r.stampRule(event.getRule().getName());
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            if (event.getRule() != null && event.getObject() instanceof RuleResult r) {
+                r.stampRule(event.getRule().getName());
+            }
+        }
+    };
+
+    /** Which rule is firing (to name it when it fails), how often each fired, and, when traced, every firing. */
+    private static final class Tracker extends DefaultAgendaEventListener {
+        final String[] current = new String[1];
+        final Map<String, Integer> counts = new HashMap<>();
+        final List<ScoreResult.Firing> firings = new ArrayList<>();
+        private final boolean trace;
+
+        Tracker(boolean trace) {
+            this.trace = trace;
+        }
+
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+            current[0] = event.getMatch().getRule().getName();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            String name = event.getMatch().getRule().getName();
+            counts.merge(name, 1, Integer::sum);
+            if (trace) {
+                String phase = ((RuleImpl) event.getMatch().getRule()).getRuleFlowGroup();
+                List<String> subjects = event.getMatch().getObjects().stream()
+                        .map(Scorer::subjectOf).filter(s -> s != null).distinct()
+                        .collect(Collectors.toList());
+                firings.add(new ScoreResult.Firing(name, phase, subjects));
+            }
+        }
+
+        String mostFired() {
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(5)
+                    .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
+                    .collect(Collectors.joining(", "));
         }
     }
 

@@ -66,8 +66,17 @@ public final class JsonReport {
     }
 
     static void write(JsonGenerator g, ScoreResult r) throws IOException {
-        Submission s = r.submission();
         g.writeStartObject();
+        writeHeadline(g, r);
+        writeCategories(g, r);
+        writeIndicators(g, r);
+        writeFindings(g, r);
+        g.writeEndObject();
+    }
+
+    /** Who, which notice, total and grade, and the rules behind them. */
+    private static void writeHeadline(JsonGenerator g, ScoreResult r) throws IOException {
+        Submission s = r.submission();
         str(g, "id", s.id());
         str(g, "department", s.department());
         if (s.project() != null) {
@@ -92,7 +101,10 @@ public final class JsonReport {
         str(g, "totalExplanation", r.total() == null ? null : r.total().getExplanation());
         str(g, "gradeRule", r.grade() == null ? null : r.grade().getRule());
         str(g, "gradeExplanation", r.grade() == null ? null : r.grade().getExplanation());
+    }
 
+    /** The first-level categories: weight, where it came from step by step, and score. */
+    private static void writeCategories(JsonGenerator g, ScoreResult r) throws IOException {
         g.writeArrayFieldStart("categories");
         for (CategoryWeight w : r.weights()) {
             CategoryScore c = r.category(w.getCategory());
@@ -129,7 +141,10 @@ public final class JsonReport {
             }
         }
         g.writeEndArray();
+    }
 
+    /** Every indicator scored, with the rule that scored it. */
+    private static void writeIndicators(JsonGenerator g, ScoreResult r) throws IOException {
         g.writeArrayFieldStart("indicators");
         for (IndicatorScore is : r.indicators()) {
             Indicator i = is.getIndicator();
@@ -152,9 +167,12 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
 
+    /** The review findings, each with what it is about and where the submission writes that. */
+    private static void writeFindings(JsonGenerator g, ScoreResult r) throws IOException {
         g.writeArrayFieldStart("findings");
-        Function<String, Subjects.Where> where = Subjects.index(s);
+        Function<String, Subjects.Where> where = Subjects.index(r.submission());
         for (Finding f : r.findings()) {
             Subjects.Where w = where.apply(f.getSubject());
             String kind = f.getSubject() == null ? null : w != null ? w.kind()
@@ -176,7 +194,6 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static void str(JsonGenerator g, String name, String value) throws IOException {

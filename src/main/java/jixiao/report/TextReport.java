@@ -22,8 +22,21 @@ public final class TextReport {
     }
 
     public static String render(ScoreResult r) {
-        Submission s = r.submission();
         List<String> out = new ArrayList<>();
+        heading(out, r);
+        String headline = headline(r);
+        out.add(headline);
+        out.add("");
+        indicators(out, r);
+        categories(out, r);
+        totalAndGrade(out, r, headline);
+        findings(out, r);
+        return String.join(System.lineSeparator(), out) + System.lineSeparator();
+    }
+
+    /** Who, for which year and kind, under which notice. */
+    private static void heading(List<String> out, ScoreResult r) {
+        Submission s = r.submission();
         String title = join(" · ", s.department(), s.year() == null ? null : s.year() + " 年度", s.kind());
         out.add(title.isEmpty() ? s.id() : title);
         if (s.project() != null) {
@@ -39,14 +52,19 @@ public final class TextReport {
             out.add("完成情况：" + s.overallGoalCompletion());
         }
         out.add("");
+    }
 
+    /** 总分 and 等级 beside the department's own. */
+    private static String headline(ScoreResult r) {
+        Submission s = r.submission();
         String total = r.total() == null ? "（无规则给出总分）" : Num.fmt(r.total().getScore()) + " 分";
         String grade = r.grade() == null ? "（无规则给出等级）" : r.grade().getName();
-        String headline = "总分  " + total + claimed(Num.fmt(s.claimedTotal()), s.claimedTotal() != null)
+        return "总分  " + total + claimed(Num.fmt(s.claimedTotal()), s.claimedTotal() != null)
                 + "      等级  " + grade + claimed(s.claimedGrade(), s.claimedGrade() != null);
-        out.add(headline);
-        out.add("");
+    }
 
+    /** Every indicator, category by category, with the rule behind its score. */
+    private static void indicators(List<String> out, ScoreResult r) {
         out.add("三级指标（分值 / 重算得分 / 自评得分；〔〕内为计分规则）");
         String category = null;
         for (IndicatorScore is : r.indicators()) {
@@ -66,7 +84,10 @@ public final class TextReport {
             out.add("      〔" + is.getRule() + "〕" + is.getExplanation());
         }
         out.add("");
+    }
 
+    /** The first-level categories: weight, score, and where the weight came from. */
+    private static void categories(List<String> out, ScoreResult r) {
         out.add("一级指标");
         int nameWidth = 14;
         for (CategoryWeight w : r.weights()) {
@@ -83,7 +104,9 @@ public final class TextReport {
                     + Text.padLeft(score, 10) + "   " + origin);
         }
         out.add("");
+    }
 
+    private static void totalAndGrade(List<String> out, ScoreResult r, String headline) {
         out.add(headline);
         if (r.total() != null) {
             out.add("      〔" + r.total().getRule() + "〕" + r.total().getExplanation());
@@ -92,7 +115,9 @@ public final class TextReport {
             out.add("      〔" + r.grade().getRule() + "〕" + r.grade().getExplanation());
         }
         out.add("");
+    }
 
+    private static void findings(List<String> out, ScoreResult r) {
         if (r.findings().isEmpty()) {
             out.add("复核：无提示");
         } else {
@@ -103,7 +128,6 @@ public final class TextReport {
                 out.add("      〔" + f.getRule() + "〕");
             }
         }
-        return String.join(System.lineSeparator(), out) + System.lineSeparator();
     }
 
     private static String claimed(String value, boolean present) {

@@ -44,6 +44,11 @@ public final class ScenarioRunner {
         this.scorer = scorer;
     }
 
+    /** Releases what was kept for a policy that has been recompiled. */
+    public void release(Policy policy) {
+        scorer.release(policy);
+    }
+
     public Outcome run(Path file) {
         Scenario sc;
         try {
