@@ -1,5 +1,7 @@
 package jixiao.cli;
 
+import jixiao.batch.Inputs;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,9 +91,8 @@ final class CompareCommand implements Callable<Integer> {
     private static Comparison.Side side(Scorer scorer, Policy p, Submission s) {
         try {
             ScoreResult r = scorer.score(p, s);
-            if (!r.rejections().isEmpty()) {
-                return new Comparison.Side(null, null, "退回（" + r.rejections().stream().map(Finding::getCode)
-                        .distinct().collect(Collectors.joining("、")) + "）");
+            if (!r.isScored()) {
+                return new Comparison.Side(null, null, "退回（" + r.rejectionCodes("、") + "）");
             }
             return new Comparison.Side(r.total() == null ? null : r.total().getScore(),
                     r.grade() == null ? null : r.grade().getName(), null);

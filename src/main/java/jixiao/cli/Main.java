@@ -1,5 +1,7 @@
 package jixiao.cli;
 
+import jixiao.bench.BenchCommand;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -24,12 +26,12 @@ import picocli.CommandLine.Command;
             "5:an unexpected internal error"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int BAD_RULES = 3;
-    public static final int SCORING_FAILED = 4;
-    public static final int INTERNAL = 5;
+    public static final int OK = jixiao.batch.Exit.OK;
+    public static final int FAILED = jixiao.batch.Exit.FAILED;
+    public static final int BAD_INPUT = jixiao.batch.Exit.BAD_INPUT;
+    public static final int BAD_RULES = jixiao.batch.Exit.BAD_RULES;
+    public static final int SCORING_FAILED = jixiao.batch.Exit.SCORING_FAILED;
+    public static final int INTERNAL = jixiao.batch.Exit.INTERNAL;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,9 @@
 package jixiao.cli;
 
+import jixiao.batch.Batch;
+import jixiao.batch.Inputs;
+import jixiao.batch.Progress;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -195,7 +199,7 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new InputException(label, "$.notice", 0, 0, e.getMessage());
             }
             ScoreResult r = scorer.score(policy, s);
-            if (!r.rejections().isEmpty()) {
+            if (!r.isScored()) {
                 StringBuilder msg = new StringBuilder("jixiao: " + label + " is rejected by the rules of " + policy.id()
                         + " and not scored:");
                 for (Finding f : r.rejections()) {
@@ -207,8 +211,8 @@ final class ScoreCommand implements Callable<Integer> {
                             .append(f.getRule()).append("]");
                 }
                 stderr.println(msg);
-                return new Batch.Outcome(null, null, label + ": rejected (" + r.rejections().stream()
-                        .map(Finding::getCode).distinct().collect(Collectors.joining(", ")) + ")", Main.BAD_INPUT);
+                return new Batch.Outcome(null, null, label + ": rejected (" + r.rejectionCodes(", ") + ")",
+                        Main.BAD_INPUT);
             }
             String grade = r.grade() == null ? null : r.grade().getName();
             stage = "writing the result of";
@@ -249,19 +253,4 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    /** The exit code that says the most: rules broken over scoring failed over input unreadable. */
-    static int worse(int a, int b) {
-        int[] rank = {Main.OK, Main.BAD_INPUT, Main.SCORING_FAILED, Main.BAD_RULES, Main.INTERNAL};
-        int ra = 0;
-        int rb = 0;
-        for (int i = 0; i < rank.length; i++) {
-            if (rank[i] == a) {
-                ra = i;
-            }
-            if (rank[i] == b) {
-                rb = i;
-            }
-        }
-        return ra >= rb ? a : b;
-    }
 }

@@ -40,6 +40,20 @@ public record ScoreResult(
         return findings.stream().filter(f -> REJECT.equals(f.getSeverity())).toList();
     }
 
+    /**
+     * Whether the submission is scored as filed: the one place that decides it. A submission the rules reject (退回)
+     * is not: its result is for review (scenarios, the trace), never a score to report.
+     */
+    public boolean isScored() {
+        return rejections().isEmpty();
+    }
+
+    /** The codes of the rejections, each once, in order, joined with the separator. */
+    public String rejectionCodes(String separator) {
+        return rejections().stream().map(Finding::getCode).distinct()
+                .collect(java.util.stream.Collectors.joining(separator));
+    }
+
     public CategoryScore category(String name) {
         return categories.stream().filter(c -> c.getCategory().equals(name)).findFirst().orElse(null);
     }

@@ -1,4 +1,9 @@
-package jixiao.cli;
+package jixiao.bench;
+
+import jixiao.batch.Batch;
+import jixiao.batch.Exit;
+import jixiao.batch.Inputs;
+import jixiao.batch.Progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
@@ -36,7 +41,13 @@ import picocli.CommandLine.Option;
  */
 @picocli.CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures start-up, throughput and memory. See docs/performance.md for what it reports.")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
+
+    /** Runs the benchmark on its own (the memory probe starts a JVM with this, under a small heap). */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
+    }
+
 
     @Option(names = "--template", paramLabel = "FILE", description = "the submission synthetic ones are made from "
             + "(default: ${DEFAULT-VALUE})")
@@ -86,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
                 memory(n);
             }
         }
-        return Main.OK;
+        return Exit.OK;
     }
 
     // ---- cold start ----
@@ -125,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String jar() {
         try {
-            return new File(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+            return new File(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
         } catch (Exception e) {
             return "target/jixiao.jar";
         }
@@ -264,9 +275,9 @@ final class BenchCommand implements Callable<Integer> {
                 Submission sub = SubmissionReader.parse(item.label(), item.text(), item.defaultId());
                 ScoreResult r = scorer.score(policy, sub);
                 return new Batch.Outcome(JsonReport.renderLine(r), r.grade() == null ? null : r.grade().getName(),
-                        null, Main.OK, r);
+                        null, Exit.OK, r);
             } catch (Exception e) {
-                return new Batch.Outcome(null, null, item.label() + ": " + e.getMessage(), Main.BAD_INPUT);
+                return new Batch.Outcome(null, null, item.label() + ": " + e.getMessage(), Exit.BAD_INPUT);
             }
         }).run(items, out, new Progress(null, -1));
         if (!s.failures().isEmpty()) {
@@ -279,7 +290,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void memory(long n) throws Exception {
         List<String> c = cmd(List.of("-Xmx512m"), "-Djixiao.home=" + System.getProperty("jixiao.home", "."),
-                "-cp", jar(), Main.class.getName(), "bench", "--memory-probe", String.valueOf(n), "--template",
+                "-cp", jar(), BenchCommand.class.getName(), "--memory-probe", String.valueOf(n), "--template",
                 template.toString(), "--indicators", String.valueOf(indicators), "--threads", String.valueOf(threads));
         ProcessBuilder pb = new ProcessBuilder(c).redirectErrorStream(true);
         long t0 = System.nanoTime();
@@ -316,6 +327,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         System.out.printf("%d scored, peak heap %d MB, %.0f /s", s.scored(), peak >> 20, s.scored() / secs);
-        return Main.OK;
+        return Exit.OK;
     }
 }

@@ -1,4 +1,4 @@
-package jixiao.cli;
+package jixiao.batch;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
@@ -25,23 +25,23 @@ import jixiao.scenario.ScenarioReader;
  * (scenario files left out), and JSON Lines files (*.jsonl) one submission a line. Nothing is read before it is
  * needed, so a batch of any size takes the same memory.
  */
-final class Inputs implements Iterator<Inputs.Item> {
+public final class Inputs implements Iterator<Inputs.Item> {
 
     /**
      * One submission to read: a whole file, or one line of a JSON Lines file; {@code problem} says why a line could
      * not even be taken as text (bytes that are not UTF-8, a line too long).
      */
-    record Item(Path file, int line, String text, String problem, jixiao.input.TableLayout layout) {
-        Item(Path file, int line, String text) {
+    public record Item(Path file, int line, String text, String problem, jixiao.input.TableLayout layout) {
+        public Item(Path file, int line, String text) {
             this(file, line, text, null, null);
         }
 
-        Item(Path file, int line, String text, String problem) {
+        public Item(Path file, int line, String text, String problem) {
             this(file, line, text, problem, null);
         }
 
         /** Reads the submission, or says exactly why it cannot be read. */
-        Submission read() throws InputException {
+        public Submission read() throws InputException {
             if (problem != null) {
                 throw new InputException(label(), null, 0, 0, problem);
             }
@@ -49,12 +49,12 @@ final class Inputs implements Iterator<Inputs.Item> {
         }
 
         /** How messages name it: the file, with ":line" for a JSON Lines line. */
-        String label() {
+        public String label() {
             return line > 0 ? file + ":" + line : file.toString();
         }
 
         /** The submission's id when it gives none: the file name, with "#line" for a JSON Lines line. */
-        String defaultId() {
+        public String defaultId() {
             String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             return line > 0 ? base + "#" + line : base;
         }
@@ -73,12 +73,12 @@ final class Inputs implements Iterator<Inputs.Item> {
     private jixiao.input.TableLayout layout;
 
     /** Tables are read by this layout rather than the built-in one their title names. */
-    Inputs withLayout(jixiao.input.TableLayout tableLayout) {
+    public Inputs withLayout(jixiao.input.TableLayout tableLayout) {
         this.layout = tableLayout;
         return this;
     }
 
-    Inputs(List<Path> inputs) throws IOException {
+    public Inputs(List<Path> inputs) throws IOException {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 TreeSet<Path> found = new TreeSet<>();
@@ -108,7 +108,7 @@ final class Inputs implements Iterator<Inputs.Item> {
     }
 
     /** Files a folder is searched for: JSON and JSON Lines submissions, and tables (not scenarios or decision tables). */
-    static boolean isSubmissionFile(String name) {
+    public static boolean isSubmissionFile(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
         if (n.startsWith(".") || n.startsWith("~$") || n.endsWith(ScenarioReader.SUFFIX) || n.contains(".drl.")) {
             return false; // hidden and Office lock files, scenarios, decision tables
@@ -116,12 +116,12 @@ final class Inputs implements Iterator<Inputs.Item> {
         return n.endsWith(".json") || n.endsWith(".jsonl") || Submissions.isTable(Path.of(name));
     }
 
-    static boolean isJsonLines(Path p) {
+    public static boolean isJsonLines(Path p) {
         return p.getFileName().toString().endsWith(".jsonl");
     }
 
     /** How many submissions there are, counting the lines of JSON Lines files (a quick pass, for progress). */
-    static long count(List<Path> inputs) throws IOException {
+    public static long count(List<Path> inputs) throws IOException {
         long n = 0;
         Inputs it = new Inputs(inputs);
         for (Path f : it.files) {

@@ -1,9 +1,9 @@
-package jixiao.cli;
+package jixiao.batch;
 
 import java.io.PrintStream;
 
 /** A one-line progress report on stderr (items, rate, time left), redrawn at most five times a second. */
-final class Progress {
+public final class Progress {
     private final PrintStream err;
     private final long total;
     private final long start = System.nanoTime();
@@ -11,12 +11,12 @@ final class Progress {
     private long lastDraw;
 
     /** @param err where to draw, or null to stay quiet; @param total items expected, or -1 if unknown */
-    Progress(PrintStream err, long total) {
+    public Progress(PrintStream err, long total) {
         this.err = err;
         this.total = total;
     }
 
-    void step() {
+    public void step() {
         done++;
         if (err == null) {
             return;
@@ -44,7 +44,7 @@ final class Progress {
         err.flush();
     }
 
-    void done() {
+    public void done() {
         if (err != null && done > 0) {
             draw(System.nanoTime());
             err.println();

@@ -1,4 +1,4 @@
-package jixiao.cli;
+package jixiao.batch;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,11 +16,11 @@ import java.util.function.Function;
  * The batch path: submissions are taken from a stream in chunks, each chunk scored in parallel on a fixed pool of
  * threads, and the results written in input order. Memory is bounded by the chunk, whatever the batch's size.
  */
-final class Batch {
+public final class Batch {
 
     /** What became of one submission: its rendered result, or why there is none (with the exit code it calls for). */
-    record Outcome(String output, String grade, String failure, int exitCode, Object result) {
-        Outcome(String output, String grade, String failure, int exitCode) {
+    public record Outcome(String output, String grade, String failure, int exitCode, Object result) {
+        public Outcome(String output, String grade, String failure, int exitCode) {
             this(output, grade, failure, exitCode, null);
         }
     }
@@ -29,33 +29,33 @@ final class Batch {
      * The outcome of a submission that failed with something unforeseen (an OutOfMemoryError on a pathological
      * value, a bug): it fails alone, named, and the exit code says at which stage.
      */
-    static Outcome failed(String label, String stage, Throwable t) {
+    public static Outcome failed(String label, String stage, Throwable t) {
         String what = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         String message = label + ": " + stage + " it failed (" + what + "); the other submissions are still scored";
         System.err.println("jixiao: " + message);
-        int exit = stage.startsWith("reading") ? Main.BAD_INPUT : stage.startsWith("scoring") ? Main.SCORING_FAILED
-                : Main.INTERNAL;
+        int exit = stage.startsWith("reading") ? Exit.BAD_INPUT : stage.startsWith("scoring") ? Exit.SCORING_FAILED
+                : Exit.INTERNAL;
         return new Outcome(null, null, message, exit);
     }
 
     /** Counts at the end of a run. */
-    record Summary(long scored, List<String> failures, Map<String, Integer> grades, int exit) {
+    public record Summary(long scored, List<String> failures, Map<String, Integer> grades, int exit) {
     }
 
     private final int threads;
     private final Function<Inputs.Item, Outcome> work;
 
-    Batch(int threads, Function<Inputs.Item, Outcome> work) {
+    public Batch(int threads, Function<Inputs.Item, Outcome> work) {
         this.threads = threads;
         this.work = work;
     }
 
     /** Scores the items and hands each result, in input order, to the writer. */
-    Summary run(Iterator<Inputs.Item> items, jixiao.report.ResultWriter out, Progress bar)
+    public Summary run(Iterator<Inputs.Item> items, jixiao.report.ResultWriter out, Progress bar)
             throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>();
         Map<String, Integer> grades = new TreeMap<>();
-        int exit = Main.OK;
+        int exit = Exit.OK;
         long scored = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "jixiao-score");
@@ -85,7 +85,7 @@ final class Batch {
                     }
                     if (o.failure() != null) {
                         failures.add(o.failure());
-                        exit = ScoreCommand.worse(exit, o.exitCode());
+                        exit = Exit.worse(exit, o.exitCode());
                     } else {
                         scored++;
                         grades.merge(o.grade() == null ? "-" : o.grade(), 1, Integer::sum);

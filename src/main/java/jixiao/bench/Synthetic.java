@@ -1,4 +1,9 @@
-package jixiao.cli;
+package jixiao.bench;
+
+import jixiao.batch.Batch;
+import jixiao.batch.Exit;
+import jixiao.batch.Inputs;
+import jixiao.batch.Progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +20,7 @@ import jixiao.model.Value;
  * weights still add up), and actual values, self-scores and budget execution vary deterministically with the
  * submission's number. Submission i is the same in every run.
  */
-final class Synthetic {
+public final class Synthetic {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
