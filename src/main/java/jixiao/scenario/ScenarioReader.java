@@ -50,51 +50,74 @@ public final class ScenarioReader {
         if (!root.isObject()) {
             throw new InputException(name, "$", 0, 0, "a scenario is a JSON object {...}");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new InputException(name, "$." + f, 0, 0, "unknown field \"" + f + "\"; expected one of: "
-                        + String.join(", ", FIELDS.stream().sorted().toList()));
-            }
-        }
+        onlyKnown(name, "$.", root, FIELDS, "unknown field");
         JsonNode expect = root.get("expect");
         if (expect == null || !expect.isObject() || expect.isEmpty()) {
             throw new InputException(name, "$.expect", 0, 0, "required: an object saying what to check, e.g. "
                     + "{\"total\": 99.11, \"grade\": \"优\"}");
         }
-        for (Iterator<String> it = expect.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!EXPECT_FIELDS.contains(f)) {
-                throw new InputException(name, "$.expect." + f, 0, 0, "unknown expectation \"" + f
-                        + "\"; expected one of: " + String.join(", ", EXPECT_FIELDS.stream().sorted().toList()));
-            }
-        }
+        onlyKnown(name, "$.expect.", expect, EXPECT_FIELDS, "unknown expectation");
         Set<Path> inputs = new LinkedHashSet<>();
         inputs.add(file.toAbsolutePath().normalize());
-        JsonNode sub = root.get("submission");
-        ObjectNode submission;
+        ObjectNode submission = submission(file, root.get("submission"), inputs);
+        ObjectNode beforeAdvice = applyChanges(name, root, expect, submission);
+        Path rules = null;
+        JsonNode r = root.get("rules");
+        if (r != null) {
+            if (!r.isTextual()) {
+                throw new InputException(name, "$.rules", 0, 0, "expected the path of a policy folder");
+            }
+            rules = resolve(file, r.asText());
+        }
+        JsonNode d = root.get("description");
+        String description = d == null ? "" : d.asText();
+        return new Scenario(file, description, submission, rules, expect, inputs, beforeAdvice);
+    }
+
+    private static void onlyKnown(String name, String at, JsonNode node, Set<String> known, String what)
+            throws InputException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw new InputException(name, at + f, 0, 0, what + " \"" + f + "\"; expected one of: "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    /** The submission: a file relative to the scenario (added to its inputs), or an object written inline. */
+    private static ObjectNode submission(Path file, JsonNode sub, Set<Path> inputs) throws InputException {
+        String name = file.toString();
         if (sub == null) {
             throw new InputException(name, "$.submission", 0, 0, "required: a submission file (a path relative to "
                     + "this scenario) or a submission object {...}");
-        } else if (sub.isTextual()) {
-            Path subFile = resolve(file, sub.asText());
-            inputs.add(subFile.toAbsolutePath().normalize());
-            JsonNode tree;
-            try {
-                tree = readJson(subFile);
-            } catch (InputException e) {
-                throw new InputException(name, "$.submission", 0, 0, "the submission cannot be read: "
-                        + e.getMessage());
-            }
-            if (!tree.isObject()) {
-                throw new InputException(name, "$.submission", 0, 0, subFile + " does not hold a JSON object");
-            }
-            submission = (ObjectNode) tree;
-        } else if (sub.isObject()) {
-            submission = (ObjectNode) sub.deepCopy();
-        } else {
+        }
+        if (sub.isObject()) {
+            return (ObjectNode) sub.deepCopy();
+        }
+        if (!sub.isTextual()) {
             throw new InputException(name, "$.submission", 0, 0, "expected a path or an object {...}");
         }
+        Path subFile = resolve(file, sub.asText());
+        inputs.add(subFile.toAbsolutePath().normalize());
+        JsonNode tree;
+        try {
+            tree = readJson(subFile);
+        } catch (InputException e) {
+            throw new InputException(name, "$.submission", 0, 0, "the submission cannot be read: " + e.getMessage());
+        }
+        if (!tree.isObject()) {
+            throw new InputException(name, "$.submission", 0, 0, subFile + " does not hold a JSON object");
+        }
+        return (ObjectNode) tree;
+    }
+
+    /**
+     * Applies the changes to the submission, in order; with "advice": N, returns the submission as it was before
+     * the last N changes (else null).
+     */
+    private static ObjectNode applyChanges(String name, JsonNode root, JsonNode expect, ObjectNode submission)
+            throws InputException {
         JsonNode changes = root.get("changes");
         int count = changes == null ? 0 : changes.size();
         JsonNode adviceNode = root.get("advice");
@@ -107,29 +130,20 @@ public final class ScenarioReader {
             throw new InputException(name, "$.expect.noFindings", 0, 0, "with \"advice\", list under noFindings the "
                     + "codes of the rejections whose advice the last changes follow");
         }
+        if (changes == null) {
+            return null;
+        }
+        if (!changes.isArray()) {
+            throw new InputException(name, "$.changes", 0, 0, "expected a list [...] of changes");
+        }
         ObjectNode beforeAdvice = null;
-        if (changes != null) {
-            if (!changes.isArray()) {
-                throw new InputException(name, "$.changes", 0, 0, "expected a list [...] of changes");
+        for (int i = 0; i < changes.size(); i++) {
+            if (advice > 0 && i == count - advice) {
+                beforeAdvice = submission.deepCopy();
             }
-            for (int i = 0; i < changes.size(); i++) {
-                if (advice > 0 && i == count - advice) {
-                    beforeAdvice = submission.deepCopy();
-                }
-                apply(name, "$.changes[" + i + "]", submission, changes.get(i));
-            }
+            apply(name, "$.changes[" + i + "]", submission, changes.get(i));
         }
-        Path rules = null;
-        JsonNode r = root.get("rules");
-        if (r != null) {
-            if (!r.isTextual()) {
-                throw new InputException(name, "$.rules", 0, 0, "expected the path of a policy folder");
-            }
-            rules = resolve(file, r.asText());
-        }
-        JsonNode d = root.get("description");
-        String description = d == null ? "" : d.asText();
-        return new Scenario(file, description, submission, rules, expect, inputs, beforeAdvice);
+        return beforeAdvice;
     }
 
     static Path resolve(Path scenarioFile, String relative) {
