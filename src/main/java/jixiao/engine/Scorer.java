@@ -285,33 +285,37 @@ public final class Scorer {
         return null;
     }
 
+    private static final List<Class<?>> RESULT_KINDS = List.of(Indicator.class, IndicatorScore.class, Finding.class,
+            CategoryWeight.class, CategoryScore.class, TotalScore.class, Grade.class);
+
+    /** The session's objects of one kind, as a list of their own. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> of(Map<Class<?>, List<Object>> byClass, Class<T> type) {
+        return new ArrayList<>((List<T>) (List<?>) byClass.getOrDefault(type, List.of()));
+    }
+
     private static ScoreResult collect(Policy policy, Submission submission, KieSession session,
                                        List<ScoreResult.Firing> firings) {
-        // one pass over the session's objects, sorted into the kinds of result
-        List<CategoryWeight> weights = new ArrayList<>();
-        List<CategoryScore> categories = new ArrayList<>();
-        List<IndicatorScore> indicators = new ArrayList<>();
-        List<TotalScore> totals = new ArrayList<>();
-        List<Grade> grades = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        List<Indicator> allIndicators = new ArrayList<>();
+        // one pass over the session's objects, sorted into the kinds of result (subclasses a policy declares count)
+        Map<Class<?>, List<Object>> byClass = new LinkedHashMap<>();
+        for (Class<?> kind : RESULT_KINDS) {
+            byClass.put(kind, new ArrayList<>());
+        }
         for (Object o : session.getObjects()) {
-            if (o instanceof Indicator x) {
-                allIndicators.add(x);
-            } else if (o instanceof IndicatorScore x) {
-                indicators.add(x);
-            } else if (o instanceof Finding x) {
-                findings.add(x);
-            } else if (o instanceof CategoryWeight x) {
-                weights.add(x);
-            } else if (o instanceof CategoryScore x) {
-                categories.add(x);
-            } else if (o instanceof TotalScore x) {
-                totals.add(x);
-            } else if (o instanceof Grade x) {
-                grades.add(x);
+            for (Map.Entry<Class<?>, List<Object>> kind : byClass.entrySet()) {
+                if (kind.getKey().isInstance(o)) {
+                    kind.getValue().add(o);
+                    break;
+                }
             }
         }
+        List<CategoryWeight> weights = of(byClass, CategoryWeight.class);
+        List<CategoryScore> categories = of(byClass, CategoryScore.class);
+        List<IndicatorScore> indicators = of(byClass, IndicatorScore.class);
+        List<TotalScore> totals = of(byClass, TotalScore.class);
+        List<Grade> grades = of(byClass, Grade.class);
+        List<Finding> findings = of(byClass, Finding.class);
+        List<Indicator> allIndicators = of(byClass, Indicator.class);
         weights.sort(Comparator.comparingInt(CategoryWeight::getOrder).thenComparing(CategoryWeight::getCategory));
         Map<String, Integer> categoryOrder = new LinkedHashMap<>();
         weights.forEach(w -> categoryOrder.putIfAbsent(w.getCategory(), w.getOrder()));
