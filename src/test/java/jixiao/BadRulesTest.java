@@ -148,4 +148,18 @@ class BadRulesTest {
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains("\"id\" is \"shangjie-2021\" but the folder is named \"shangjie-2022\"");
     }
+
+    @Test
+    void aGapBetweenGradeBandsIsNeverABlankGradeWithExit0() throws Exception {
+        // 优 from 99.5, 良 still below 90: a total of 99.11 falls between them
+        Path grades = copy.resolve("50-grades.drl");
+        Files.writeString(grades, Files.readString(grades).replace("TotalScore( score >= 90 )",
+                "TotalScore( score >= 99.5 )"));
+        Path out = tmp.resolve("r.csv");
+        Fixtures.Run run = Fixtures.cli("score", "--rules", copy.toString(), Fixtures.SEED.toString(), "--format",
+                "csv", "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(4);
+        assertThat(run.err()).contains("NO_GRADE").contains("99.11").contains("gap");
+        assertThat(out).doesNotExist();
+    }
 }

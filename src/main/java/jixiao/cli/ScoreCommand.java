@@ -214,6 +214,15 @@ final class ScoreCommand implements Callable<Integer> {
                 return new Batch.Outcome(null, null, label + ": rejected (" + r.rejectionCodes(", ") + ")",
                         Main.BAD_INPUT);
             }
+            if (!r.ruleGaps().isEmpty()) {
+                String gaps = r.ruleGaps().stream().map(f -> (f.getSubject() == null ? "" : f.getSubject() + "：")
+                        + f.getMessage() + " [" + f.getCode() + "]").collect(Collectors.joining("; "));
+                stderr.println("jixiao: " + label + ": the rules of " + policy.id() + " leave a gap or an overlap, "
+                        + "so no score is reported: " + gaps);
+                return new Batch.Outcome(null, null, label + ": rules with a gap or an overlap (" + r.ruleGaps()
+                        .stream().map(Finding::getCode).distinct().collect(Collectors.joining(", ")) + ")",
+                        Main.SCORING_FAILED);
+            }
             String grade = r.grade() == null ? null : r.grade().getName();
             stage = "writing the result of";
             return new Batch.Outcome(writer.render(r), grade, null, Main.OK, r);

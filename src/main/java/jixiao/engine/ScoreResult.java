@@ -48,6 +48,14 @@ public record ScoreResult(
         return rejections().isEmpty();
     }
 
+    /**
+     * The findings by which the host says the rules have a gap or an overlap (an indicator scored never or twice,
+     * no total, no grade or two): such a result is not a score to report.
+     */
+    public List<Finding> ruleGaps() {
+        return findings.stream().filter(f -> Scorer.HOST_RULE.equals(f.getRule())).toList();
+    }
+
     /** The codes of the rejections, each once, in order, joined with the separator. */
     public String rejectionCodes(String separator) {
         return rejections().stream().map(Finding::getCode).distinct()

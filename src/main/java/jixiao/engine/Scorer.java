@@ -353,8 +353,8 @@ public final class Scorer {
 
     /**
      * Checks that hold for every policy: each indicator (of the table, or worked out by a rule) gets exactly one
-     * score, and there is at most one total
-     * and one grade. A policy that breaks them has a gap or an overlap in its rules; the result says so.
+     * score, and there is exactly one total and one grade. A policy that breaks them has a gap or an overlap in its
+     * rules: the result says so, and {@code score} does not report such a result as a score (exit 4).
      */
     private static List<Finding> invariants(List<Indicator> all, List<IndicatorScore> scores,
                                             List<TotalScore> totals, List<Grade> grades) {
@@ -376,13 +376,20 @@ public final class Scorer {
                         + "），各得分都计入了合计；规则之间有重叠。"));
             }
         });
+        if (totals.isEmpty()) {
+            out.add(hostFinding("NO_TOTAL", null, "没有规则给出总分；规则有缺口。"));
+        }
+        if (grades.isEmpty() && !totals.isEmpty()) {
+            out.add(hostFinding("NO_GRADE", null, "总分" + jixiao.model.Num.fmt(totals.get(0).getScore())
+                    + "分没有规则给出等级：等级区间之间有缺口。"));
+        }
         if (totals.size() > 1) {
             out.add(hostFinding("TOTAL_TWICE", null, "有" + totals.size() + "个总分（"
                     + totals.stream().map(TotalScore::getRule).collect(Collectors.joining("；")) + "），只采用第一个。"));
         }
         if (grades.size() > 1) {
             out.add(hostFinding("GRADE_TWICE", null, "有" + grades.size() + "个等级（"
-                    + grades.stream().map(Grade::getRule).collect(Collectors.joining("；")) + "），只采用第一个。"));
+                    + grades.stream().map(Grade::getRule).collect(Collectors.joining("；")) + "）：等级区间有重叠。"));
         }
         return out;
     }
