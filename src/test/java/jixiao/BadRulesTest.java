@@ -162,4 +162,20 @@ class BadRulesTest {
         assertThat(run.err()).contains("NO_GRADE").contains("99.11").contains("gap");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void aMisspeltSeverityIsACompileErrorWithFileAndLine() throws Exception {
+        addRule("""
+                rule "严重程度拼错的规则"
+                    ruleflow-group "60 复核"
+                when
+                    Submission()
+                then
+                    insert(new Finding("Reject", "X", null, "拼错"));
+                end
+                """);
+        Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("99-extra.drl:8").contains("\"Reject\"").contains("reject, error, warning, info");
+    }
 }

@@ -104,4 +104,14 @@ class BatchTest {
         assertThat(run.out()).contains("parsing JSON only").contains("naive: stateless session each")
                 .contains("batch path, 1 thread");
     }
+
+    @Test
+    void theSummaryListsGradesFromTheHighestTotalsDownNotInTheOrderOfTheCharacters() throws Exception {
+        Path low = tmp.resolve("low.json");
+        // 完成任务数量 at 0 of ≥100: 30 points lost, total 70, 中 (Unicode order would put 中 before 优)
+        Files.writeString(low, Files.readString(Fixtures.MINIMAL).replace("\"actual\": \"100个\"", "\"actual\": \"0个\""));
+        Fixtures.Run run = Fixtures.cli("score", Fixtures.SEED.toString(), low.toString(), "--format", "csv");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("2 scored, 0 failed; 优 1, 中 1");
+    }
 }

@@ -120,8 +120,41 @@ public final class PolicyLoader {
         return r.getResource() == null ? null : r.getResource().getSourcePath();
     }
 
+    /** The severities a finding may have; the report ranks them in this order. */
+    public static final List<String> SEVERITIES = List.of("reject", "error", "warning", "info");
+    private static final java.util.regex.Pattern FINDING = java.util.regex.Pattern.compile(
+            "new\\s+Finding\\s*\\(\\s*\"([^\"]*)\"");
+
+    /**
+     * A finding's severity misspelt in DRL ("Reject") would silently rank lowest and never send the submission back:
+     * it is refused like a compile error, with file and line.
+     */
+    private static void checkSeverities(Path folder, List<Path> files, java.util.Map<Path, byte[]> contents)
+            throws PolicyException {
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (Path f : files) {
+            if (!f.getFileName().toString().endsWith(".drl")) {
+                continue;
+            }
+            String[] lines = new String(contents.get(f), StandardCharsets.UTF_8).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                java.util.regex.Matcher m = FINDING.matcher(lines[i]);
+                while (m.find()) {
+                    if (!SEVERITIES.contains(m.group(1))) {
+                        problems.add(new PolicyProblem(folder.relativize(f).toString(), i + 1, "a finding's severity "
+                                + "is \"" + m.group(1) + "\"; it must be one of " + String.join(", ", SEVERITIES), true));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyException("the rules of " + folder + " do not compile:", problems);
+        }
+    }
+
     private static KieBase compile(Path folder, List<Path> files, java.util.Map<Path, byte[]> contents)
             throws PolicyException {
+        checkSeverities(folder, files, contents);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Path f : files) {
