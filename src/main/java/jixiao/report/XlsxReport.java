@@ -71,6 +71,13 @@ public final class XlsxReport implements ResultWriter {
 
     @Override
     public void write(ScoreResult r, String rendered) {
+        summaryRow(r);
+        categoryRows(r);
+        indicatorRows(r);
+        findingRows(r);
+    }
+
+    private void summaryRow(ScoreResult r) {
         Submission s = r.submission();
         Row row = next(summary);
         text(row, 0, s.id());
@@ -82,7 +89,10 @@ public final class XlsxReport implements ResultWriter {
         number(row, 6, s.claimedTotal(), num);
         text(row, 7, s.claimedGrade());
         row.createCell(8).setCellValue(r.findings().size());
+    }
 
+    private void categoryRows(ScoreResult r) {
+        Submission s = r.submission();
         for (CategoryWeight w : r.weights()) {
             CategoryScore c = r.category(w.getCategory());
             Row cr = next(categories);
@@ -94,6 +104,10 @@ public final class XlsxReport implements ResultWriter {
             text(cr, 5, c == null ? null : c.getRule());
             text(cr, 6, Text.weightSteps(w));
         }
+    }
+
+    private void indicatorRows(ScoreResult r) {
+        Submission s = r.submission();
         for (IndicatorScore is : r.indicators()) {
             Indicator i = is.getIndicator();
             Row ir = next(indicators);
@@ -111,6 +125,10 @@ public final class XlsxReport implements ResultWriter {
             text(ir, 11, is.getRule());
             text(ir, 12, is.getExplanation());
         }
+    }
+
+    private void findingRows(ScoreResult r) {
+        Submission s = r.submission();
         for (Finding f : r.findings()) {
             Row fr = next(findings);
             text(fr, 0, s.id());
