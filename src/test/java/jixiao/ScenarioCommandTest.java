@@ -103,4 +103,25 @@ class ScenarioCommandTest {
         assertThat(run.out()).doesNotContain("never fired").contains(" 0 failed");
         assertThat(run.exit()).isZero();
     }
+
+    @Test
+    void aNoticeWithoutScenariosFailsTheWholeRunAndEachLineNamesThePolicyThatScoredIt() throws Exception {
+        java.nio.file.Path root = tmp.resolve("rules");
+        Fixtures.copyTree(Fixtures.SHANGJIE, root.resolve("shangjie-2021"));
+        Fixtures.copyTree(Fixtures.RULES.resolve("mof-2020-project"), root.resolve("mof-2020-project"));
+        java.nio.file.Path copied = root.resolve("shangjie-2022");
+        Fixtures.copyTree(Fixtures.SHANGJIE, copied);
+        java.nio.file.Path meta = copied.resolve("notice.json");
+        java.nio.file.Files.writeString(meta, java.nio.file.Files.readString(meta)
+                .replace("\"id\": \"shangjie-2021\"", "\"id\": \"shangjie-2022\""));
+        Fixtures.Run run = Fixtures.cli("test", "--rules-root", root.toString());
+        assertThat(run.exit()).as("the scenarios pass, but shangjie-2022 has none").isEqualTo(1);
+        assertThat(run.out()).contains("no scenario is scored by the notice shangjie-2022")
+                .containsPattern("PASS +scenarios/shangjie-2021/seed.scenario.json +\\[shangjie-2021 [0-9a-f]{8}\\]");
+        // last year's cases under the new notice: which does it change?
+        Fixtures.Run under = Fixtures.cli("test", "--rules-root", root.toString(), "--rules", "shangjie-2022",
+                "scenarios/shangjie-2021/seed.scenario.json");
+        assertThat(under.exit()).as(under.out()).isZero();
+        assertThat(under.out()).containsPattern("PASS .*\\[shangjie-2022 [0-9a-f]{8}\\]");
+    }
 }

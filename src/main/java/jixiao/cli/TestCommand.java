@@ -66,6 +66,11 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--watch-limit", hidden = true, description = "stop watching after N re-runs (for tests)")
     int watchLimit = Integer.MAX_VALUE;
 
+    @Option(names = "--rules", paramLabel = "NOTICE", description = "score every scenario by this notice (an id "
+            + "under the rules root, or a policy folder) instead of its own: which of last year's cases does a new "
+            + "notice change?")
+    String rules;
+
     @Option(names = {"-v", "--verbose"}, description = "also show the rules that fired for each mismatch")
     boolean verbose;
 
@@ -73,6 +78,9 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PolicyRegistry registry = new PolicyRegistry(rulesRoot);
         ScenarioRunner runner = new ScenarioRunner(registry, new Scorer());
+        if (rules != null) {
+            runner.withRules(rules);
+        }
         if (record != null) {
             return record(registry);
         }
@@ -89,6 +97,8 @@ final class TestCommand implements Callable<Integer> {
             print(o, outcome);
             outcomes.add(outcome);
         }
+        wholeRun = paths == null || paths.isEmpty();
+        notices = registry.noticeIds();
         int exit = summary(o, outcomes);
         if (watch) {
             new Watcher(registry, runner, roots, rulesRoot, outcomes, this::print, this::summary, watchLimit).run();
@@ -101,10 +111,26 @@ final class TestCommand implements Callable<Integer> {
         return home == null ? Path.of("scenarios") : Path.of(home, "scenarios");
     }
 
+    /** Whether every scenario was run (no PATH given): then every notice must have scenarios. */
+    private boolean wholeRun;
+    private List<String> notices = List.of();
+
     int summary(PrintStream o, List<Outcome> outcomes) {
         long passed = outcomes.stream().filter(x -> x.status() == Status.PASSED).count();
         long failed = outcomes.size() - passed;
         boolean uncovered = false;
+        if ((wholeRun || coverage) && rules == null) {
+            java.util.Set<String> scored = new java.util.TreeSet<>();
+            outcomes.stream().filter(x -> x.policy() != null).forEach(x -> scored.add(x.policy().id()));
+            for (String notice : notices) {
+                if (!scored.contains(notice)) {
+                    o.println();
+                    o.println("no scenario is scored by the notice " + notice + " (rules/" + notice + "): add "
+                            + "scenarios under scenarios/" + notice + "/ naming it, before relying on it");
+                    uncovered = true;
+                }
+            }
+        }
         if (coverage) {
             o.println();
             for (ScenarioRunner.Coverage c : ScenarioRunner.coverage(outcomes)) {
@@ -132,9 +158,9 @@ final class TestCommand implements Callable<Integer> {
     void print(PrintStream o, Outcome x) {
         String desc = x.description() == null || x.description().isBlank() ? "" : "  " + x.description();
         switch (x.status()) {
-            case PASSED -> o.println("PASS    " + shown(x.file()) + desc);
+            case PASSED -> o.println("PASS    " + shown(x.file()) + by(x) + desc);
             case FAILED -> {
-                o.println("FAIL    " + shown(x.file()) + desc);
+                o.println("FAIL    " + shown(x.file()) + by(x) + desc);
                 for (Expectations.Mismatch m : x.mismatches()) {
                     o.println("        " + m.field() + ": expected " + m.expected() + ", actual " + m.actual());
                     if (!m.rules().isEmpty()) {
@@ -149,6 +175,11 @@ final class TestCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Which policy scored the scenario: its notice and the fingerprint of its rules. */
+    private static String by(Outcome x) {
+        return x.policy() == null ? "" : "  [" + x.policy().id() + " " + x.policy().fingerprint().substring(0, 8) + "]";
     }
 
     private int record(PolicyRegistry registry) throws IOException {

@@ -31,21 +31,23 @@ public final class PolicyLinter {
     }
 
     public static List<PolicyProblem> lint(Policy policy) throws PolicyException {
+        return lint(policy, List.of());
+    }
+
+    /**
+     * Rules that may never fire: they name a category or tier that the policy defines for none of the samples (an
+     * empty submission, and the submissions of the notice's scenarios — a notice may define categories only for
+     * some kinds or years of submission).
+     */
+    public static List<PolicyProblem> lint(Policy policy, List<Submission> samples) throws PolicyException {
         Set<String> categories = new TreeSet<>();
         Set<String> tiers = new TreeSet<>();
-        KieSession session = policy.kieBase().newKieSession();
-        try {
-            session.insert(new Submission("(lint)", policy.id(), null, null, null, null, null, null, null, null,
-                    List.of(), List.of(), List.of(), null, null));
-            policy.focusPhases(session);
-            session.fireAllRules(Scorer.DEFAULT_MAX_FIRINGS);
-            session.getObjects(o -> o instanceof CategoryWeight).forEach(o -> categories.add(((CategoryWeight) o)
-                    .getCategory()));
-            session.getObjects(o -> o instanceof Tier).forEach(o -> tiers.add(((Tier) o).getName()));
-        } catch (RuntimeException e) {
-            throw new PolicyException("the rules of " + policy.folder() + " fail on an empty submission: " + e);
-        } finally {
-            session.dispose();
+        List<Submission> all = new ArrayList<>();
+        all.add(new Submission("(lint)", policy.id(), null, null, null, null, null, null, null, null,
+                List.of(), List.of(), List.of(), null, null));
+        all.addAll(samples);
+        for (Submission sample : all) {
+            defined(policy, sample, categories, tiers);
         }
         List<PolicyProblem> problems = new ArrayList<>();
         for (Path file : PolicyLoader.ruleFiles(policy.folder())) {
@@ -71,6 +73,31 @@ public final class PolicyLinter {
         return problems;
     }
 
+    /** The categories and tiers the policy defines when it scores this submission. */
+    private static void defined(Policy policy, Submission sample, Set<String> categories, Set<String> tiers)
+            throws PolicyException {
+        KieSession session = policy.kieBase().newKieSession();
+        try {
+            session.insert(sample);
+            if (sample.budget() != null) {
+                sample.budget().lines().forEach(session::insert);
+            }
+            sample.tasks().forEach(session::insert);
+            sample.categories().forEach(session::insert);
+            sample.indicators().forEach(session::insert);
+            policy.focusPhases(session);
+            session.fireAllRules(Scorer.DEFAULT_MAX_FIRINGS);
+            session.getObjects(o -> o instanceof CategoryWeight).forEach(o -> categories.add(((CategoryWeight) o)
+                    .getCategory()));
+            session.getObjects(o -> o instanceof Tier).forEach(o -> tiers.add(((Tier) o).getName()));
+        } catch (RuntimeException e) {
+            throw new PolicyException("the rules of " + policy.folder() + " fail on submission " + sample.id() + ": "
+                    + e);
+        } finally {
+            session.dispose();
+        }
+    }
+
     private static void check(List<PolicyProblem> out, String file, int line, String rule, String body,
                               Pattern p, Set<String> defined, String what) {
         if (defined.isEmpty()) {
@@ -81,7 +108,7 @@ public final class PolicyLinter {
             if (!defined.contains(m.group(1))) {
                 out.add(new PolicyProblem(file, line, "rule \"" + rule + "\" matches the " + what + " \""
                         + m.group(1) + "\", which no rule of this policy defines (defined: " + String.join("、", defined)
-                        + "): it can never fire there", true));
+                        + "): it may never fire", true));
             }
         }
     }

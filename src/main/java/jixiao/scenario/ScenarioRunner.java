@@ -44,6 +44,17 @@ public final class ScenarioRunner {
         this.scorer = scorer;
     }
 
+    private String rulesOverride;
+
+    /**
+     * Scores every scenario by this notice (an id under the rules root, or a policy folder) instead of its own: to
+     * see which of last year's cases a new notice changes.
+     */
+    public ScenarioRunner withRules(String noticeOrFolder) {
+        this.rulesOverride = noticeOrFolder;
+        return this;
+    }
+
     /** Releases what was kept for a policy that has been recompiled. */
     public void release(Policy policy) {
         scorer.release(policy);
@@ -69,7 +80,9 @@ public final class ScenarioRunner {
         }
         Policy policy;
         try {
-            policy = sc.rules() != null ? registry.forFolder(sc.rules()) : registry.forNotice(s.notice());
+            policy = rulesOverride != null ? (java.nio.file.Files.isDirectory(Path.of(rulesOverride))
+                    ? registry.forFolder(Path.of(rulesOverride)) : registry.forNotice(rulesOverride))
+                    : sc.rules() != null ? registry.forFolder(sc.rules()) : registry.forNotice(s.notice());
         } catch (PolicyException e) {
             return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.describe(), null, null);
         }
