@@ -202,4 +202,16 @@ class BadRulesTest {
         assertThat(run.exit()).isZero();
         assertThat(run.err()).as("judged on the scenarios' submissions too").doesNotContain("专项指标的提示");
     }
+
+    @Test
+    void checkRulesProbesTheGradeBandsForGapsAndOverlapsWithTheTotalsInThem() throws Exception {
+        Path grades = copy.resolve("50-grades.drl");
+        Files.writeString(grades, Files.readString(grades).replace("TotalScore( score >= 90 )",
+                "TotalScore( score >= 99.5 )").replace("TotalScore( score >= 60, score < 80 )",
+                "TotalScore( score >= 60, score <= 80 )"));
+        Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("a total from 90.00 to 99.49 gets no grade")
+                .contains("a total from 80.00 to 80.00 gets grades [中, 良]");
+    }
 }

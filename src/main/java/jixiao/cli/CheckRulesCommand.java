@@ -53,6 +53,12 @@ final class CheckRulesCommand implements Callable<Integer> {
                             + " rule(s) may never fire (judged on an empty submission and the notice's scenarios):");
                     problems.forEach(x -> System.err.println("  " + x));
                 }
+                List<PolicyProblem> bands = PolicyLinter.gradeBands(p);
+                if (!bands.isEmpty()) { // some totals would get no grade, or two: scoring them fails (exit 4)
+                    System.err.println("jixiao: " + folder + ": the grade bands do not cover 0-100 exactly once:");
+                    bands.forEach(x -> System.err.println("  " + x));
+                    exit = Main.BAD_RULES;
+                }
                 for (String phase : p.phases()) {
                     System.out.println("  " + phase);
                     p.rules().stream().filter(r -> phase.equals(r.phase()))

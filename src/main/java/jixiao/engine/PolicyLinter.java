@@ -73,6 +73,56 @@ public final class PolicyLinter {
         return problems;
     }
 
+    /**
+     * Probes the grade bands as decision-table editors probe for gaps and overlaps: every total from 0 to 100 in
+     * steps of 0.01 is given to the policy's rules alone, and the grades they give are counted. Each run of totals
+     * with no grade, or with more than one, is a problem, with the totals that fall into it.
+     */
+    public static List<PolicyProblem> gradeBands(Policy policy) {
+        List<PolicyProblem> out = new ArrayList<>();
+        String runKind = null;
+        java.math.BigDecimal runStart = null;
+        java.math.BigDecimal previous = null;
+        for (int cents = 0; cents <= 10_000; cents++) {
+            java.math.BigDecimal total = java.math.BigDecimal.valueOf(cents, 2);
+            List<String> grades = gradesFor(policy, total);
+            String kind = grades.size() == 1 ? null : grades.isEmpty() ? "no grade" : "grades " + grades;
+            if (!java.util.Objects.equals(kind, runKind)) {
+                close(out, policy, runKind, runStart, previous);
+                runKind = kind;
+                runStart = total;
+            }
+            previous = total;
+        }
+        close(out, policy, runKind, runStart, previous);
+        return out;
+    }
+
+    private static void close(List<PolicyProblem> out, Policy policy, String kind, java.math.BigDecimal from,
+                              java.math.BigDecimal to) {
+        if (kind != null) {
+            out.add(new PolicyProblem(null, 0, "a total from " + from.toPlainString() + " to " + to.toPlainString()
+                    + " gets " + kind + (kind.equals("no grade") ? ": the grade bands leave a gap"
+                    : ": the grade bands overlap"), true));
+        }
+    }
+
+    private static List<String> gradesFor(Policy policy, java.math.BigDecimal total) {
+        KieSession session = policy.kieBase().newKieSession();
+        try {
+            session.insert(new jixiao.model.TotalScore(total, "probe"));
+            policy.focusPhases(session);
+            session.fireAllRules(1_000);
+            List<String> grades = new ArrayList<>();
+            session.getObjects(o -> o instanceof jixiao.model.Grade)
+                    .forEach(o -> grades.add(((jixiao.model.Grade) o).getName()));
+            java.util.Collections.sort(grades);
+            return grades;
+        } finally {
+            session.dispose();
+        }
+    }
+
     /** The categories and tiers the policy defines when it scores this submission. */
     private static void defined(Policy policy, Submission sample, Set<String> categories, Set<String> tiers)
             throws PolicyException {
