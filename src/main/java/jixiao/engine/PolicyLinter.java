@@ -128,13 +128,7 @@ public final class PolicyLinter {
             throws PolicyException {
         KieSession session = policy.kieBase().newKieSession();
         try {
-            session.insert(sample);
-            if (sample.budget() != null) {
-                sample.budget().lines().forEach(session::insert);
-            }
-            sample.tasks().forEach(session::insert);
-            sample.categories().forEach(session::insert);
-            sample.indicators().forEach(session::insert);
+            Scorer.insertFacts(session, sample);
             policy.focusPhases(session);
             session.fireAllRules(Scorer.DEFAULT_MAX_FIRINGS);
             session.getObjects(o -> o instanceof CategoryWeight).forEach(o -> categories.add(((CategoryWeight) o)

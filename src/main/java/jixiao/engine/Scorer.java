@@ -135,7 +135,7 @@ public final class Scorer {
     }
 
     /** The submission and each of its parts, as facts. */
-    private static void insertFacts(KieSession session, Submission submission) {
+    static void insertFacts(KieSession session, Submission submission) {
         session.insert(submission);
         if (submission.budget() != null) {
             submission.budget().lines().forEach(session::insert);
