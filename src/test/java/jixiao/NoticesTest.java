@@ -219,4 +219,30 @@ class NoticesTest {
         assertThat(m.find()).as("rule " + name).isTrue();
         Files.writeString(file, s.substring(0, m.start()) + replacement + s.substring(m.end()), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void compareShowsWhichCategoriesAndIndicatorsMovedCountsRejectionsAndTakesScenarios() throws Exception {
+        // B halves every proportional credit: 政府采购执行率 2 × 50 ÷ 90 × 0.5 = 0.56 (A: 1.11);
+        // the scenario's 服务对象满意度 10 × 45 ÷ 90 × 0.5 = 2.5 (A: 5)
+        Path half = tmp.resolve("shangjie-2021-half");
+        Fixtures.copyTree(Fixtures.SHANGJIE, half);
+        edit(half.resolve("notice.json"), "\"id\": \"shangjie-2021\"", "\"id\": \"shangjie-2021-half\"");
+        edit(half.resolve("00-functions.drl"), "BigDecimal raw = Num.mulDiv(points, numerator, denominator);",
+                "BigDecimal raw = Num.mulDiv(points, numerator, denominator).multiply(new BigDecimal(\"0.5\"));");
+        Fixtures.Run run = Fixtures.cli("compare", "--format", "json", "--rules", "shangjie-2021", "--rules",
+                half.toString(), Fixtures.SEED.toString(), "scenarios/shangjie-2021/quantitative-ge-missed.scenario.json",
+                "scenarios/shangjie-2021/actual-inequality-below-target.scenario.json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(run.out());
+        JsonNode seed = j.at("/submissions/0/moved");
+        assertThat(seed.get(0).get("what").asText()).isIn("投入管理指标", "投入管理指标/预算和财务管理/政府采购执行率");
+        assertThat(seed.findValuesAsText("what")).containsExactlyInAnyOrder("投入管理指标",
+                "投入管理指标/预算和财务管理/政府采购执行率");
+        assertThat(seed.get(0).get("difference").decimalValue()).isEqualByComparingTo("-0.55");
+        assertThat(j.at("/submissions/1/id").asText()).isEqualTo("quantitative-ge-missed");
+        assertThat(j.at("/submissions/1/moved/0/difference").decimalValue()).isEqualByComparingTo("-2.5");
+        assertThat(j.at("/summary/rejectedA").asInt()).isEqualTo(1);
+        assertThat(j.at("/summary/rejectedB").asInt()).isEqualTo(1);
+        assertThat(j.at("/summary/moved/0/what").asText()).isIn("效益指标", "效益指标/满意度/服务对象满意度");
+    }
 }

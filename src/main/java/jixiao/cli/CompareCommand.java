@@ -1,5 +1,9 @@
 package jixiao.cli;
 
+import java.util.Map;
+
+import jixiao.scenario.ScenarioReader;
+
 import jixiao.batch.Inputs;
 
 import java.io.IOException;
@@ -72,7 +76,8 @@ final class CompareCommand implements Callable<Integer> {
             Inputs.Item item = it.next();
             Submission s;
             try {
-                s = item.read();
+                s = item.file().getFileName().toString().endsWith(ScenarioReader.SUFFIX)
+                        ? fromScenario(item.file()) : item.read();
             } catch (InputException e) {
                 c.unreadable(e.getMessage());
                 continue;
@@ -81,6 +86,13 @@ final class CompareCommand implements Callable<Integer> {
         }
         Output.write(format == ScoreCommand.Format.json ? c.json() : c.text(), out, System.out);
         return Main.OK;
+    }
+
+    /** A scenario file as an input: its submission with its changes applied. */
+    private static Submission fromScenario(Path file) throws InputException {
+        var sc = ScenarioReader.read(file);
+        String name = file.getFileName().toString().replace(ScenarioReader.SUFFIX, "");
+        return SubmissionReader.fromTree(file.toString(), sc.submission(), name).withId(name);
     }
 
     private static Policy resolve(PolicyRegistry registry, String ref) throws PolicyException {
@@ -92,10 +104,13 @@ final class CompareCommand implements Callable<Integer> {
         try {
             ScoreResult r = scorer.score(p, s);
             if (!r.isScored()) {
-                return new Comparison.Side(null, null, "退回（" + r.rejectionCodes("、") + "）");
+                return new Comparison.Side(null, null, "退回（" + r.rejectionCodes("、") + "）", true, Map.of());
             }
+            Map<String, java.math.BigDecimal> scores = new java.util.LinkedHashMap<>();
+            r.categories().forEach(c -> scores.put(c.getCategory(), c.getScore()));
+            r.indicators().forEach(i -> scores.put(i.getIndicator().path(), i.getScore()));
             return new Comparison.Side(r.total() == null ? null : r.total().getScore(),
-                    r.grade() == null ? null : r.grade().getName(), null);
+                    r.grade() == null ? null : r.grade().getName(), null, false, scores);
         } catch (ScoringException e) {
             return new Comparison.Side(null, null, e.getMessage());
         }

@@ -18,10 +18,25 @@ import jixiao.model.Num;
  */
 public final class Comparison {
 
-    /** One side's result for a submission: a total and grade, or why there is none. */
-    public record Side(BigDecimal total, String grade, String failure) {
+    /**
+     * One side's result for a submission: a total and grade, the score of each category and indicator (by name and
+     * path), or why there is none; {@code rejected} when the rules sent it back (退回).
+     */
+    public record Side(BigDecimal total, String grade, String failure, boolean rejected,
+                       Map<String, BigDecimal> scores) {
+        public Side(BigDecimal total, String grade, String failure) {
+            this(total, grade, failure, false, Map.of());
+        }
+
         static Side failed(String why) {
             return new Side(null, null, why);
+        }
+    }
+
+    /** A category or indicator whose score moved between A and B. */
+    public record Move(String what, BigDecimal a, BigDecimal b) {
+        public BigDecimal difference() {
+            return (b == null ? BigDecimal.ZERO : b).subtract(a == null ? BigDecimal.ZERO : a);
         }
     }
 
@@ -33,6 +48,22 @@ public final class Comparison {
 
         public boolean gradeChanged() {
             return a.grade() != null && b.grade() != null && !a.grade().equals(b.grade());
+        }
+
+        /** The categories and indicators whose score moved, largest first. */
+        public List<Move> moves() {
+            java.util.Set<String> keys = new java.util.TreeSet<>(a.scores().keySet());
+            keys.addAll(b.scores().keySet());
+            List<Move> out = new ArrayList<>();
+            for (String k : keys) {
+                BigDecimal x = a.scores().get(k);
+                BigDecimal y = b.scores().get(k);
+                if (x == null || y == null || x.compareTo(y) != 0) {
+                    out.add(new Move(k, x, y));
+                }
+            }
+            out.sort(Comparator.comparing((Move m) -> m.difference().abs()).reversed().thenComparing(Move::what));
+            return out;
         }
     }
 
@@ -69,6 +100,31 @@ public final class Comparison {
         return t;
     }
 
+    /** Across all submissions: each category and indicator that moved, with the sum of its moves, largest first. */
+    public List<Move> movesOverall() {
+        Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
+        for (Row r : rows) {
+            for (Move m : r.moves()) {
+                BigDecimal[] s = sums.computeIfAbsent(m.what(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                s[0] = s[0].add(m.a() == null ? BigDecimal.ZERO : m.a());
+                s[1] = s[1].add(m.b() == null ? BigDecimal.ZERO : m.b());
+            }
+        }
+        List<Move> out = new ArrayList<>();
+        sums.forEach((k, v) -> out.add(new Move(k, v[0], v[1])));
+        out.sort(Comparator.comparing((Move m) -> m.difference().abs()).reversed().thenComparing(Move::what));
+        return out;
+    }
+
+    /** How many submissions each side sent back (退回). */
+    public long rejectedA() {
+        return rows.stream().filter(r -> r.a().rejected()).count();
+    }
+
+    public long rejectedB() {
+        return rows.stream().filter(r -> r.b().rejected()).count();
+    }
+
     /** The submissions whose total moved most, largest first (at most n, only those that moved). */
     public List<Row> largestMovers(int n) {
         return rows.stream().filter(r -> r.difference() != null && r.difference().signum() != 0)
@@ -103,6 +159,10 @@ public final class Comparison {
                 sb.append("   B：").append(r.b().failure());
             }
             sb.append(nl);
+            for (Move m : r.moves().stream().limit(5).toList()) {
+                sb.append("    ").append(m.what()).append("  ").append(Num.fmt(m.a())).append(" → ")
+                        .append(Num.fmt(m.b())).append("（").append(signed(m.difference())).append("）").append(nl);
+            }
         }
         sb.append(nl).append("汇总：").append(rows.size()).append(" 份提交，")
                 .append(rows.stream().filter(Row::gradeChanged).count()).append(" 份等级改变");
@@ -113,7 +173,15 @@ public final class Comparison {
             sb.append("（").append(String.join("，", parts)).append("）");
         }
         long changedTotal = rows.stream().filter(r -> r.difference() != null && r.difference().signum() != 0).count();
-        sb.append("，").append(changedTotal).append(" 份总分改变。").append(nl);
+        sb.append("，").append(changedTotal).append(" 份总分改变；A 退回 ").append(rejectedA()).append(" 份，B 退回 ")
+                .append(rejectedB()).append(" 份。").append(nl);
+        List<Move> overall = movesOverall();
+        if (!overall.isEmpty()) {
+            sb.append("变化最大的一级指标和三级指标（各份合计）：");
+            List<String> parts = new ArrayList<>();
+            overall.stream().limit(5).forEach(m -> parts.add(m.what() + " " + signed(m.difference())));
+            sb.append(String.join("，", parts)).append(nl);
+        }
         List<Row> movers = largestMovers(5);
         if (!movers.isEmpty()) {
             sb.append("总分变化最大：");
@@ -151,10 +219,14 @@ public final class Comparison {
             n.set("b", side(r.b(), JsonReport.MAPPER.createObjectNode()));
             n.put("difference", JsonReport.num(r.difference()));
             n.put("gradeChanged", r.gradeChanged());
+            n.set("moved", moves(r.moves()));
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("submissions", rows.size());
         summary.put("gradeChanged", rows.stream().filter(Row::gradeChanged).count());
+        summary.put("rejectedA", rejectedA());
+        summary.put("rejectedB", rejectedB());
+        summary.set("moved", moves(movesOverall()));
         ObjectNode t = summary.putObject("transitions");
         transitions().forEach(t::put);
         ArrayNode movers = summary.putArray("largestMovers");
@@ -182,6 +254,16 @@ public final class Comparison {
         n.put("total", JsonReport.num(s.total()));
         n.put("grade", s.grade());
         n.put("failure", s.failure());
+        n.put("rejected", s.rejected());
         return n;
+    }
+
+    private static ArrayNode moves(List<Move> moves) {
+        ArrayNode a = JsonReport.MAPPER.createArrayNode();
+        for (Move m : moves) {
+            a.addObject().put("what", m.what()).put("a", JsonReport.num(m.a())).put("b", JsonReport.num(m.b()))
+                    .put("difference", JsonReport.num(m.difference()));
+        }
+        return a;
     }
 }
