@@ -37,18 +37,6 @@ public final class Batch {
         return new Outcome(null, null, message, exit);
     }
 
-    /**
-     * The grades in the order the policy ranks them, which the host does not know but the results show: the grade
-     * of the highest totals first (优 良 中 差, not the order of the characters).
-     */
-    static Map<String, Integer> inPolicyOrder(Map<String, Integer> counts, Map<String, java.math.BigDecimal> best) {
-        Map<String, Integer> out = new java.util.LinkedHashMap<>();
-        counts.keySet().stream().sorted(java.util.Comparator.comparing(
-                (String g) -> best.getOrDefault(g, java.math.BigDecimal.valueOf(-1))).reversed()
-                .thenComparing(g -> g)).forEach(g -> out.put(g, counts.get(g)));
-        return out;
-    }
-
     /** Counts at the end of a run. */
     public record Summary(long scored, List<String> failures, Map<String, Integer> grades, int exit) {
     }
@@ -65,8 +53,7 @@ public final class Batch {
     public Summary run(Iterator<Inputs.Item> items, jixiao.report.ResultWriter out, Progress bar)
             throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>();
-        Map<String, Integer> grades = new java.util.HashMap<>();
-        Map<String, java.math.BigDecimal> bestTotal = new java.util.HashMap<>();
+        jixiao.report.GradeCounts grades = new jixiao.report.GradeCounts();
         int exit = Exit.OK;
         long scored = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -100,11 +87,9 @@ public final class Batch {
                         exit = Exit.worse(exit, o.exitCode());
                     } else {
                         scored++;
-                        String g = o.grade() == null ? "-" : o.grade();
-                        grades.merge(g, 1, Integer::sum);
-                        if (o.result() instanceof jixiao.engine.ScoreResult r && r.total() != null) {
-                            bestTotal.merge(g, r.total().getScore(), java.math.BigDecimal::max);
-                        }
+                        grades.add(o.grade() == null ? "-" : o.grade(),
+                                o.result() instanceof jixiao.engine.ScoreResult r && r.total() != null
+                                        ? r.total().getScore() : null);
                         out.write((jixiao.engine.ScoreResult) o.result(), o.output());
                     }
                     bar.step();
@@ -113,6 +98,6 @@ public final class Batch {
         } finally {
             pool.shutdownNow();
         }
-        return new Summary(scored, failures, inPolicyOrder(grades, bestTotal), exit);
+        return new Summary(scored, failures, grades.inPolicyOrder(), exit);
     }
 }

@@ -74,12 +74,7 @@ public final class Cells {
         if (text.isEmpty()) {
             throw new CellException("expected a number such as 10, found an empty string");
         }
-        Value v;
-        try {
-            v = new Parser(text).cell();
-        } catch (CellException e) {
-            throw new CellException(e.getMessage());
-        }
+        Value v = new Parser(text).cell();
         if (!v.isNumeric()) {
             throw new CellException("'" + text + "' is not a number");
         }

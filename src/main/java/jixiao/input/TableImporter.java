@@ -400,11 +400,11 @@ public final class TableImporter {
             if (isDash(v)) {
                 return; // "—" in a number column: nothing there
             }
-            BigDecimal d = number(v, grid.address(r, c));
-            if (Cells.amount(v).unit() != null) {
+            Cells.Amount a = amount(v, grid.address(r, c));
+            if (a.unit() != null) {
                 n.put(field, v); // a unit is kept as written, for the reader to check and convert to the table's
             } else {
-                n.put(field, d);
+                n.put(field, a.number());
             }
         } else if (VALUES.contains(field)) {
             try {
@@ -424,8 +424,12 @@ public final class TableImporter {
     }
 
     private BigDecimal number(String v, String address) throws InputException {
+        return amount(v, address).number();
+    }
+
+    private Cells.Amount amount(String v, String address) throws InputException {
         try {
-            return Cells.amount(v).number();
+            return Cells.amount(v);
         } catch (Cells.CellException e) {
             throw new InputException(source, address, 0, 0, e.getMessage());
         }

@@ -145,20 +145,9 @@ public final class HtmlReport {
     public static String index(List<Entry> entries, List<String> failures) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<title>评分汇总</title>" + STYLE + "</head><body><h1>评分汇总</h1>");
-        // grades in the policy's order, which the results show: the grade of the highest totals first
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        Map<String, BigDecimal> best = new java.util.HashMap<>();
-        for (Entry e : entries) {
-            String g = e.grade() == null ? "—" : e.grade();
-            counts.merge(g, 1, Integer::sum);
-            if (e.total() != null) {
-                best.merge(g, e.total(), BigDecimal::max);
-            }
-        }
-        Map<String, Integer> grades = new java.util.LinkedHashMap<>();
-        counts.keySet().stream().sorted(java.util.Comparator.comparing(
-                (String g) -> best.getOrDefault(g, BigDecimal.valueOf(-1))).reversed().thenComparing(g -> g))
-                .forEach(g -> grades.put(g, counts.get(g)));
+        GradeCounts counts = new GradeCounts();
+        entries.forEach(e -> counts.add(e.grade() == null ? "—" : e.grade(), e.total()));
+        Map<String, Integer> grades = counts.inPolicyOrder();
         h.append("<p id=\"count\">").append(entries.size()).append(" 份已评分").append(failures.isEmpty() ? ""
                 : "，" + failures.size() + " 份未能评分").append("</p>");
         h.append("<h2>等级分布</h2><table><tr><th>等级</th><th>份数</th><th></th></tr>");
