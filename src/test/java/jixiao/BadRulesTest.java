@@ -152,9 +152,9 @@ class BadRulesTest {
     @Test
     void aGapBetweenGradeBandsIsNeverABlankGradeWithExit0() throws Exception {
         // 优 from 99.5, 良 still below 90: a total of 99.11 falls between them
-        Path grades = copy.resolve("50-grades.drl");
-        Files.writeString(grades, Files.readString(grades).replace("TotalScore( score >= 90 )",
-                "TotalScore( score >= 99.5 )"));
+        Path grades = copy.resolve("00-parameters.drl.csv");
+        Files.writeString(grades, Files.readString(grades).replace("注4：总分90分及以上为优,50 等级,90,",
+                "注4：总分90分及以上为优,50 等级,99.5,"));
         Path out = tmp.resolve("r.csv");
         Fixtures.Run run = Fixtures.cli("score", "--rules", copy.toString(), Fixtures.SEED.toString(), "--format",
                 "csv", "--out", out.toString());
@@ -205,10 +205,9 @@ class BadRulesTest {
 
     @Test
     void checkRulesProbesTheGradeBandsForGapsAndOverlapsWithTheTotalsInThem() throws Exception {
-        Path grades = copy.resolve("50-grades.drl");
-        Files.writeString(grades, Files.readString(grades).replace("TotalScore( score >= 90 )",
-                "TotalScore( score >= 99.5 )").replace("TotalScore( score >= 60, score < 80 )",
-                "TotalScore( score >= 60, score <= 80 )"));
+        Path grades = copy.resolve("00-parameters.drl.csv");
+        Files.writeString(grades, Files.readString(grades).replace("注4：总分90分及以上为优,50 等级,90,",
+                "注4：总分90分及以上为优,50 等级,99.5,").replace(",50 等级,60,80,中,", ",50 等级,60,80.01,中,"));
         Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains("a total from 90.00 to 99.49 gets no grade")

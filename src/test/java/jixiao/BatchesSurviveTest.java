@@ -330,8 +330,7 @@ class BatchesSurviveTest {
         Path other = rules.resolve("other");
         Fixtures.copyTree(Fixtures.SHANGJIE, other);
         renameNotice(other);
-        Path grades = other.resolve("50-grades.drl");
-        Files.writeString(grades, Files.readString(grades).replace(">= 90", ">= 99.5"));
+        Fixtures.raiseBandOf优(other);
         Path cacheDir = tmp.resolve("cache");
         PolicyCache cache = new PolicyCache(cacheDir);
         var genuine = new PolicyRegistry(rules, cache).forNotice("shangjie-2021");

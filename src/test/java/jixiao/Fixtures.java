@@ -69,7 +69,61 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Copies a folder. A policy folder built on a base (notice.json "base") takes its bases with it: each is copied
+     * beside the copy, unless a folder of that name is there already.
+     */
     public static void copyTree(Path from, Path to) throws IOException {
+        copyFolder(from, to);
+        Path meta = from.resolve("notice.json");
+        if (Files.exists(meta)) {
+            com.fasterxml.jackson.databind.JsonNode base = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(meta.toFile()).path("base").path("notice");
+            if (base.isTextual() && to.toAbsolutePath().getParent() != null) {
+                Path target = to.toAbsolutePath().getParent().resolve(base.asText());
+                if (!Files.exists(target)) {
+                    copyTree(from.toAbsolutePath().getParent().resolve(base.asText()), target);
+                }
+            }
+        }
+    }
+
+    /**
+     * A notice built on another, as an analyst makes one: a folder under {@code root} holding only notice.json (naming
+     * the base) and whatever files are then added to it; pinned with {@code jixiao pin}. The base (and its bases) are
+     * copied into {@code root} first when they are not there.
+     */
+    public static Path derive(Path root, String id, String baseId) throws IOException {
+        if (!Files.exists(root.resolve(baseId))) {
+            copyTree(RULES.resolve(baseId), root.resolve(baseId));
+        }
+        Path folder = root.resolve(id);
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("notice.json"), "{\n  \"id\": \"" + id + "\",\n  \"title\": \"" + id
+                + "\",\n  \"base\": {\"notice\": \"" + baseId + "\", \"fingerprint\": null}\n}\n", StandardCharsets.UTF_8);
+        return folder;
+    }
+
+    /** The 优 band of a copy of the Shangjie notice raised to start at 99.5 (良 up to it): the seed's 99.11 is 良. */
+    public static void raiseBandOf优(Path folder) throws IOException {
+        Path grades = folder.resolve("00-parameters.drl.csv");
+        String csv = Files.readString(grades, StandardCharsets.UTF_8);
+        String edited = csv.replace(",50 等级,90,,优,", ",50 等级,99.5,,优,").replace(",50 等级,80,90,良,", ",50 等级,80,99.5,良,");
+        if (edited.equals(csv)) {
+            throw new AssertionError("the grade bands of " + grades + " are not where they were");
+        }
+        Files.writeString(grades, edited, StandardCharsets.UTF_8);
+    }
+
+    /** Pins a derived notice to its base as the base is now. */
+    public static void pin(Path root, String id) {
+        Run run = cli("pin", "--rules-root", root.toString(), id);
+        if (run.exit() != 0) {
+            throw new AssertionError("pin " + id + " failed: " + run.err());
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {

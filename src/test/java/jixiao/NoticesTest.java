@@ -52,30 +52,30 @@ class NoticesTest {
         for (var w : r.weights()) {
             assertThat(policy.rules()).anySatisfy(rule -> {
                 assertThat(rule.name()).isEqualTo(w.getLastRule());
-                assertThat(rule.file()).isEqualTo("10-weights.drl.csv");
+                assertThat(rule.file()).isEqualTo("00-parameters.drl.csv");
             });
         }
         assertThat(r.total().getScore()).isEqualByComparingTo("96.49");
         assertThat(r.grade().getName()).isEqualTo("优");
         assertThat(policy.rules()).anySatisfy(rule -> {
             assertThat(rule.name()).isEqualTo(r.grade().getRule());
-            assertThat(rule.file()).isEqualTo("50-grades.drl.csv");
+            assertThat(rule.file()).isEqualTo("00-parameters.drl.csv");
         });
     }
 
     @Test
-    void aThirdNoticeMadeByCopyingAndEditingDrlScoresWithoutAnyJavaChange() throws Exception {
+    void aThirdNoticeBuiltOnLastYearsHoldsOnlyWhatChangedAndScoresWithoutAnyJavaChange() throws Exception {
         Path root = tmp.resolve("rules");
-        Path third = root.resolve("shangjie-2022-draft");
-        Fixtures.copyTree(Fixtures.SHANGJIE, third);
-        edit(third.resolve("notice.json"), "\"id\": \"shangjie-2021\"", "\"id\": \"shangjie-2022-draft\"");
-        // qualitative tiers 80% / 50% instead of 80% / 60%
-        edit(third.resolve("32-qualitative.drl"),
-                "new Tier(\"部分达成\", \"部分达成预期指标并具有一定效果\", 60, true, 80, false)",
-                "new Tier(\"部分达成\", \"部分达成预期指标并具有一定效果\", 50, true, 80, false)");
-        edit(third.resolve("32-qualitative.drl"), "new Tier(\"未达成\", \"未达成预期指标且效果较差\", 0, true, 60, false)",
-                "new Tier(\"未达成\", \"未达成预期指标且效果较差\", 0, true, 50, false)");
+        Path third = Fixtures.derive(root, "shangjie-2022-draft", "shangjie-2021");
+        Path base = root.resolve("shangjie-2021");
+        // qualitative tiers 80% / 50% instead of 80% / 60%: the parameter table, two cells changed
+        Files.copy(base.resolve("00-parameters.drl.csv"), third.resolve("00-parameters.drl.csv"));
+        edit(third.resolve("00-parameters.drl.csv"), ",部分达成,部分达成预期指标并具有一定效果,60,含,80,不含",
+                ",部分达成,部分达成预期指标并具有一定效果,50,含,80,不含");
+        edit(third.resolve("00-parameters.drl.csv"), ",未达成,未达成预期指标且效果较差,0,含,60,不含",
+                ",未达成,未达成预期指标且效果较差,0,含,50,不含");
         // a category that does not apply: its points are shared out in proportion, not moved to one category
+        Files.copy(base.resolve("20-adjustments.drl"), third.resolve("20-adjustments.drl"));
         replaceRule(third.resolve("20-adjustments.drl"), "可持续性指标声明不适用或未设三级指标的，其分值并入效益指标", """
                 rule "不适用的一级指标，其分值按比例分给其他可调整的一级指标"
                     ruleflow-group "20 分值调整"
@@ -91,12 +91,13 @@ class NoticesTest {
                     modify($from) { notApplicable("部门声明不适用，分值按比例分给其他一级指标") }
                     for (Object o : $others) {
                         CategoryWeight w = (CategoryWeight) o;
-                        BigDecimal share = 保留两位(Num.mulDiv(w.getWeight(), moved, base));
+                        BigDecimal share = 得分取舍(Num.mulDiv(w.getWeight(), moved, base));
                         modify(w) { add(share, "按比例分得" + 数(share) + "分") }
                     }
                 end
                 """);
-        // category scores are scaled to the new weights, so points need no longer add up to them
+        // category scores are scaled to the new weights (the common base's file of that name, replaced) ...
+        Files.copy(root.resolve("common/40-totals.drl"), third.resolve("40-totals.drl"));
         replaceRule(third.resolve("40-totals.drl"), "一级指标得分为其下三级指标得分之和", """
                 rule "一级指标得分为其下三级指标得分按分值折算"
                     ruleflow-group "40 一级指标得分"
@@ -105,11 +106,23 @@ class NoticesTest {
                     $scores : List() from collect( IndicatorScore( indicator.category == $c ) )
                     $rows : List( size > 0 ) from collect( Indicator( category == $c ) )
                 then
-                    BigDecimal sum = 保留两位(Num.mulDiv(合计($scores), $w.getWeight(), 合计($rows)));
+                    BigDecimal sum = 得分取舍(Num.mulDiv(合计($scores), $w.getWeight(), 合计($rows)));
                     insert(new CategoryScore($c, $w.getWeight(), sum, "三级指标得分之和按分值折算为" + 数(sum) + "分"));
                 end
                 """);
-        replaceRule(third.resolve("40-totals.drl"), "三级指标分值之和不等于一级指标分值的，退回", "");
+        // ... so points need no longer add up to them
+        Files.copy(base.resolve("41-weight-checks.drl"), third.resolve("41-weight-checks.drl"));
+        replaceRule(third.resolve("41-weight-checks.drl"), "三级指标分值之和不等于一级指标分值的，退回", "");
+        // and the notice has no 注2 of its own: the base's file is dropped
+        edit(third.resolve("notice.json"), "\"base\"", "\"drop\": [\"62-reasons.drl\"],\n  \"base\"");
+        Fixtures.Run unpinned = Fixtures.cli("score", "--rules", third.toString(), Fixtures.SEED.toString());
+        assertThat(unpinned.exit()).isEqualTo(3);
+        assertThat(unpinned.err()).contains("does not pin its base shangjie-2021").contains("jixiao pin shangjie-2022-draft");
+        Fixtures.pin(root, "shangjie-2022-draft");
+        try (var files = Files.list(third)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("notice.json",
+                    "00-parameters.drl.csv", "20-adjustments.drl", "40-totals.drl", "41-weight-checks.drl");
+        }
 
         Fixtures.Run seed = Fixtures.cli("score", "--format", "json", "--rules", third.toString(),
                 Fixtures.SEED.toString());
@@ -133,6 +146,13 @@ class NoticesTest {
         JsonNode old = new ObjectMapper().readTree(Fixtures.cli("score", "--format", "json", sub.toString()).out());
         assertThat(indicator(p, "社会效益").get("score").decimalValue()).isEqualByComparingTo("5.5");
         assertThat(indicator(old, "社会效益").get("score").decimalValue()).isEqualByComparingTo("6");
+        // the dropped file's rule is gone; the base's other rules are there, named by the folder they come from
+        var policy = Fixtures.policy(third);
+        assertThat(policy.rules()).noneMatch(x -> x.file().endsWith("62-reasons.drl"));
+        assertThat(policy.rules()).anyMatch(x -> x.file().equals("shangjie-2021/61-consistency.drl"));
+        assertThat(policy.rules()).anyMatch(x -> x.file().equals("common/31-quantitative.drl"));
+        assertThat(policy.layers()).extracting(f -> f.getFileName().toString())
+                .containsExactly("common", "shangjie-2021", "shangjie-2022-draft");
     }
 
     @Test
@@ -140,9 +160,8 @@ class NoticesTest {
         Path strict = tmp.resolve("shangjie-2021-strict");
         Fixtures.copyTree(Fixtures.SHANGJIE, strict);
         edit(strict.resolve("notice.json"), "\"id\": \"shangjie-2021\"", "\"id\": \"shangjie-2021-strict\"");
-        edit(strict.resolve("50-grades.drl"), "TotalScore( score >= 90 )", "TotalScore( score >= 99.5 )");
-        edit(strict.resolve("50-grades.drl"), "TotalScore( score >= 80, score < 90 )",
-                "TotalScore( score >= 80, score < 99.5 )");
+        edit(strict.resolve("00-parameters.drl.csv"), ",50 等级,90,,优,", ",50 等级,99.5,,优,");
+        edit(strict.resolve("00-parameters.drl.csv"), ",50 等级,80,90,良,", ",50 等级,80,99.5,良,");
 
         Fixtures.Run text = Fixtures.cli("compare", "--rules", "shangjie-2021", "--rules", strict.toString(),
                 "scenarios/shangjie-2021");
@@ -224,11 +243,12 @@ class NoticesTest {
     void compareShowsWhichCategoriesAndIndicatorsMovedCountsRejectionsAndTakesScenarios() throws Exception {
         // B halves every proportional credit: 政府采购执行率 2 × 50 ÷ 90 × 0.5 = 0.56 (A: 1.11);
         // the scenario's 服务对象满意度 10 × 45 ÷ 90 × 0.5 = 2.5 (A: 5)
-        Path half = tmp.resolve("shangjie-2021-half");
-        Fixtures.copyTree(Fixtures.SHANGJIE, half);
-        edit(half.resolve("notice.json"), "\"id\": \"shangjie-2021\"", "\"id\": \"shangjie-2021-half\"");
-        edit(half.resolve("00-functions.drl"), "BigDecimal raw = Num.mulDiv(points, numerator, denominator);",
+        Path root = tmp.resolve("rules");
+        Path half = Fixtures.derive(root, "shangjie-2021-half", "shangjie-2021");
+        Files.copy(root.resolve("common/01-functions.drl"), half.resolve("01-functions.drl"));
+        edit(half.resolve("01-functions.drl"), "BigDecimal raw = Num.mulDiv(points, numerator, denominator);",
                 "BigDecimal raw = Num.mulDiv(points, numerator, denominator).multiply(new BigDecimal(\"0.5\"));");
+        Fixtures.pin(root, "shangjie-2021-half");
         Fixtures.Run run = Fixtures.cli("compare", "--format", "json", "--rules", "shangjie-2021", "--rules",
                 half.toString(), Fixtures.SEED.toString(), "scenarios/shangjie-2021/quantitative-ge-missed.scenario.json",
                 "scenarios/shangjie-2021/actual-inequality-below-target.scenario.json");

@@ -63,11 +63,7 @@ class PolicyCacheTest {
     @Test
     void anEditedRuleFileIsPickedUpAtOnce() throws Exception {
         assertThat(grade(load())).isEqualTo("优");
-        Path grades = rules.resolve("shangjie-2021/50-grades.drl");
-        Files.writeString(grades, Files.readString(grades, StandardCharsets.UTF_8)
-                .replace("TotalScore( score >= 90 )", "TotalScore( score >= 99.5 )")
-                .replace("TotalScore( score >= 80, score < 90 )", "TotalScore( score >= 80, score < 99.5 )"),
-                StandardCharsets.UTF_8);
+        Fixtures.raiseBandOf优(rules.resolve("shangjie-2021"));
         Policy edited = load();
         assertThat(edited.fromCache()).isFalse();
         assertThat(grade(edited)).isEqualTo("良");

@@ -31,12 +31,11 @@ class RejectionAdviceTest {
     @ValueSource(strings = {"shangjie-2021", "mof-2020-project"})
     void everyRejectionOfANoticeHasAScenarioFollowingItsAdvice(String notice) throws Exception {
         Set<String> codes = new TreeSet<>();
-        try (Stream<Path> s = Files.list(Path.of("rules", notice))) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                Matcher m = REJECT.matcher(Files.readString(f));
-                while (m.find()) {
-                    codes.add(m.group(1));
-                }
+        // the notice's own files and those of its bases
+        for (var f : jixiao.engine.PolicyFiles.resolve(Path.of("rules", notice)).files()) {
+            Matcher m = REJECT.matcher(f.text());
+            while (m.find()) {
+                codes.add(m.group(1));
             }
         }
         assertThat(codes).isNotEmpty();

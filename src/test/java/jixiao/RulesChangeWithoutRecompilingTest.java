@@ -18,12 +18,7 @@ class RulesChangeWithoutRecompilingTest {
     void raisingTheBandOf优InACopiedFolderGivesTheSeedAnotherGrade() throws Exception {
         Path copy = tmp.resolve("shangjie-2021");
         Fixtures.copyTree(Fixtures.SHANGJIE, copy);
-        Path grades = copy.resolve("50-grades.drl");
-        String drl = Files.readString(grades, StandardCharsets.UTF_8);
-        String edited = drl.replace("TotalScore( score >= 90 )", "TotalScore( score >= 99.5 )")
-                .replace("TotalScore( score >= 80, score < 90 )", "TotalScore( score >= 80, score < 99.5 )");
-        assertThat(edited).isNotEqualTo(drl);
-        Files.writeString(grades, edited, StandardCharsets.UTF_8);
+        Fixtures.raiseBandOf优(copy);
 
         Fixtures.Run before = Fixtures.cli("score", Fixtures.SEED.toString(), "--format", "json");
         Fixtures.Run after = Fixtures.cli("score", Fixtures.SEED.toString(), "--format", "json",
@@ -39,7 +34,7 @@ class RulesChangeWithoutRecompilingTest {
     void aRuleFileWithASyntaxErrorIsReportedWithItsFileAndLineAndNothingIsScored() throws Exception {
         Path copy = tmp.resolve("shangjie-2021");
         Fixtures.copyTree(Fixtures.SHANGJIE, copy);
-        Path grades = copy.resolve("50-grades.drl");
+        Path grades = copy.resolve("20-adjustments.drl");
         String drl = Files.readString(grades, StandardCharsets.UTF_8);
         // line of the first "when" in the file, then break the pattern on the line after it
         String[] lines = drl.split("\n", -1);
@@ -50,15 +45,15 @@ class RulesChangeWithoutRecompilingTest {
                 break;
             }
         }
-        lines[whenLine] = "    $t : TotalScore( score >= 90 ";
+        lines[whenLine] = "    $from : CategoryWeight( category == \"可持续性指标\" ";
         Files.writeString(grades, String.join("\n", lines), StandardCharsets.UTF_8);
 
         Fixtures.Run run = Fixtures.cli("score", Fixtures.SEED.toString(), "--rules", copy.toString());
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.out()).isEmpty();
         // Drools reports an unclosed pattern where it notices it: on the broken line or the one after
-        assertThat(run.err()).containsAnyOf("50-grades.drl:" + (whenLine + 1) + ":",
-                "50-grades.drl:" + (whenLine + 2) + ":").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run.err()).containsAnyOf("20-adjustments.drl:" + (whenLine + 1) + ":",
+                "20-adjustments.drl:" + (whenLine + 2) + ":").doesNotContain("\tat ").doesNotContain("Exception");
         // the cascade of "unable to resolve" errors in other files is summarised, not listed
         assertThat(run.err().lines().filter(l -> l.startsWith("  ")).count()).isLessThan(6);
     }

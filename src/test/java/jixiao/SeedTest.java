@@ -25,8 +25,8 @@ class SeedTest {
     void totalIs99_11AndGradeIs优() {
         assertThat(result.total().getScore()).isEqualByComparingTo("99.11");
         assertThat(result.grade().getName()).isEqualTo("优");
-        assertMadeBy(result.total().getRule(), "40-totals.drl");
-        assertMadeBy(result.grade().getRule(), "50-grades.drl");
+        assertMadeBy(result.total().getRule(), "common/40-totals.drl");
+        assertMadeBy(result.grade().getRule(), "00-parameters.drl.csv");
     }
 
     @Test
@@ -38,10 +38,10 @@ class SeedTest {
         assertThat(result.weight("可持续性指标").isApplicable()).isFalse();
         assertThat(result.weight("可持续性指标").getWeight()).isEqualByComparingTo("0");
         assertThat(result.category("可持续性指标")).isNull();
-        // 效益指标: its default 20 (10-weights.drl), then the 10 of 可持续性指标 moved to it (20-adjustments.drl)
+        // 效益指标: its default 20 (00-parameters.drl.csv), then the 10 of 可持续性指标 moved to it (20-adjustments.drl)
         assertThat(result.weight("效益指标").getSteps()).extracting(s -> s.getWeightAfter().toPlainString())
                 .containsExactly("20", "30");
-        assertMadeBy(result.weight("效益指标").getSteps().get(0).getRule(), "10-weights.drl");
+        assertMadeBy(result.weight("效益指标").getSteps().get(0).getRule(), "00-parameters.drl.csv");
         assertMadeBy(result.weight("效益指标").getSteps().get(1).getRule(), "20-adjustments.drl");
         assertThat(result.weights()).extracting(w -> w.getCategory())
                 .containsExactly("预算执行率", "投入管理指标", "可持续性指标", "产出指标", "效益指标");
@@ -50,7 +50,7 @@ class SeedTest {
     private static void assertCategory(String name, String weight, String score) {
         assertThat(result.category(name).getWeight()).as(name + " weight").isEqualByComparingTo(weight);
         assertThat(result.category(name).getScore()).as(name + " score").isEqualByComparingTo(score);
-        assertMadeBy(result.category(name).getRule(), "40-totals.drl");
+        assertMadeBy(result.category(name).getRule(), "common/40-totals.drl");
     }
 
     @Test
@@ -62,7 +62,7 @@ class SeedTest {
             assertThat(s).as(row.path()).isNotNull();
             BigDecimal expected = row.name().equals("政府采购执行率") ? new BigDecimal("1.11") : row.points();
             assertThat(s.getScore()).as(row.path()).isEqualByComparingTo(expected);
-            assertMadeBy(s.getRule(), row.target().isNumeric() ? "31-quantitative.drl" : "32-qualitative.drl");
+            assertMadeBy(s.getRule(), row.target().isNumeric() ? "common/31-quantitative.drl" : "common/32-qualitative.drl");
             assertThat(s.getExplanation()).as(row.path()).isNotBlank();
         }
         // 30 rows of the table plus the first-level 预算执行率 worked out from the budget table
@@ -73,7 +73,7 @@ class SeedTest {
     void governmentProcurementIsProportional() {
         IndicatorScore s = result.indicator("投入管理指标/预算和财务管理/政府采购执行率");
         assertThat(s.getScore()).isEqualTo(new BigDecimal("1.11"));
-        assertMadeBy(s.getRule(), "31-quantitative.drl");
+        assertMadeBy(s.getRule(), "common/31-quantitative.drl");
         assertThat(s.getExplanation()).contains("2 × 50 ÷ 90 = 1.11");
     }
 
@@ -99,10 +99,10 @@ class SeedTest {
         assertThat(ind.getSubject()).isEqualTo("投入管理指标/预算和财务管理/政府采购执行率");
         assertThat(ind.getClaimed()).isEqualByComparingTo("1");
         assertThat(ind.getRecomputed()).isEqualByComparingTo("1.11");
-        assertMadeBy(ind.getRule(), "60-review.drl");
+        assertMadeBy(ind.getRule(), "common/60-review.drl");
         for (Finding f : result.findings()) {
             assertMadeBy(f.getRule(), f.getCode().endsWith("INCONSISTENT") || f.getCode().startsWith("TASKS")
-                    ? "61-consistency.drl" : "60-review.drl");
+                    ? "61-consistency.drl" : f.getCode().equals("REASON_MISSING") ? "62-reasons.drl" : "common/60-review.drl");
         }
         Finding total = result.findings().stream().filter(f -> f.getCode().equals("TOTAL_DIFFERS")).findFirst()
                 .orElseThrow();

@@ -41,23 +41,23 @@ class WatchTest {
                     out, out));
             waitFor(buffer, "watching", 1);
 
-            Path grades = rules.resolve("shangjie-2021/50-grades.drl");
+            Path grades = rules.resolve("shangjie-2021/00-parameters.drl.csv");
             String original = Files.readString(grades, StandardCharsets.UTF_8);
-            Files.writeString(grades, original.replace("TotalScore( score >= 90 )", "TotalScore( score >= 90 "),
+            assertThat(original).contains("score >= $paramB,score");
+            Files.writeString(grades, original.replace("score >= $paramB,score", "score >= $paramB (,score"),
                     StandardCharsets.UTF_8);
             waitFor(buffer, "BROKEN", 1);
 
-            Files.writeString(grades, original.replace("TotalScore( score >= 90 )", "TotalScore( score >= 99.5 )")
-                    .replace("TotalScore( score >= 80, score < 90 )", "TotalScore( score >= 80, score < 99.5 )"),
-                    StandardCharsets.UTF_8);
+            Files.writeString(grades, original.replace(",50 等级,90,,优,", ",50 等级,99.5,,优,")
+                    .replace(",50 等级,80,90,良,", ",50 等级,80,99.5,良,"), StandardCharsets.UTF_8);
             watching.get(30, TimeUnit.SECONDS);
         } finally {
             System.setOut(oldOut);
         }
         String text = buffer.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("1 passed, 0 failed");            // the first run
-        assertThat(text).contains("changed: [50-grades.drl]");
-        assertThat(text).contains("BROKEN").contains("50-grades.drl"); // the broken save, with its file
+        assertThat(text).contains("changed: [00-parameters.drl.csv]");
+        assertThat(text).contains("BROKEN").contains("00-parameters.drl.csv"); // the broken save, with its file
         assertThat(text).contains("grade: expected 优, actual 良");     // the edited band, same JVM
         assertThat(text.indexOf("BROKEN")).isLessThan(text.indexOf("grade: expected 优, actual 良"));
     }

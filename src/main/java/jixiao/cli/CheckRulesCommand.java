@@ -42,7 +42,21 @@ final class CheckRulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int exit = Main.OK;
-        for (Path folder : folders) {
+        for (Path given : folders) {
+            List<Path> checked = List.of(given);
+            try {
+                if (jixiao.engine.PolicyFiles.resolve(given, false).notice().isShared()) {
+                    checked = builtOn(given);
+                    System.out.println(given + ": shared rules, which score nothing by themselves; checked as part "
+                            + "of the notices built on them: " + (checked.isEmpty() ? "(none)"
+                            : checked.stream().map(f -> f.getFileName().toString()).toList()));
+                }
+            } catch (PolicyException e) {
+                System.err.println("jixiao: " + e.describe());
+                exit = Main.BAD_RULES;
+                continue;
+            }
+            for (Path folder : checked) {
             try {
                 Policy p = PolicyLoader.load(folder);
                 List<PolicyProblem> problems = PolicyLinter.lint(p, samples(folder));
@@ -68,7 +82,29 @@ final class CheckRulesCommand implements Callable<Integer> {
                 System.err.println("jixiao: " + e.describe());
                 exit = Main.BAD_RULES;
             }
+            }
         }
         return exit;
+    }
+
+    /** The folders beside a shared folder whose chain of bases includes it. */
+    private static List<Path> builtOn(Path shared) {
+        Path target = shared.toAbsolutePath().normalize();
+        List<Path> out = new java.util.ArrayList<>();
+        try (var s = java.nio.file.Files.list(target.getParent())) {
+            for (Path sibling : s.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+                try {
+                    var set = jixiao.engine.PolicyFiles.resolve(sibling, false);
+                    if (!sibling.equals(target) && set.layers().contains(target) && !set.notice().isShared()) {
+                        out.add(sibling);
+                    }
+                } catch (PolicyException notAPolicy) {
+                    // a folder that is not a policy, or a broken one: it is checked when named itself
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
     }
 }

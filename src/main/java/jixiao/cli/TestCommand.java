@@ -71,6 +71,11 @@ final class TestCommand implements Callable<Integer> {
             + "notice change?")
     String rules;
 
+    @Option(names = "--mutants", arity = "0..*", paramLabel = "NOTICE", description = "mutation testing: change "
+            + "each number and comparator of each rule condition and decision-table cell, and delete each rule, one at a "
+            + "time; run the notice's scenarios on each and list the changes no scenario notices (default: every notice)")
+    List<String> mutants;
+
     @Option(names = {"-v", "--verbose"}, description = "also show the rules that fired for each mismatch")
     boolean verbose;
 
@@ -83,6 +88,9 @@ final class TestCommand implements Callable<Integer> {
         }
         if (record != null) {
             return record(registry);
+        }
+        if (mutants != null) {
+            return mutants(registry);
         }
         List<Path> roots = paths == null || paths.isEmpty() ? List.of(defaultScenarios()) : paths;
         List<Path> files = ScenarioReader.find(roots);
@@ -98,7 +106,7 @@ final class TestCommand implements Callable<Integer> {
             outcomes.add(outcome);
         }
         wholeRun = paths == null || paths.isEmpty();
-        notices = registry.noticeIds();
+        notices = registry.notices().stream().filter(n -> !n.isShared()).map(jixiao.engine.Notice::id).toList();
         int exit = summary(o, outcomes);
         if (watch) {
             new Watcher(registry, runner, roots, rulesRoot, outcomes, this::print, this::summary, watchLimit).run();
@@ -106,7 +114,7 @@ final class TestCommand implements Callable<Integer> {
         return exit;
     }
 
-    private Path defaultScenarios() {
+    static Path defaultScenarios() {
         String home = System.getProperty("jixiao.home");
         return home == null ? Path.of("scenarios") : Path.of(home, "scenarios");
     }
@@ -180,6 +188,82 @@ final class TestCommand implements Callable<Integer> {
     /** Which policy scored the scenario: its notice and the fingerprint of its rules. */
     private static String by(Outcome x) {
         return x.policy() == null ? "" : "  [" + x.policy().id() + " " + x.policy().fingerprint().substring(0, 8) + "]";
+    }
+
+    private int mutants(PolicyRegistry registry) throws IOException {
+        List<String> ids = mutants.isEmpty() ? registry.notices().stream().filter(n -> !n.isShared())
+                .map(jixiao.engine.Notice::id).toList() : mutants;
+        int exit = Main.OK;
+        PrintStream o = System.out;
+        for (String id : ids) {
+            jixiao.engine.PolicyFiles set;
+            java.util.Map<String, String> equivalents;
+            List<jixiao.scenario.Scenario> scenarios = new ArrayList<>();
+            try {
+                set = jixiao.engine.PolicyFiles.resolve(registry.folderOf(id));
+                equivalents = jixiao.scenario.Mutants.equivalents(set);
+                Policy real = registry.forFolder(set.folder());
+                Path dir = paths == null || paths.isEmpty() ? defaultScenarios().resolve(id) : null;
+                for (Path f : ScenarioReader.find(dir != null ? List.of(dir) : paths)) {
+                    scenarios.add(ScenarioReader.read(f));
+                }
+                ScenarioRunner check = new ScenarioRunner(registry, new Scorer()).withPolicy(real);
+                for (jixiao.scenario.Scenario sc : scenarios) {
+                    if (check.run(sc).status() != Status.PASSED) {
+                        System.err.println("jixiao: " + id + ": the scenario " + shown(sc.file()) + " fails on the rules "
+                                + "as they are; mutants say something only when every scenario passes (run jixiao test)");
+                        return Main.FAILED;
+                    }
+                }
+            } catch (PolicyException e) {
+                System.err.println("jixiao: " + e.describe());
+                return Main.BAD_RULES;
+            } catch (InputException e) {
+                System.err.println("jixiao: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+            if (scenarios.isEmpty()) {
+                System.err.println("jixiao: " + id + " has no scenario: every mutant would survive");
+                exit = Main.FAILED;
+                continue;
+            }
+            List<jixiao.scenario.Mutants.Mutant> all = jixiao.scenario.Mutants.of(set);
+            o.println("mutants of " + id + " (" + set.fingerprint() + "): " + all.size() + ", each run on "
+                    + scenarios.size() + " scenarios");
+            ScenarioRunner runner = new ScenarioRunner(registry, new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false));
+            int killed = 0;
+            int equivalent = 0;
+            int stillborn = 0;
+            int survived = 0;
+            for (jixiao.scenario.Mutants.Mutant m : all) {
+                jixiao.scenario.Mutants.Result r = jixiao.scenario.Mutants.run(set, m, scenarios, runner, equivalents);
+                switch (r.status()) {
+                    case KILLED -> killed++;
+                    case EQUIVALENT -> equivalent++;
+                    case STILLBORN -> {
+                        stillborn++;
+                        if (verbose) {
+                            o.println("  does not compile: " + m.describe());
+                        }
+                    }
+                    case SURVIVED -> {
+                        survived++;
+                        o.println("SURVIVED  " + m.describe() + ": no scenario fails");
+                        o.println("          if it can change no result, list it in rules/" + id + "/"
+                                + jixiao.scenario.Mutants.EQUIVALENT + " with the reason: " + jixiao.scenario.Mutants.entry(m));
+                    }
+                    default -> { }
+                }
+            }
+            int counted = all.size() - stillborn;
+            o.println(String.format("mutation score of %s: %.1f%% (%d killed, %d equivalent, %d survived; %d did not "
+                    + "compile and are not counted)", id, counted == 0 ? 100.0 : 100.0 * (killed + equivalent) / counted,
+                    killed, equivalent, survived, stillborn));
+            if (survived > 0) {
+                exit = Main.FAILED;
+            }
+        }
+        return exit;
     }
 
     private int record(PolicyRegistry registry) throws IOException {

@@ -135,12 +135,11 @@ final class Watcher {
         for (Path c : changed) {
             if (c.startsWith(root)) {
                 Path folder = root.resolve(root.relativize(c).getName(0));
-                jixiao.engine.Policy old = registry.invalidate(folder);
-                if (old != null) {
+                for (jixiao.engine.Policy old : registry.invalidate(folder)) {
                     runner.release(old); // its pooled sessions go with it
                 }
-                for (Outcome x : last.values()) {
-                    if (x.policy() == null || x.policy().folder().toAbsolutePath().normalize().equals(folder)) {
+                for (Outcome x : last.values()) { // the folder's own scenarios, and those of notices built on it
+                    if (x.policy() == null || x.policy().layers().contains(folder)) {
                         out.add(x.file().toAbsolutePath().normalize());
                     }
                 }

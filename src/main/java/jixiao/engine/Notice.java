@@ -1,6 +1,8 @@
 package jixiao.engine;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * The metadata file {@code notice.json} of a policy folder: what notice the rules implement.
@@ -8,8 +10,27 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param id     the folder's name, which submissions use in their "notice" field
  * @param kind   what kind of self-evaluation it scores (e.g. 部门整体绩效自评)
  * @param source the document the rules transcribe
+ * @param base   the notice this one builds on, pinned by its fingerprint; null for a notice written whole
+ * @param drop   files of the base that this notice takes away
+ * @param shared true for a folder of rules that notices build on and that scores nothing by itself
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Notice(String id, String title, String issuer, Integer year, String kind, String source,
-                     String description) {
+                     String description, Base base, List<String> drop, Boolean shared) {
+
+    public Notice(String id, String title, String issuer, Integer year, String kind, String source,
+                  String description) {
+        this(id, title, issuer, year, kind, source, description, null, null, null);
+    }
+
+    /** Whether this folder is only a base for others (it is never offered for scoring or required to have scenarios). */
+    public boolean isShared() {
+        return Boolean.TRUE.equals(shared);
+    }
+
+    /** A pinned base: the notice folder beside this one, and the fingerprint of its rules when it was pinned. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Base(String notice, String fingerprint) {
+    }
 }

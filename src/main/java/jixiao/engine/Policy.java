@@ -7,10 +7,12 @@ import org.kie.api.KieBase;
 /**
  * A compiled policy folder: one KIE base shared by every submission it scores, the phases its rules run in
  * (in order), and a description of each rule. {@code fingerprint} identifies the rule files' contents;
- * {@code fromCache} says the rules were read compiled from the cache rather than compiled now.
+ * {@code fromCache} says the rules were read compiled from the cache rather than compiled now; {@code sources} are the
+ * effective rule files (the folder's own over its bases') and {@code layers} the folders they come from, the deepest
+ * base first.
  */
 public record Policy(Notice notice, Path folder, KieBase kieBase, List<String> phases, List<RuleInfo> rules,
-                     String fingerprint, boolean fromCache) {
+                     String fingerprint, boolean fromCache, List<PolicyFiles.Source> sources, List<Path> layers) {
 
     /** A rule of the policy: its name (a sentence), its phase, and the file it is written in. */
     public record RuleInfo(String name, String phase, String file) {

@@ -50,21 +50,16 @@ public final class PolicyLinter {
             defined(policy, sample, categories, tiers);
         }
         List<PolicyProblem> problems = new ArrayList<>();
-        for (Path file : PolicyLoader.ruleFiles(policy.folder())) {
-            if (!file.getFileName().toString().endsWith(".drl")) {
+        for (PolicyFiles.Source file : policy.sources()) {
+            if (!file.name().endsWith(".drl")) {
                 continue; // decision tables: their cells are checked by compiling them
             }
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new PolicyException("cannot read " + file + ": " + e.getMessage());
-            }
+            String text = file.text();
             String code = withoutComments(text);
             Matcher rule = RULE.matcher(code);
             while (rule.find()) {
                 int line = lineOf(code, rule.start());
-                String rel = policy.folder().relativize(file).toString();
+                String rel = file.label();
                 check(problems, rel, line, rule.group(1), rule.group(2), CATEGORY, categories,
                         "first-level category");
                 check(problems, rel, line, rule.group(1), rule.group(2), TIER, tiers, "tier");

@@ -58,19 +58,17 @@ public final class PolicyLoader {
 
     /** Loads a policy folder, from the cache when it holds this exact folder's compiled rules. */
     public static Policy load(Path folder, PolicyCache cache) throws PolicyException {
-        if (!Files.isDirectory(folder)) {
-            throw new PolicyException("policy folder " + folder + " does not exist or is not a folder");
-        }
-        List<Path> files = ruleFiles(folder);
-        if (files.isEmpty()) {
-            throw new PolicyException("policy folder " + folder + " holds no rule file (.drl, .drl.csv or .drl.xlsx)");
-        }
-        Notice notice = readNotice(folder);
+        return load(PolicyFiles.resolve(folder), cache);
+    }
 
-        // the files are read once: the hash and the compiled rules come from the same bytes, so an edit made while
-        // this runs can never be stored under the hash of what was there before
-        java.util.Map<Path, byte[]> contents = contents(folder, files);
-        String hash = hash(folder, contents);
+    /**
+     * Compiles a resolved set of rule files (a folder laid over its bases). The files were read once: the hash and
+     * the compiled rules come from the same bytes, so an edit made while this runs can never be stored under the hash
+     * of what was there before.
+     */
+    public static Policy load(PolicyFiles set, PolicyCache cache) throws PolicyException {
+        Path folder = set.folder();
+        String hash = set.hash();
         KieBase kieBase = null;
         boolean fromCache = false;
         if (cache != null) {
@@ -83,7 +81,7 @@ public final class PolicyLoader {
             }
         }
         if (kieBase == null) {
-            kieBase = compile(folder, files, contents);
+            kieBase = compile(folder, set.files());
             if (cache != null) {
                 cache.write(hash, kieBase);
             }
@@ -112,8 +110,8 @@ public final class PolicyLoader {
         }
         Set<String> phaseSet = new TreeSet<>(Comparator.comparing(PolicyLoader::phaseKey));
         rules.forEach(r -> phaseSet.add(r.phase()));
-        return new Policy(notice, folder, kieBase, List.copyOf(phaseSet), List.copyOf(rules),
-                hash.substring(0, 16), fromCache);
+        return new Policy(set.notice(), folder, kieBase, List.copyOf(phaseSet), List.copyOf(rules),
+                set.fingerprint(), fromCache, set.files(), set.layers());
     }
 
     private static String sourceOf(RuleImpl r) {
@@ -129,19 +127,18 @@ public final class PolicyLoader {
      * A finding's severity misspelt in DRL ("Reject") would silently rank lowest and never send the submission back:
      * it is refused like a compile error, with file and line.
      */
-    private static void checkSeverities(Path folder, List<Path> files, java.util.Map<Path, byte[]> contents)
-            throws PolicyException {
+    private static void checkSeverities(Path folder, List<PolicyFiles.Source> files) throws PolicyException {
         List<PolicyProblem> problems = new ArrayList<>();
-        for (Path f : files) {
-            if (!f.getFileName().toString().endsWith(".drl")) {
+        for (PolicyFiles.Source f : files) {
+            if (!f.name().endsWith(".drl")) {
                 continue;
             }
-            String[] lines = new String(contents.get(f), StandardCharsets.UTF_8).split("\n", -1);
+            String[] lines = f.text().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 java.util.regex.Matcher m = FINDING.matcher(lines[i]);
                 while (m.find()) {
                     if (!SEVERITIES.contains(m.group(1))) {
-                        problems.add(new PolicyProblem(folder.relativize(f).toString(), i + 1, "a finding's severity "
+                        problems.add(new PolicyProblem(f.label(), i + 1, "a finding's severity "
                                 + "is \"" + m.group(1) + "\"; it must be one of " + String.join(", ", SEVERITIES), true));
                     }
                 }
@@ -152,19 +149,16 @@ public final class PolicyLoader {
         }
     }
 
-    private static KieBase compile(Path folder, List<Path> files, java.util.Map<Path, byte[]> contents)
-            throws PolicyException {
-        checkSeverities(folder, files, contents);
+    private static KieBase compile(Path folder, List<PolicyFiles.Source> files) throws PolicyException {
+        checkSeverities(folder, files);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
-        for (Path f : files) {
-            String rel = folder.relativize(f).toString();
-            byte[] bytes = contents.get(f);
-            Resource r = f.getFileName().toString().endsWith(".drl")
-                    ? ResourceFactory.newByteArrayResource(bytes)
-                    : ResourceFactory.newByteArrayResource(decisionTableToDrl(f, rel, bytes)
+        for (PolicyFiles.Source f : files) {
+            Resource r = f.name().endsWith(".drl")
+                    ? ResourceFactory.newByteArrayResource(f.bytes())
+                    : ResourceFactory.newByteArrayResource(decisionTableToDrl(f.path(), f.label(), f.bytes())
                             .getBytes(StandardCharsets.UTF_8));
-            r.setSourcePath(rel);
+            r.setSourcePath(f.label());
             batch.add(r, ResourceType.DRL);
         }
         try {
@@ -191,7 +185,7 @@ public final class PolicyLoader {
         }
     }
 
-    private static String decisionTableToDrl(Path table, String rel, byte[] bytes) throws PolicyException {
+    static String decisionTableToDrl(Path table, String rel, byte[] bytes) throws PolicyException {
         InputType type = table.getFileName().toString().endsWith(".csv") ? InputType.CSV : InputType.XLS;
         try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
             return new SpreadsheetCompiler().compile(in, type);
@@ -226,7 +220,11 @@ public final class PolicyLoader {
     }
 
     static Notice readNotice(Path folder) throws PolicyException {
-        String folderName = folder.toAbsolutePath().normalize().getFileName().toString();
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        if (name == null) {
+            throw new PolicyException(folder + " is the root of the file system, not a policy folder");
+        }
+        String folderName = name.toString();
         Path meta = folder.resolve(METADATA_FILE);
         if (!Files.exists(meta)) {
             return new Notice(folderName, null, null, null, null, null, null);
@@ -272,39 +270,6 @@ public final class PolicyLoader {
         String cls = e.getClass().getSimpleName();
         String msg = String.valueOf(e.getMessage());
         return cls.contains("Parser") || msg.startsWith("[ERR 1");
-    }
-
-    /** The bytes of the folder's rule files and its metadata, in order. */
-    private static java.util.Map<Path, byte[]> contents(Path folder, List<Path> files) throws PolicyException {
-        java.util.Map<Path, byte[]> all = new java.util.LinkedHashMap<>();
-        try {
-            for (Path f : files) {
-                all.put(f, Files.readAllBytes(f));
-            }
-            Path meta = folder.resolve(METADATA_FILE);
-            if (Files.exists(meta)) {
-                all.put(meta, Files.readAllBytes(meta));
-            }
-        } catch (IOException e) {
-            throw new PolicyException("cannot read policy folder " + folder + ": " + e.getMessage());
-        }
-        return all;
-    }
-
-    /** SHA-256 of the folder's rule files and metadata, names and contents, in hex. */
-    private static String hash(Path folder, java.util.Map<Path, byte[]> contents) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (java.util.Map.Entry<Path, byte[]> e : contents.entrySet()) {
-                md.update(folder.relativize(e.getKey()).toString().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(e.getValue());
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -69,8 +69,19 @@ public final class PolicyRegistry {
         }
     }
 
+    /** A policy folder: it holds a rule file, or names a base in its notice.json (and may change nothing else). */
     private static boolean holdsRules(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
+        Path meta = dir.resolve(PolicyLoader.METADATA_FILE);
+        if (Files.isRegularFile(meta)) {
+            try {
+                if (new com.fasterxml.jackson.databind.ObjectMapper().readTree(meta.toFile()).hasNonNull("base")) {
+                    return true;
+                }
+            } catch (IOException unreadable) {
+                // reported when the notice is loaded
+            }
+        }
+        try (Stream<Path> s = Files.walk(dir, 2)) {
             return s.anyMatch(p -> PolicyLoader.isRuleFile(p.getFileName().toString()));
         } catch (IOException e) {
             return false;
@@ -111,6 +122,11 @@ public final class PolicyRegistry {
         synchronized (this) { // the threads of a batch all ask at once: compile once, not once each
             p = compiled.get(key);
             if (p == null) {
+                Notice notice = PolicyLoader.readNotice(folder);
+                if (notice.isShared()) {
+                    throw new PolicyException(notice.id() + " is a folder of shared rules that notices build on; it "
+                            + "scores nothing by itself: score by a notice built on it (\"base\" in its notice.json)");
+                }
                 p = PolicyLoader.load(folder, cache);
                 compiled.put(key, p);
             }
@@ -119,12 +135,22 @@ public final class PolicyRegistry {
     }
 
     /**
-     * Forgets the compiled policy of a folder, so that the next use compiles it again (after an edit).
+     * Forgets the compiled policies a folder is part of (the folder's own, and every notice built on it), so that the
+     * next use compiles them again (after an edit).
      *
-     * @return the policy forgotten, or null: its sessions can be released
+     * @return the policies forgotten: their sessions can be released
      */
-    public Policy invalidate(Path folder) {
-        return compiled.remove(folder.toAbsolutePath().normalize());
+    public List<Policy> invalidate(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        List<Policy> gone = new ArrayList<>();
+        for (Map.Entry<Path, Policy> e : compiled.entrySet()) {
+            if (e.getKey().equals(key) || e.getValue().layers().contains(key)) {
+                if (compiled.remove(e.getKey(), e.getValue())) {
+                    gone.add(e.getValue());
+                }
+            }
+        }
+        return gone;
     }
 
     /** Every notice's metadata, compiling nothing. */

@@ -19,8 +19,6 @@ import jixiao.model.Num;
 /** Compares a result with a scenario's expectations; only what is listed is checked. */
 public final class Expectations {
 
-    /** Numbers within this distance are equal (scores are kept to 2 decimals). */
-    public static final BigDecimal TOLERANCE = new BigDecimal("0.005");
 
     /**
      * One expectation not met.
@@ -36,6 +34,24 @@ public final class Expectations {
 
     public static List<Mismatch> check(JsonNode expect, ScoreResult r) {
         List<Mismatch> out = new ArrayList<>();
+        // a result the host refuses to report (an indicator scored never or twice, no grade or two) never passes
+        for (jixiao.model.Finding gap : r.ruleGaps()) {
+            out.add(new Mismatch("rules", "every indicator scored once, one total and one grade",
+                    gap.getCode() + (gap.getSubject() == null ? "" : " " + gap.getSubject()) + ": " + gap.getMessage(),
+                    List.of()));
+        }
+        JsonNode order = expect.get("categoryOrder");
+        if (order != null) {
+            List<String> expected = new ArrayList<>();
+            order.forEach(n -> expected.add(n.asText()));
+            List<String> actual = r.weights().stream()
+                    .sorted(java.util.Comparator.comparingInt(jixiao.model.CategoryWeight::getOrder))
+                    .map(jixiao.model.CategoryWeight::getCategory).toList();
+            if (!expected.equals(actual)) {
+                out.add(new Mismatch("categoryOrder", String.join("、", expected), String.join("、", actual),
+                        List.of()));
+            }
+        }
         if (expect.has("total")) {
             BigDecimal actual = r.total() == null ? null : r.total().getScore();
             number(out, "total", expect.get("total"), actual, rulesOf(r, null, r.total() == null ? null
@@ -188,7 +204,7 @@ public final class Expectations {
             return;
         }
         BigDecimal expected = exp.decimalValue();
-        if (actual == null || expected.subtract(actual).abs().compareTo(TOLERANCE) > 0) {
+        if (actual == null || expected.compareTo(actual) != 0) { // exact: the policy's rounding made the number
             out.add(new Mismatch(field, Num.fmt(expected), actual == null ? "none" : Num.fmt(actual), rules));
         }
     }

@@ -37,7 +37,7 @@ public final class ScenarioReader {
     private static final Set<String> FIELDS = Set.of("description", "submission", "changes", "rules", "expect",
             "advice");
     private static final Set<String> EXPECT_FIELDS = Set.of("total", "grade", "categories", "indicators",
-            "findings", "noFindings", "findingCount");
+            "findings", "noFindings", "findingCount", "categoryOrder");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

@@ -55,6 +55,17 @@ public final class ScenarioRunner {
         return this;
     }
 
+    private Policy policyOverride;
+
+    /**
+     * Scores every scenario by this compiled policy (a base not yet re-pinned, or a mutant of the rules) instead of
+     * its own.
+     */
+    public ScenarioRunner withPolicy(Policy policy) {
+        this.policyOverride = policy;
+        return this;
+    }
+
     /** Releases what was kept for a policy that has been recompiled. */
     public void release(Policy policy) {
         scorer.release(policy);
@@ -80,7 +91,7 @@ public final class ScenarioRunner {
         }
         Policy policy;
         try {
-            policy = rulesOverride != null ? (java.nio.file.Files.isDirectory(Path.of(rulesOverride))
+            policy = policyOverride != null ? policyOverride : rulesOverride != null ? (java.nio.file.Files.isDirectory(Path.of(rulesOverride))
                     ? registry.forFolder(Path.of(rulesOverride)) : registry.forNotice(rulesOverride))
                     : sc.rules() != null ? registry.forFolder(sc.rules()) : registry.forNotice(s.notice());
         } catch (PolicyException e) {

@@ -1,0 +1,169 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jixiao.engine.PolicyFiles;
+import jixiao.engine.PolicyRegistry;
+import jixiao.engine.Scorer;
+import jixiao.scenario.Mutants;
+import jixiao.scenario.Mutants.Mutant;
+import jixiao.scenario.Mutants.Status;
+import jixiao.scenario.Scenario;
+import jixiao.scenario.ScenarioReader;
+import jixiao.scenario.ScenarioRunner;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mutation testing of the rules ({@code jixiao test --mutants}): the scenarios are worth something only if they
+ * notice a broken rule.
+ */
+class MutantsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static List<Scenario> scenarios(String... files) throws Exception {
+        List<Scenario> out = new ArrayList<>();
+        for (String f : files) {
+            out.add(ScenarioReader.read(Path.of("scenarios", f)));
+        }
+        return out;
+    }
+
+    private static Mutant find(List<Mutant> all, String file, String lineContains, String after) {
+        return all.stream().filter(m -> m.file().equals(file) && m.original().contains(lineContains)
+                && m.mutated().equals(m.original().replace(lineContains, after))).findFirst()
+                .orElseThrow(() -> new AssertionError("no mutant " + lineContains + " → " + after + " in " + file));
+    }
+
+    /**
+     * Every mutant of every shipped notice (each number and comparator of each condition and decision-table cell moved,
+     * each rule deleted) makes one of its scenarios fail, or is listed as equivalent with its reason: the shipped
+     * notices' mutation score is 100%.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyMutantOfAShippedNoticeIsKilledByItsScenariosOrListedAsEquivalent() throws Exception {
+        PolicyRegistry registry = new PolicyRegistry(Fixtures.RULES, null);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (var notice : registry.notices()) {
+            if (notice.isShared()) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(notice.id(), () -> {
+                PolicyFiles set = PolicyFiles.resolve(Fixtures.RULES.resolve(notice.id()));
+                List<Scenario> scenarios = new ArrayList<>();
+                for (Path f : ScenarioReader.find(List.of(Path.of("scenarios", notice.id())))) {
+                    scenarios.add(ScenarioReader.read(f));
+                }
+                assertThat(scenarios).as(notice.id()).isNotEmpty();
+                List<Mutant> all = Mutants.of(set);
+                // one deletion per rule: as many as the compiled policy has rules
+                assertThat(all.stream().filter(m -> m.kind().equals("delete")))
+                        .hasSize(Fixtures.policy(set.folder()).rules().size());
+                assertThat(all.stream().filter(m -> m.kind().equals("number"))).hasSizeGreaterThan(20);
+                assertThat(all.stream().filter(m -> m.kind().equals("comparator"))).hasSizeGreaterThan(20);
+                ScenarioRunner runner = new ScenarioRunner(registry, new Scorer());
+                Map<String, String> equivalents = Mutants.equivalents(set);
+                List<String> survivors = new ArrayList<>();
+                int equivalent = 0;
+                for (Mutant m : all) {
+                    var r = Mutants.run(set, m, scenarios, runner, equivalents);
+                    if (r.status() == Status.SURVIVED || r.status() == Status.STILLBORN) {
+                        survivors.add(r.status() + " " + m.describe() + (r.detail() == null ? "" : ": " + r.detail()));
+                    }
+                    equivalent += r.status() == Status.EQUIVALENT ? 1 : 0;
+                }
+                assertThat(survivors).as(notice.id() + ": mutants no scenario notices").isEmpty();
+                // every listed equivalent is one of this notice's mutants (a stale listing would hide nothing)
+                assertThat(equivalent).isLessThanOrEqualTo(equivalents.size());
+            }));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void aBoundaryNoScenarioSitsOnSurvivesUntilOneDoesAndAnEquivalentListedWithItsReasonIsNotASurvivor()
+            throws Exception {
+        PolicyFiles set = PolicyFiles.resolve(Fixtures.SHANGJIE);
+        List<Mutant> all = Mutants.of(set);
+        // the 优 band moved from 90 to 91, and "≥ 90" read as "> 90"
+        Mutant raised = find(all, "shangjie-2021/00-parameters.drl.csv", ",50 等级,90,,优,", ",50 等级,91,,优,");
+        Mutant flipped = find(all, "shangjie-2021/00-parameters.drl.csv", "score >= $paramB,score", "score > $paramB,score");
+        assertThat(raised.line()).isEqualTo(lineOf(Fixtures.SHANGJIE.resolve("00-parameters.drl.csv"), ",50 等级,90,,优,"));
+        assertThat(raised.describe()).startsWith("shangjie-2021/00-parameters.drl.csv:" + raised.line() + " `")
+                .contains("90,,优").contains("91,,优").contains("` → `");
+        ScenarioRunner runner = new ScenarioRunner(new PolicyRegistry(Fixtures.RULES, null), new Scorer());
+
+        // the seed's 99.11 is 优 either way: nothing notices
+        List<Scenario> seedOnly = scenarios("shangjie-2021/seed.scenario.json");
+        assertThat(Mutants.run(set, raised, seedOnly, runner, Map.of()).status()).isEqualTo(Status.SURVIVED);
+        assertThat(Mutants.run(set, flipped, seedOnly, runner, Map.of()).status()).isEqualTo(Status.SURVIVED);
+        // a total of exactly 90 notices both
+        List<Scenario> withEdge = scenarios("shangjie-2021/seed.scenario.json",
+                "shangjie-2021/total-90.scenario.json");
+        var killed = Mutants.run(set, raised, withEdge, runner, Map.of());
+        assertThat(killed.status()).isEqualTo(Status.KILLED);
+        assertThat(killed.detail()).isEqualTo("total-90.scenario.json");
+        assertThat(Mutants.run(set, flipped, withEdge, runner, Map.of()).status()).isEqualTo(Status.KILLED);
+
+        // listed as equivalent (here only to see the file honoured), with a reason
+        Path copy = tmp.resolve("rules/shangjie-2021");
+        Fixtures.copyTree(Fixtures.SHANGJIE, copy);
+        String entry = Mutants.entry(raised).replace("（为什么这一改动不会改变任何结果）", "测试用");
+        Files.writeString(copy.resolve(Mutants.EQUIVALENT), "[" + entry + "]", StandardCharsets.UTF_8);
+        PolicyFiles copied = PolicyFiles.resolve(copy);
+        var eq = Mutants.run(copied, find(Mutants.of(copied), "shangjie-2021/00-parameters.drl.csv", ",50 等级,90,,优,",
+                ",50 等级,91,,优,"), seedOnly, runner, Mutants.equivalents(copied));
+        assertThat(eq.status()).isEqualTo(Status.EQUIVALENT);
+        assertThat(eq.detail()).isEqualTo("测试用");
+        // a listing without its reason is refused
+        Files.writeString(copy.resolve(Mutants.EQUIVALENT), "[" + Mutants.entry(raised).replace(
+                "（为什么这一改动不会改变任何结果）", "") + "]", StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Mutants.equivalents(copied))
+                .hasMessageContaining("reason");
+    }
+
+    @Test
+    void numbersMoveByOneAndByOneStepOfTheirLastDecimalAndNeverBelowZero() {
+        assertThat(neighbours("90")).containsExactlyInAnyOrder("91", "89");
+        assertThat(neighbours("0")).containsExactly("1");
+        assertThat(neighbours("0.5")).containsExactlyInAnyOrder("1.5", "0.6", "0.4");
+        assertThat(neighbours("99.5")).containsExactlyInAnyOrder("100.5", "98.5", "99.6", "99.4");
+    }
+
+    @Test
+    void everyComparatorOfAConditionIsFlippedAndStringsAndCommentsAreLeftAlone() throws Exception {
+        PolicyFiles set = PolicyFiles.resolve(Fixtures.SHANGJIE);
+        List<Mutant> all = Mutants.of(set);
+        Mutant ge = find(all, "common/31-quantitative.drl", "actual.number >= target.number",
+                "actual.number > target.number");
+        assertThat(ge.kind()).isEqualTo("comparator");
+        // numbers inside strings ("≥95%") and comments are never mutated; numbers of consequences neither
+        assertThat(all).noneMatch(m -> m.kind().equals("number") && m.original().startsWith("//"));
+        assertThat(all).noneMatch(m -> m.kind().equals("number") && m.original().contains("insert("));
+    }
+
+    private static List<String> neighbours(String n) {
+        return Mutants.neighbours(n);
+    }
+
+    private static int lineOf(Path f, String text) throws Exception {
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+}
