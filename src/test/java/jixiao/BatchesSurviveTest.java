@@ -449,6 +449,8 @@ class BatchesSurviveTest {
         String seed = Fixtures.SEED.toString();
         assertThat(Fixtures.cli("score", "--rules", "/", seed).exit()).isEqualTo(3);
         assertThat(Fixtures.cli("score", "--max-firings", "0", seed).exit()).isEqualTo(2);
+        assertThat(Fixtures.cli("table", "--no-such-option", seed).exit()).as("an unknown option").isEqualTo(2);
+        assertThat(Fixtures.cli("score", "--threads", "many", seed).exit()).as("an unreadable value").isEqualTo(2);
         assertThat(Fixtures.cli("score", "--threads", "2000", seed).exit()).isEqualTo(2);
         Fixtures.Run empty = Fixtures.cli("score", write("empty.jsonl", "\n\n").toString());
         assertThat(empty.exit()).isEqualTo(2);

@@ -56,7 +56,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        cmd.setExitCodeExceptionMapper(e -> INTERNAL);
+        // an argument that cannot be read is the caller's mistake (2), not an internal error (5)
+        cmd.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_INPUT : INTERNAL);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("jixiao: internal error: " + e);
             if (System.getenv("JIXIAO_DEBUG") != null) {

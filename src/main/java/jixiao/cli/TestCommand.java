@@ -71,10 +71,13 @@ final class TestCommand implements Callable<Integer> {
             + "notice change?")
     String rules;
 
-    @Option(names = "--mutants", arity = "0..*", paramLabel = "NOTICE", description = "mutation testing: change "
-            + "each number and comparator of each rule condition and decision-table cell, and delete each rule, one at a "
-            + "time; run the notice's scenarios on each and list the changes no scenario notices (default: every notice)")
-    List<String> mutants;
+    @Option(names = "--mutants", arity = "0..1", fallbackValue = ALL, paramLabel = "NOTICE", description = "mutation "
+            + "testing: change each number and comparator of each rule condition and decision-table cell, and delete "
+            + "each rule, one at a time; run the notice's scenarios (scenarios/NOTICE, or the PATHs given) on each and "
+            + "list the changes no scenario notices (without NOTICE: every notice)")
+    String mutants;
+
+    private static final String ALL = "(every notice)";
 
     @Option(names = {"-v", "--verbose"}, description = "also show the rules that fired for each mismatch")
     boolean verbose;
@@ -191,8 +194,8 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private int mutants(PolicyRegistry registry) throws IOException {
-        List<String> ids = mutants.isEmpty() ? registry.notices().stream().filter(n -> !n.isShared())
-                .map(jixiao.engine.Notice::id).toList() : mutants;
+        List<String> ids = ALL.equals(mutants) ? registry.notices().stream().filter(n -> !n.isShared())
+                .map(jixiao.engine.Notice::id).toList() : List.of(mutants);
         int exit = Main.OK;
         PrintStream o = System.out;
         for (String id : ids) {
