@@ -180,6 +180,21 @@ class NoticesTest {
         assertThat(j.at("/submissions/0/a/grade").asText()).isEqualTo("优");
         assertThat(j.at("/submissions/0/b/grade").asText()).isEqualTo("良");
         assertThat(j.at("/submissions/1/gradeChanged").asBoolean()).isFalse();
+
+        // the page draws it: one row per submission on the 0-100 axis, the grade moves counted A × B
+        Fixtures.Run html = Fixtures.cli("compare", "--format", "html", "--rules", "shangjie-2021", "--rules",
+                strict.toString(), Fixtures.SEED.toString(), Fixtures.MINIMAL.toString());
+        assertThat(html.exit()).as(html.err()).isZero();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html.out());
+        assertThat(page.select("svg#movement > g")).hasSize(2);
+        assertThat(page.select("svg#movement > g").first().text()).contains("shangjie-justice-2021").contains("优→良");
+        assertThat(page.select("#summary").text()).contains("2 份提交，1 份等级改变，0 份总分改变");
+        // row 优 (A), column 良 (B): one submission; 优 → 优: the other
+        var grades = page.select("table#grades tr");
+        assertThat(grades.get(0).text()).isEqualTo("优 良");
+        assertThat(grades.get(1).select("td").eachText()).containsExactly("1", "1");
+        assertThat(Fixtures.cli("compare", "--format", "csv", "--rules", "shangjie-2021", "--rules", strict.toString(),
+                Fixtures.SEED.toString()).exit()).isEqualTo(2);
     }
 
     @Test

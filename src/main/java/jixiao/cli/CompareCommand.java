@@ -45,7 +45,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
     Path rulesRoot = PolicyRegistry.defaultRoot();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or html (a page that draws each "
+            + "submission's movement and how grades moved; default: ${DEFAULT-VALUE})")
     ScoreCommand.Format format = ScoreCommand.Format.text;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write to FILE (whole or not at all)")
@@ -56,6 +57,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (format != ScoreCommand.Format.text && format != ScoreCommand.Format.json
+                && format != ScoreCommand.Format.html) {
+            System.err.println("jixiao compare: --format is text, json or html, not " + format);
+            return Main.BAD_INPUT;
+        }
         if (rules.size() != 2) {
             System.err.println("jixiao compare: give --rules exactly twice: the policy to compare from (A) and to (B)");
             return Main.BAD_INPUT;
@@ -84,7 +90,8 @@ final class CompareCommand implements Callable<Integer> {
             }
             c.add(new Comparison.Row(s.id(), item.label(), side(scorer, a, s), side(scorer, b, s)));
         }
-        Output.write(format == ScoreCommand.Format.json ? c.json() : c.text(), out, System.out);
+        Output.write(format == ScoreCommand.Format.json ? c.json() : format == ScoreCommand.Format.html ? c.html()
+                : c.text(), out, System.out);
         return Main.OK;
     }
 

@@ -195,6 +195,159 @@ public final class Comparison {
         return sb.toString();
     }
 
+    /** The most submissions the movement chart draws (the largest movers); the tables list them all. */
+    static final int CHART_ROWS = 200;
+
+    /**
+     * A self-contained page: the movement of each submission's total from A to B drawn on the 0-100 scale (an arrow
+     * per submission, largest movers first), how grades moved (A's grade × B's grade), the categories and indicators
+     * that moved most, and each submission with what moved in it.
+     */
+    public String html() {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">");
+        h.append("<title>两种评分政策的比较</title>").append(HtmlReport.STYLE)
+                .append("<style>svg text{font-size:12px}.up{stroke:#2a7}.down{stroke:#c33}.same{stroke:#999}"
+                        + ".bar{fill:#5b8def}.neg{fill:#d9534f}</style></head><body>");
+        h.append("<h1>两种评分政策的比较</h1><ul>");
+        h.append("<li>A：").append(HtmlReport.esc(a.id())).append("（").append(HtmlReport.esc(a.notice().title()))
+                .append("，规则指纹 ").append(HtmlReport.esc(a.fingerprint())).append("）</li>");
+        h.append("<li>B：").append(HtmlReport.esc(b.id())).append("（").append(HtmlReport.esc(b.notice().title()))
+                .append("，规则指纹 ").append(HtmlReport.esc(b.fingerprint())).append("）</li></ul>");
+        long gradeChanged = rows.stream().filter(Row::gradeChanged).count();
+        long totalChanged = rows.stream().filter(r -> r.difference() != null && r.difference().signum() != 0).count();
+        h.append("<p id=\"summary\">").append(rows.size()).append(" 份提交，").append(gradeChanged).append(" 份等级改变，")
+                .append(totalChanged).append(" 份总分改变；A 退回 ").append(rejectedA()).append(" 份，B 退回 ")
+                .append(rejectedB()).append(" 份。</p>");
+        chart(h);
+        transitionTable(h);
+        List<Move> overall = movesOverall();
+        if (!overall.isEmpty()) {
+            h.append("<h2>变化最大的一级指标和三级指标（各份合计）</h2><table><tr><th>指标</th><th>A</th><th>B</th>"
+                    + "<th>相差</th></tr>");
+            for (Move m : overall.stream().limit(30).toList()) {
+                h.append("<tr><td>").append(HtmlReport.esc(m.what())).append("</td><td class=\"n\">")
+                        .append(Num.fmt(m.a())).append("</td><td class=\"n\">").append(Num.fmt(m.b()))
+                        .append("</td><td class=\"n\">").append(signed(m.difference())).append("</td></tr>");
+            }
+            h.append("</table>");
+        }
+        h.append("<h2>各份提交</h2><table><tr><th>提交</th><th>A 总分</th><th>A 等级</th><th>B 总分</th><th>B 等级</th>"
+                + "<th>相差</th><th>变化</th></tr>");
+        for (Row r : rows) {
+            h.append("<tr").append(r.gradeChanged() ? " class=\"diff\"" : "").append("><td>")
+                    .append(HtmlReport.esc(r.id())).append("</td>").append(cells(r.a())).append(cells(r.b()))
+                    .append("<td class=\"n\">").append(r.difference() == null ? "—" : signed(r.difference()))
+                    .append("</td><td>");
+            if (r.gradeChanged()) {
+                h.append(HtmlReport.esc(r.a().grade() + "→" + r.b().grade())).append("<br>");
+            }
+            for (Move m : r.moves().stream().limit(5).toList()) {
+                h.append(HtmlReport.esc(m.what())).append(" ").append(Num.fmt(m.a())).append(" → ")
+                        .append(Num.fmt(m.b())).append("<br>");
+            }
+            h.append("</td></tr>");
+        }
+        h.append("</table>");
+        for (String u : unreadable) {
+            h.append("<p class=\"reject\">未能读取：").append(HtmlReport.esc(u)).append("</p>");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static String shortened(String id) {
+        return id.codePointCount(0, id.length()) <= 24 ? id : id.substring(0, id.offsetByCodePoints(0, 23)) + "…";
+    }
+
+    private static String cells(Side s) {
+        if (s.failure() != null) {
+            return "<td class=\"reject\" colspan=\"2\">" + HtmlReport.esc(s.failure()) + "</td>";
+        }
+        return "<td class=\"n\">" + Num.fmt(s.total()) + "</td><td>" + HtmlReport.esc(s.grade()) + "</td>";
+    }
+
+    /**
+     * One row per submission: a hollow dot at its A total, a filled dot at its B total and a line between them, on a
+     * 0-100 axis; the submissions whose grade changed first, then the largest movers.
+     */
+    private void chart(StringBuilder h) {
+        List<Row> both = rows.stream().filter(r -> r.a().total() != null && r.b().total() != null).toList();
+        List<Row> drawn = both.stream()
+                .sorted(Comparator.comparing((Row r) -> !r.gradeChanged())
+                        .thenComparing((Row r) -> r.difference().abs(), Comparator.reverseOrder())
+                        .thenComparing(Row::id))
+                .limit(CHART_ROWS).toList();
+        if (drawn.isEmpty()) {
+            return;
+        }
+        int left = 200;
+        int width = 600;
+        int rowHeight = 18;
+        int height = 30 + drawn.size() * rowHeight;
+        h.append("<h2>总分的变化（○ A → ● B；").append(both.size()).append(" 份两边都有总分")
+                .append(drawn.size() < both.size() ? "，画出等级改变和变化最大的 " + drawn.size() + " 份" : "")
+                .append("；").append(rows.size() - both.size()).append(" 份至少一边退回或未能评分，见下表）</h2>")
+                .append("<svg id=\"movement\" role=\"img\" aria-label=\"各份提交总分从 A 到 B 的变化\" width=\"")
+                .append(left + width + 120).append("\" height=\"").append(height).append("\">");
+        for (int tick = 0; tick <= 100; tick += 10) {
+            int x = left + tick * width / 100;
+            h.append("<line x1=\"").append(x).append("\" y1=\"20\" x2=\"").append(x).append("\" y2=\"").append(height)
+                    .append("\" stroke=\"#eee\"/><text x=\"").append(x).append("\" y=\"14\" text-anchor=\"middle\">")
+                    .append(tick).append("</text>");
+        }
+        int y = 30;
+        for (Row r : drawn) {
+            String xa = String.format("%.1f", left + r.a().total().doubleValue() * width / 100);
+            String xb = String.format("%.1f", left + r.b().total().doubleValue() * width / 100);
+            String colour = r.difference().signum() > 0 ? "#2a7" : r.difference().signum() < 0 ? "#c33" : "#777";
+            h.append("<g><title>").append(HtmlReport.esc(r.id() + "：" + Num.fmt(r.a().total()) + "（" + r.a().grade()
+                    + "）→ " + Num.fmt(r.b().total()) + "（" + r.b().grade() + "）")).append("</title>");
+            h.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 4).append("\" text-anchor=\"end\">")
+                    .append(HtmlReport.esc(shortened(r.id()))).append("</text>");
+            h.append("<line x1=\"").append(xa).append("\" y1=\"").append(y).append("\" x2=\"").append(xb)
+                    .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour).append("\" stroke-width=\"2\"/>");
+            h.append("<circle cx=\"").append(xa).append("\" cy=\"").append(y).append("\" r=\"4\" fill=\"#fff\" stroke=\"")
+                    .append(colour).append("\"/><circle cx=\"").append(xb).append("\" cy=\"").append(y)
+                    .append("\" r=\"3\" fill=\"").append(colour).append("\"/>");
+            String label = (r.difference().signum() == 0 ? "" : signed(r.difference()) + " ")
+                    + (r.gradeChanged() ? r.a().grade() + "→" + r.b().grade() : "");
+            h.append("<text x=\"").append(left + width + 10).append("\" y=\"").append(y + 4).append("\"")
+                    .append(r.gradeChanged() ? " fill=\"#b60\"" : "").append(">").append(HtmlReport.esc(label))
+                    .append("</text></g>");
+            y += rowHeight;
+        }
+        h.append("</svg>");
+    }
+
+    /** How many submissions went from each of A's grades to each of B's, grades in the policies' order. */
+    private void transitionTable(StringBuilder h) {
+        GradeCounts order = new GradeCounts();
+        for (Row r : rows) {
+            if (r.a().grade() != null) {
+                order.add(r.a().grade(), r.a().total());
+            }
+            if (r.b().grade() != null) {
+                order.add(r.b().grade(), r.b().total());
+            }
+        }
+        List<String> grades = new ArrayList<>(order.inPolicyOrder().keySet());
+        if (grades.isEmpty()) {
+            return;
+        }
+        h.append("<h2>等级的变化（行：A 的等级；列：B 的等级）</h2><table id=\"grades\"><tr><th></th>");
+        grades.forEach(g -> h.append("<th>").append(HtmlReport.esc(g)).append("</th>"));
+        h.append("</tr>");
+        for (String ga : grades) {
+            h.append("<tr><th>").append(HtmlReport.esc(ga)).append("</th>");
+            for (String gb : grades) {
+                long n = rows.stream().filter(r -> ga.equals(r.a().grade()) && gb.equals(r.b().grade())).count();
+                h.append("<td class=\"n").append(n > 0 && !ga.equals(gb) ? " diff" : "").append("\">")
+                        .append(n == 0 ? "" : n).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>");
+    }
+
     private static String side(Side s) {
         if (s.failure() != null) {
             return Text.padLeft("—", 9) + Text.padLeft("—", 6);
