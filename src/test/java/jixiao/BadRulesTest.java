@@ -204,6 +204,19 @@ class BadRulesTest {
     }
 
     @Test
+    void checkRulesProbesTheTiersForGapsAndOverlapsWithTheScoresInThem() throws Exception {
+        Path params = copy.resolve("00-parameters.drl.csv");
+        // 部分达成 from 60% up to 75% (not 80%): 75%-79.99% is in no tier; 未达成 up to 60% inclusive: 60% is in two
+        Files.writeString(params, Files.readString(params).replace(",部分达成预期指标并具有一定效果,60,含,80,不含",
+                ",部分达成预期指标并具有一定效果,60,含,75,不含").replace(",未达成预期指标且效果较差,0,含,60,不含",
+                ",未达成预期指标且效果较差,0,含,60,含"));
+        Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("a score of 75.00% to 79.99% of an indicator's points falls in no tier")
+                .contains("a score of 60.00% to 60.00% of an indicator's points falls in tiers [未达成, 部分达成]");
+    }
+
+    @Test
     void checkRulesProbesTheGradeBandsForGapsAndOverlapsWithTheTotalsInThem() throws Exception {
         Path grades = copy.resolve("00-parameters.drl.csv");
         Files.writeString(grades, Files.readString(grades).replace("注4：总分90分及以上为优,50 等级,90,",

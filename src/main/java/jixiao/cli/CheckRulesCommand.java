@@ -67,6 +67,12 @@ final class CheckRulesCommand implements Callable<Integer> {
                             + " rule(s) may never fire (judged on an empty submission and the notice's scenarios):");
                     problems.forEach(x -> System.err.println("  " + x));
                 }
+                List<PolicyProblem> tiers = PolicyLinter.tierBands(p, samples(folder));
+                if (!tiers.isEmpty()) { // a score in a gap has no tier to be placed in, or two
+                    System.err.println("jixiao: " + folder + ": the qualitative tiers do not cover 0-100% exactly once:");
+                    tiers.forEach(x -> System.err.println("  " + x));
+                    exit = Main.BAD_RULES;
+                }
                 List<PolicyProblem> bands = PolicyLinter.gradeBands(p);
                 if (!bands.isEmpty()) { // some totals would get no grade, or two: scoring them fails (exit 4)
                     System.err.println("jixiao: " + folder + ": the grade bands do not cover 0-100 exactly once:");

@@ -118,6 +118,85 @@ public final class PolicyLinter {
         }
     }
 
+    /**
+     * Probes the qualitative tiers as the grade bands are probed: every score from 0% to 100% of an indicator's points,
+     * in steps of 0.01%, must fall in exactly one tier. Each run of scores in no tier, or in two, is a problem. The
+     * tiers are those the policy defines for an empty submission and for each of the samples.
+     */
+    public static List<PolicyProblem> tierBands(Policy policy, List<Submission> samples) throws PolicyException {
+        List<Submission> all = new ArrayList<>();
+        all.add(new Submission("(lint)", policy.id(), null, null, null, null, null, null, null, null,
+                List.of(), List.of(), List.of(), null, null));
+        all.addAll(samples);
+        java.util.Set<List<String>> probed = new java.util.HashSet<>();
+        java.util.Map<String, PolicyProblem> out = new java.util.LinkedHashMap<>();
+        for (Submission sample : all) {
+            // the tiers this submission gets (a notice may define them by year or kind), each once
+            java.util.Map<String, Tier> tiers = new java.util.TreeMap<>();
+            for (Tier t : tiersFor(policy, sample)) {
+                tiers.putIfAbsent(t.getName() + "|" + t.getLowerPercent().stripTrailingZeros() + "|"
+                        + t.isLowerInclusive() + "|" + t.getUpperPercent().stripTrailingZeros() + "|"
+                        + t.isUpperInclusive(), t);
+            }
+            if (tiers.isEmpty() || !probed.add(List.copyOf(tiers.keySet()))) {
+                continue;
+            }
+            for (PolicyProblem p : probe(tiers.values())) {
+                out.putIfAbsent(p.message(), p);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static List<PolicyProblem> probe(java.util.Collection<Tier> tiers) {
+        List<PolicyProblem> out = new ArrayList<>();
+        java.math.BigDecimal hundred = java.math.BigDecimal.valueOf(100);
+        String runKind = null;
+        java.math.BigDecimal runStart = null;
+        java.math.BigDecimal previous = null;
+        for (int hundredths = 0; hundredths <= 10_000; hundredths++) {
+            java.math.BigDecimal p = java.math.BigDecimal.valueOf(hundredths, 2);
+            List<String> in = new ArrayList<>();
+            tiers.stream().filter(t -> t.contains(p, hundred)).forEach(t -> in.add(t.getName()));
+            java.util.Collections.sort(in);
+            String kind = in.size() == 1 ? null : in.isEmpty() ? "no tier" : "tiers " + in;
+            if (!java.util.Objects.equals(kind, runKind)) {
+                closeTier(out, runKind, runStart, previous);
+                runKind = kind;
+                runStart = p;
+            }
+            previous = p;
+        }
+        closeTier(out, runKind, runStart, previous);
+        return out;
+    }
+
+    private static void closeTier(List<PolicyProblem> out, String kind, java.math.BigDecimal from,
+                                  java.math.BigDecimal to) {
+        if (kind != null) {
+            out.add(new PolicyProblem(null, 0, "a score of " + from.toPlainString() + "% to " + to.toPlainString()
+                    + "% of an indicator's points falls in " + kind + (kind.equals("no tier")
+                    ? ": the tiers leave a gap" : ": the tiers overlap"), true));
+        }
+    }
+
+    private static List<Tier> tiersFor(Policy policy, Submission sample) throws PolicyException {
+        KieSession session = policy.kieBase().newKieSession();
+        try {
+            Scorer.insertFacts(session, sample);
+            policy.focusPhases(session);
+            session.fireAllRules(Scorer.DEFAULT_MAX_FIRINGS);
+            List<Tier> out = new ArrayList<>();
+            session.getObjects(o -> o instanceof Tier).forEach(o -> out.add((Tier) o));
+            return out;
+        } catch (RuntimeException e) {
+            throw new PolicyException("the rules of " + policy.folder() + " fail on submission " + sample.id() + ": "
+                    + e);
+        } finally {
+            session.dispose();
+        }
+    }
+
     /** The categories and tiers the policy defines when it scores this submission. */
     private static void defined(Policy policy, Submission sample, Set<String> categories, Set<String> tiers)
             throws PolicyException {
