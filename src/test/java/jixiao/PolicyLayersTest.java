@@ -130,6 +130,80 @@ class PolicyLayersTest {
                 + "shangjie-2021]").contains("mof-2020-project: ").contains("compiled without errors");
     }
 
+    /** What sends a submission back is a cell of the notice's 提示级别 table: one cell changed, one decision changed. */
+    @Test
+    void aNoticeDecidesInItsParametersTableWhichFindingsSendASubmissionBack() throws Exception {
+        Path sub = tmp.resolve("points.json");
+        // 完成任务数量 25 points under 产出指标's 30: POINTS_NOT_EQUAL_WEIGHT
+        Files.writeString(sub, Files.readString(Fixtures.MINIMAL).replace("\"points\": 30,\n      \"claimed\": 30",
+                "\"points\": 25,\n      \"claimed\": 25"), StandardCharsets.UTF_8);
+        Fixtures.Run sentBack = Fixtures.cli("score", "--rules-root", root.toString(), sub.toString());
+        assertThat(sentBack.exit()).isEqualTo(2);
+        assertThat(sentBack.err()).contains("POINTS_NOT_EQUAL_WEIGHT");
+
+        Path params = root.resolve("shangjie-2021/00-parameters.drl.csv");
+        String csv = Files.readString(params, StandardCharsets.UTF_8);
+        assertThat(csv).contains(",POINTS_NOT_EQUAL_WEIGHT,reject");
+        Files.writeString(params, csv.replace(",POINTS_NOT_EQUAL_WEIGHT,reject", ",POINTS_NOT_EQUAL_WEIGHT,error"),
+                StandardCharsets.UTF_8);
+        Fixtures.Run scored = Fixtures.cli("score", "--rules-root", root.toString(), "--format", "json", sub.toString());
+        assertThat(scored.exit()).as(scored.err()).isZero();
+        var r = new ObjectMapper().readTree(scored.out());
+        // 100 − 30 + 25 = 95, with the finding kept as an error, made by the rule that found it
+        assertThat(r.get("total").decimalValue()).isEqualByComparingTo("95");
+        var finding = r.get("findings").findParents("code").stream()
+                .filter(f -> f.get("code").asText().equals("POINTS_NOT_EQUAL_WEIGHT")).findFirst().orElseThrow();
+        assertThat(finding.get("severity").asText()).isEqualTo("error");
+        assertThat(finding.get("rule").asText()).isEqualTo("三级指标分值之和不等于一级指标分值的，退回");
+
+        // a level that is not one: refused when the rules compile, naming the table
+        Files.writeString(params, csv.replace(",POINTS_NOT_EQUAL_WEIGHT,reject", ",POINTS_NOT_EQUAL_WEIGHT,Reject"),
+                StandardCharsets.UTF_8);
+        Fixtures.Run bad = Fixtures.cli("check-rules", root.resolve("shangjie-2021").toString());
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.err()).contains("00-parameters.drl.csv").contains("\"Reject\"").contains("reject, error, warning, info");
+    }
+
+    /** A notice may declare its own working types in DRL: they work, and such a policy is compiled each run. */
+    @Test
+    void aTypeDeclaredInDrlWorksAndThePolicyIsCompiledEachRunNotCachedAndThrownAway() throws Exception {
+        Path folder = Fixtures.derive(root, "sj-declared", "shangjie-2021");
+        Files.writeString(folder.resolve("63-full-marks.drl"), """
+                package jixiao.policy;
+                import jixiao.model.*;
+                declare 满分指标
+                    indicator : Indicator
+                end
+                rule "得满分的指标记下来"
+                    ruleflow-group "60 复核"
+                when
+                    IndicatorScore( $i : indicator, score == indicator.points )
+                then
+                    insert(new 满分指标($i));
+                end
+                rule "得满分的指标多于五项的，提示"
+                    ruleflow-group "61 复核续"
+                when
+                    Number( intValue > 5 ) from accumulate( 满分指标(), count(1) )
+                then
+                    insert(new Finding("info", "MANY_FULL_MARKS", null, "得满分的指标多于五项"));
+                end
+                """, StandardCharsets.UTF_8);
+        Fixtures.pin(root, "sj-declared");
+        Path cacheDir = tmp.resolve("cache");
+        for (int run = 0; run < 2; run++) {
+            var policy = jixiao.engine.PolicyLoader.load(folder, new jixiao.engine.PolicyCache(cacheDir));
+            assertThat(policy.fromCache()).isFalse();
+            var r = new jixiao.engine.Scorer().score(policy, jixiao.input.SubmissionReader.read(Fixtures.SEED));
+            // every row of the seed but 政府采购执行率 is at full marks: far more than five
+            assertThat(r.findings()).anyMatch(f -> f.getCode().equals("MANY_FULL_MARKS"));
+            assertThat(r.total().getScore()).isEqualByComparingTo("99.11");
+        }
+        try (var entries = Files.list(cacheDir)) {
+            assertThat(entries.filter(f -> f.toString().endsWith(".kpkg"))).isEmpty();
+        }
+    }
+
     private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\s*$");
     private static final Pattern FUNCTION = Pattern.compile("(?m)^function\\s+\\S+\\s+([^\\s(]+)\\s*\\(");
 

@@ -93,7 +93,7 @@ class RealTablesTest {
     void anActualCopiedFromTheTargetKeepsItsComparatorAndIsFlagged() throws Exception {
         ScoreResult r = score(minimalWith("完成任务数量", "actual", "≥100个"));
         assertThat(scoreOf(r, "完成任务数量").getIndicator().actual().comparator()).isEqualTo("≥");
-        assertThat(r.findings()).anySatisfy(f -> assertThat(f.getCode()).isEqualTo("ACTUAL_NOT_MEASURED"));
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.getCode()).isEqualTo("ACTUAL_IS_A_BOUND"));
     }
 
     @Test

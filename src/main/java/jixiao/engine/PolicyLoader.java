@@ -48,6 +48,7 @@ public final class PolicyLoader {
 
     public static final String METADATA_FILE = "notice.json";
     private static final Pattern PHASE_NUMBER = Pattern.compile("^\\s*(\\d+)");
+    private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\s+\\S");
 
     private PolicyLoader() {
     }
@@ -82,7 +83,11 @@ public final class PolicyLoader {
         }
         if (kieBase == null) {
             kieBase = compile(folder, set.files());
-            if (cache != null) {
+            // types declared in DRL are classes generated with the compiled rules; Drools cannot read them back from a
+            // stored package, so such a policy is compiled each run rather than stored only to be thrown away
+            boolean declaresTypes = set.files().stream().anyMatch(f -> f.name().endsWith(".drl")
+                    && DECLARE.matcher(PolicyLinter.withoutComments(f.text())).find());
+            if (cache != null && !declaresTypes) {
                 cache.write(hash, kieBase);
             }
         }
@@ -121,25 +126,28 @@ public final class PolicyLoader {
     /** The severities a finding may have; the report ranks them in this order. */
     public static final List<String> SEVERITIES = List.of("reject", "error", "warning", "info");
     private static final java.util.regex.Pattern FINDING = java.util.regex.Pattern.compile(
-            "new\\s+Finding\\s*\\(\\s*\"([^\"]*)\"");
+            "new\\s+Finding\\s*\\(\\s*\"([^\"]*)\"|new\\s+FindingLevel\\s*\\([^,]*,\\s*\"([^\"]*)\"");
 
     /**
      * A finding's severity misspelt in DRL ("Reject") would silently rank lowest and never send the submission back:
      * it is refused like a compile error, with file and line.
      */
-    private static void checkSeverities(Path folder, List<PolicyFiles.Source> files) throws PolicyException {
+    private static void checkSeverities(Path folder, java.util.Map<PolicyFiles.Source, String> texts)
+            throws PolicyException {
         List<PolicyProblem> problems = new ArrayList<>();
-        for (PolicyFiles.Source f : files) {
-            if (!f.name().endsWith(".drl")) {
-                continue;
-            }
-            String[] lines = f.text().split("\n", -1);
+        for (java.util.Map.Entry<PolicyFiles.Source, String> e : texts.entrySet()) {
+            PolicyFiles.Source f = e.getKey();
+            boolean table = !f.name().endsWith(".drl");
+            String[] lines = e.getValue().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 java.util.regex.Matcher m = FINDING.matcher(lines[i]);
                 while (m.find()) {
-                    if (!SEVERITIES.contains(m.group(1))) {
-                        problems.add(new PolicyProblem(f.label(), i + 1, "a finding's severity "
-                                + "is \"" + m.group(1) + "\"; it must be one of " + String.join(", ", SEVERITIES), true));
+                    String severity = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!SEVERITIES.contains(severity)) {
+                        // a table's generated DRL has no lines of the file: name the row by its value instead
+                        problems.add(new PolicyProblem(f.label(), table ? 0 : i + 1, (table ? "a 级别 cell " : "a finding's "
+                                + "severity ") + "is \"" + severity + "\"; it must be one of "
+                                + String.join(", ", SEVERITIES), true));
                     }
                 }
             }
@@ -150,15 +158,17 @@ public final class PolicyLoader {
     }
 
     private static KieBase compile(Path folder, List<PolicyFiles.Source> files) throws PolicyException {
-        checkSeverities(folder, files);
+        java.util.Map<PolicyFiles.Source, String> texts = new java.util.LinkedHashMap<>();
+        for (PolicyFiles.Source f : files) {
+            texts.put(f, f.name().endsWith(".drl") ? f.text() : decisionTableToDrl(f.path(), f.label(), f.bytes()));
+        }
+        checkSeverities(folder, texts);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
-        for (PolicyFiles.Source f : files) {
-            Resource r = f.name().endsWith(".drl")
-                    ? ResourceFactory.newByteArrayResource(f.bytes())
-                    : ResourceFactory.newByteArrayResource(decisionTableToDrl(f.path(), f.label(), f.bytes())
-                            .getBytes(StandardCharsets.UTF_8));
-            r.setSourcePath(f.label());
+        for (java.util.Map.Entry<PolicyFiles.Source, String> e : texts.entrySet()) {
+            Resource r = e.getKey().name().endsWith(".drl") ? ResourceFactory.newByteArrayResource(e.getKey().bytes())
+                    : ResourceFactory.newByteArrayResource(e.getValue().getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(e.getKey().label());
             batch.add(r, ResourceType.DRL);
         }
         try {

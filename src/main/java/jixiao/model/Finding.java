@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * @see #getCode() a stable code that scenarios and tools can match on
  */
 public class Finding extends RuleResult {
-    private final String severity;
+    private String severity;
     private final String code;
     private final String subject;
     private final String message;
@@ -38,6 +38,11 @@ public class Finding extends RuleResult {
 
     public String getSeverity() {
         return severity;
+    }
+
+    /** The severity the notice's 提示级别 table gives findings of this code (set by a rule, with modify). */
+    public void setSeverity(String severity) {
+        this.severity = severity;
     }
 
     public String getCode() {
