@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
         description = "Scores budget performance self-evaluations (绩效自评) with a notice's policy written in DRL.",
         subcommands = {ScoreCommand.class, TestCommand.class, CompareCommand.class, NoticesCommand.class,
-                CheckRulesCommand.class, PinCommand.class, ImportCommand.class, TableCommand.class, BenchCommand.class,
+                CheckRulesCommand.class, PinCommand.class, ServeCommand.class, ImportCommand.class, TableCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -38,7 +38,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("jixiao: name a command: score, test, compare, import, table, notices, check-rules, pin, bench");
+        spec.commandLine().getErr().println("jixiao: name a command: score, test, compare, import, table, notices, check-rules, pin, serve, bench");
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }

@@ -1,0 +1,80 @@
+package jixiao.cli;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import jixiao.engine.PolicyRegistry;
+import jixiao.server.ApiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the scoring API for budget systems (/api/v1, described at /api/v1/openapi.json) on the "
+                + "same engine and rule folders as the command line.",
+            "Prints the address and the access token, and opens nothing by itself. Runs until stopped (Ctrl-C)."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", description = "default: ${DEFAULT-VALUE}; 0 for any free port")
+    int port = 8080;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "the address to listen on (default: "
+            + "${DEFAULT-VALUE}, this machine only)")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--read-only", description = "serve only scoring and viewing (the API has nothing else yet)")
+    boolean readOnly;
+
+    @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
+    Path rulesRoot = PolicyRegistry.defaultRoot();
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "the access token (default: a new random one; or "
+            + "set JIXIAO_TOKEN)")
+    String token = System.getenv("JIXIAO_TOKEN");
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) {
+            System.err.println("jixiao serve: --port must be 0-65535, not " + port);
+            return Main.BAD_INPUT;
+        }
+        if (token != null && token.strip().length() < 16) {
+            System.err.println("jixiao serve: a token must have at least 16 characters");
+            return Main.BAD_INPUT;
+        }
+        String t = token == null ? ApiServer.newToken() : token.strip();
+        if (!InetAddress.getByName(bind).isLoopbackAddress()) {
+            System.err.println("jixiao serve: warning: listening on " + bind + ", reachable from other machines: anyone "
+                    + "with the token can score with these rules" + (readOnly ? "" : " (and, once the workbench can "
+                    + "edit them, change them; give --read-only on a shared server)"));
+        }
+        ApiServer server;
+        try {
+            server = ApiServer.start(rulesRoot, bind, port, t);
+        } catch (RuntimeException e) {
+            System.err.println("jixiao serve: cannot listen on " + bind + ":" + port + ": " + rootMessage(e));
+            return Main.BAD_INPUT;
+        }
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        System.out.println("jixiao serve: http://" + host + ":" + server.port() + "/api/v1 (rules: " + rulesRoot
+                + (readOnly ? "; read-only" : "") + ")");
+        System.out.println("  access token: " + t);
+        System.out.println("  e.g. curl -H 'Authorization: Bearer " + t + "' http://" + host + ":" + server.port()
+                + "/api/v1/notices");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return Main.OK;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,321 @@
+package jixiao.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import jixiao.engine.Notice;
+import jixiao.engine.Policy;
+import jixiao.engine.PolicyException;
+import jixiao.engine.PolicyFiles;
+import jixiao.engine.PolicyRegistry;
+import jixiao.engine.ScoreResult;
+import jixiao.engine.Scorer;
+import jixiao.engine.ScoringException;
+import jixiao.engine.UnknownNoticeException;
+import jixiao.input.InputException;
+import jixiao.input.SubmissionReader;
+import jixiao.model.Submission;
+import jixiao.report.JsonReport;
+
+/**
+ * The scoring API for budget systems ({@code /api/v1}), on the same engine and rule folders as the command line.
+ * Every request needs the access token in a header ({@code Authorization: Bearer TOKEN} or {@code X-Jixiao-Token}):
+ * there is no cookie to ride on, so no cross-site request can use it. A submission's fault is a 400 (cannot be read,
+ * with its JSON path) or a 422 (sent back, with the findings); an unknown notice is a 404; only the rules failing is a
+ * 500. Concurrent requests share one compiled policy per notice.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    /** The largest body {@code POST /score} reads: the size the command line reads a submission file to. */
+    static final long MAX_SUBMISSION_BYTES = SubmissionReader.MAX_BYTES;
+    /** The largest body {@code POST /batch} reads. */
+    static final long MAX_BATCH_BYTES = 256L * 1024 * 1024;
+    static final String NDJSON = "application/x-ndjson; charset=utf-8";
+    static final String JSON = "application/json; charset=utf-8";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Javalin app;
+    private final String token;
+    private final PolicyRegistry registry;
+    private final Scorer scorer = new Scorer();
+
+    private ApiServer(Javalin app, String token, PolicyRegistry registry) {
+        this.app = app;
+        this.token = token;
+        this.registry = registry;
+    }
+
+    /** A token of 128 random bits, in hex. */
+    public static String newToken() {
+        byte[] b = new byte[16];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param port 0 for any free port
+     */
+    public static ApiServer start(Path rulesRoot, String bind, int port, String token) {
+        PolicyRegistry registry = new PolicyRegistry(rulesRoot);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BATCH_BYTES;
+            config.http.defaultContentType = JSON;
+        });
+        ApiServer server = new ApiServer(app, token, registry);
+        server.routes();
+        app.start(bind, port);
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String token() {
+        return token;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void routes() {
+        app.before("/api/*", this::authorise);
+        app.get("/api/v1/openapi.json", ctx -> {
+            try (InputStream in = ApiServer.class.getResourceAsStream("/jixiao/openapi.json")) {
+                ctx.contentType(JSON).result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        });
+        app.get("/api/v1/notices", this::notices);
+        app.get("/api/v1/notices/{id}", this::notice);
+        app.post("/api/v1/score", this::score);
+        app.post("/api/v1/batch", this::batch);
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), null));
+        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e, null));
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path(), null);
+            }
+        });
+    }
+
+    /** The token, from a header only; compared in constant time. */
+    private void authorise(Context ctx) {
+        String given = ctx.header("X-Jixiao-Token");
+        String auth = ctx.header("Authorization");
+        if (given == null && auth != null && auth.startsWith("Bearer ")) {
+            given = auth.substring("Bearer ".length()).strip();
+        }
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            throw new HttpResponseException(401, "the access token is missing or wrong: send it as "
+                    + "\"Authorization: Bearer TOKEN\" (jixiao serve printed it when it started)");
+        }
+    }
+
+    private void notices(Context ctx) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (Notice n : registry.notices()) {
+            ObjectNode o = describe(n);
+            try {
+                o.put("fingerprint", PolicyFiles.resolve(registry.folderOf(n.id())).fingerprint());
+            } catch (PolicyException e) {
+                o.put("problem", e.describe());
+            }
+            out.add(o);
+        }
+        ctx.contentType(JSON).result(out.toPrettyString());
+    }
+
+    private static ObjectNode describe(Notice n) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", n.id());
+        o.put("title", n.title());
+        o.put("issuer", n.issuer());
+        if (n.year() != null) {
+            o.put("year", n.year());
+        }
+        o.put("kind", n.kind());
+        o.put("shared", n.isShared());
+        if (n.base() != null) {
+            o.put("base", n.base().notice());
+        }
+        return o;
+    }
+
+    private void notice(Context ctx) {
+        String id = ctx.pathParam("id");
+        Policy p;
+        try {
+            if (registry.notices().stream().anyMatch(n -> n.id().equals(id) && n.isShared())) {
+                error(ctx, 404, id + " is a folder of shared rules that notices build on, not a notice", null);
+                return;
+            }
+            p = registry.forNotice(id);
+        } catch (UnknownNoticeException e) {
+            error(ctx, 404, e.getMessage(), null);
+            return;
+        } catch (PolicyException e) {
+            error(ctx, 500, "the rules of notice " + id + " cannot be used: " + e.describe(), null);
+            return;
+        }
+        ObjectNode o = describe(p.notice());
+        o.put("fingerprint", p.fingerprint());
+        ArrayNode layers = o.putArray("layers");
+        p.layers().forEach(l -> layers.add(l.getFileName().toString()));
+        ArrayNode phases = o.putArray("phases");
+        for (String phase : p.phases()) {
+            ObjectNode ph = phases.addObject();
+            ph.put("name", phase);
+            ArrayNode rules = ph.putArray("rules");
+            p.rules().stream().filter(r -> phase.equals(r.phase())).forEach(r -> {
+                ObjectNode rule = rules.addObject();
+                rule.put("name", r.name());
+                rule.put("file", r.file());
+            });
+        }
+        ctx.contentType(JSON).result(o.toPrettyString());
+    }
+
+    /** One submission (JSON) → the same JSON as {@code jixiao score --format json}. */
+    private void score(Context ctx) throws IOException {
+        byte[] body = readAtMost(ctx.bodyInputStream(), MAX_SUBMISSION_BYTES, "a submission");
+        Submission s;
+        try {
+            s = read(body, ctx.queryParam("notice"));
+        } catch (InputException e) {
+            error(ctx, 400, "the submission cannot be read", e);
+            return;
+        }
+        ScoreResult r;
+        try {
+            r = scorer.score(registry.forNotice(s.notice()), s);
+        } catch (UnknownNoticeException e) {
+            error(ctx, 404, e.getMessage(), null);
+            return;
+        } catch (PolicyException e) {
+            error(ctx, 500, "the rules of notice " + s.notice() + " cannot be used: " + e.describe(), null);
+            return;
+        } catch (ScoringException e) {
+            error(ctx, 500, "the rules failed while scoring: " + e.getMessage(), null);
+            return;
+        }
+        if (!r.ruleGaps().isEmpty()) {
+            error(ctx, 500, "the rules of notice " + s.notice() + " leave a gap: " + r.ruleGaps().get(0).getMessage(),
+                    null);
+            return;
+        }
+        ctx.status(r.isScored() ? 200 : 422).contentType(JSON).result(JsonReport.render(r));
+    }
+
+    private static Submission read(byte[] body, String notice) throws InputException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(SubmissionReader.utf8(body, SubmissionReader.bomLength(body),
+                    body.length - SubmissionReader.bomLength(body)));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException("request body", null, 0, 0, "not UTF-8 text");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputException("request body", null, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "not JSON: " + e.getOriginalMessage());
+        }
+        if (notice != null && tree instanceof ObjectNode o) {
+            o.put("notice", notice);
+        }
+        return SubmissionReader.fromTree("request body", tree, "submission");
+    }
+
+    /**
+     * JSON Lines in, JSON Lines out, streamed in input order: each line's result (as {@code score --format jsonl}
+     * writes it) or, for a line that cannot be read or scored, {@code {"line": N, "status": 400, "error": ...}}.
+     */
+    private void batch(Context ctx) throws IOException {
+        ctx.contentType(NDJSON);
+        String notice = ctx.queryParam("notice");
+        OutputStream out = ctx.outputStream();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(ctx.bodyInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String result;
+                try {
+                    Submission s = read(line.getBytes(StandardCharsets.UTF_8), notice);
+                    ScoreResult r = scorer.score(registry.forNotice(s.notice()), s);
+                    result = JsonReport.renderLine(r);
+                } catch (InputException e) {
+                    result = lineError(n, 400, e.getMessage());
+                } catch (UnknownNoticeException e) {
+                    result = lineError(n, 404, e.getMessage());
+                } catch (PolicyException e) {
+                    result = lineError(n, 500, e.describe());
+                } catch (ScoringException e) {
+                    result = lineError(n, 500, e.getMessage());
+                }
+                out.write(result.strip().getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+            }
+        }
+        out.flush();
+    }
+
+    private static String lineError(int line, int status, String message) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("line", line);
+        o.put("status", status);
+        o.put("error", message);
+        return o.toString();
+    }
+
+    private static byte[] readAtMost(InputStream in, long max, String what) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            throw new HttpResponseException(413, what + " may be at most " + max + " bytes");
+        }
+        return bytes;
+    }
+
+    /** The error as JSON: status, message, and for a submission that cannot be read, where and what. */
+    private static void error(Context ctx, int status, String message, InputException e) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("status", status);
+        o.put("error", message);
+        if (e != null) {
+            o.put("detail", e.getMessage());
+            o.put("jsonPath", e.getJsonPath());
+            if (e.getLine() > 0) {
+                o.put("line", e.getLine());
+            }
+            o.put("problem", e.getProblem());
+        }
+        ctx.status(status).contentType(JSON).result(o.toPrettyString());
+    }
+
+    /** The routes the server answers, which the OpenAPI document must describe (a test checks it does). */
+    public static final List<String> ROUTES = List.of("GET /api/v1/openapi.json", "GET /api/v1/notices",
+            "GET /api/v1/notices/{id}", "POST /api/v1/score", "POST /api/v1/batch");
+}
