@@ -171,6 +171,58 @@ class ApiTest {
         assertThat(JSON.readTree(lines.get(2)).get("total").decimalValue()).isEqualByComparingTo("100");
     }
 
+    private static HttpResponse<String> upload(java.nio.file.Path file, String type, String query) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/score"
+                        + query)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build();
+        HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        SEEN.computeIfAbsent("POST /api/v1/score", k -> ConcurrentHashMap.newKeySet()).add(r.statusCode());
+        return r;
+    }
+
+    @Test
+    void aTableIsScoredAsTheCommandLineScoresIt() throws Exception {
+        // the seed's own 自评表 as Excel: 99.11 优, with the 政府采购执行率 finding
+        HttpResponse<String> xlsx = upload(java.nio.file.Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "");
+        assertThat(xlsx.statusCode()).as(xlsx.body()).isEqualTo(200);
+        JsonNode r = JSON.readTree(xlsx.body());
+        assertThat(r.get("total").decimalValue()).isEqualByComparingTo("99.11");
+        assertThat(r.get("grade").asText()).isEqualTo("优");
+        assertThat(r.get("findings").findParents("code").stream().filter(f -> f.get("code").asText()
+                .equals("SELF_SCORE_DIFFERS")).map(f -> f.get("subject").asText()))
+                .containsExactly("投入管理指标/预算和财务管理/政府采购执行率");
+        // the project table as Word: 96.49, as on the command line
+        HttpResponse<String> docx = upload(java.nio.file.Path.of(
+                        "scenarios/mof-2020-project/example-mediation-2021.docx"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "");
+        assertThat(docx.statusCode()).as(docx.body()).isEqualTo(200);
+        assertThat(JSON.readTree(docx.body()).get("total").decimalValue()).isEqualByComparingTo("96.49");
+        // a file that is not the table it says it is: 400 naming the upload, not a temporary path
+        HttpResponse<String> bad = upload(Fixtures.SEED, "application/vnd.openxmlformats-officedocument."
+                + "spreadsheetml.sheet", "");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("detail").asText()).startsWith("upload.xlsx").doesNotContain("/tmp");
+    }
+
+    @Test
+    void twoNoticesAreComparedOverTheSameSubmissions() throws Exception {
+        String seed = JSON.readTree(Files.readString(Fixtures.SEED)).toString();
+        String minimal = JSON.readTree(Files.readString(Fixtures.MINIMAL)).toString();
+        HttpResponse<String> r = post("/api/v1/compare", "/api/v1/compare?a=shangjie-2021&b=mof-2020-project",
+                seed + "\n" + minimal + "\nnot json\n");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode c = JSON.readTree(r.body());
+        assertThat(c.get("submissions")).hasSize(2);
+        assertThat(c.at("/submissions/0/a/total").decimalValue()).isEqualByComparingTo("99.11");
+        // the 部门 submissions are not project submissions: the project notice sends both back
+        assertThat(c.at("/summary/rejectedB").asInt()).isEqualTo(2);
+        assertThat(r.body()).contains("line 3");
+        assertThat(post("/api/v1/compare", "/api/v1/compare?a=shangjie-2021", seed).statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/compare", "/api/v1/compare?a=shangjie-2021&b=nowhere", seed).statusCode())
+                .isEqualTo(404);
+    }
+
     @Test
     void concurrentRequestsShareOnePolicyAndAllGetTheRightAnswer() throws Exception {
         String seed = Files.readString(Fixtures.SEED);
@@ -209,6 +261,8 @@ class ApiTest {
         scoringASubmissionGivesTheSameJsonAsTheCommandLine();
         aSubmissionsFaultIsA400OrA422NeverA500();
         aBatchOfJsonLinesStreamsBackOneLineEachInOrderAndABadLineCostsOnlyItself();
+        aTableIsScoredAsTheCommandLineScoresIt();
+        twoNoticesAreComparedOverTheSameSubmissions();
         for (Map.Entry<String, Set<Integer>> seen : SEEN.entrySet()) {
             String[] mp = seen.getKey().split(" ", 2);
             JsonNode responses = api.get("paths").get(mp[1].substring("/api/v1".length()))

@@ -88,7 +88,7 @@ final class CompareCommand implements Callable<Integer> {
                 c.unreadable(e.getMessage());
                 continue;
             }
-            c.add(new Comparison.Row(s.id(), item.label(), side(scorer, a, s), side(scorer, b, s)));
+            c.add(new Comparison.Row(s.id(), item.label(), Comparison.Side.of(scorer, a, s), Comparison.Side.of(scorer, b, s)));
         }
         Output.write(format == ScoreCommand.Format.json ? c.json() : format == ScoreCommand.Format.html ? c.html()
                 : c.text(), out, System.out);
@@ -105,21 +105,5 @@ final class CompareCommand implements Callable<Integer> {
     private static Policy resolve(PolicyRegistry registry, String ref) throws PolicyException {
         Path p = Path.of(ref);
         return Files.isDirectory(p) ? registry.forFolder(p) : registry.forNotice(ref);
-    }
-
-    private static Comparison.Side side(Scorer scorer, Policy p, Submission s) {
-        try {
-            ScoreResult r = scorer.score(p, s);
-            if (!r.isScored()) {
-                return new Comparison.Side(null, null, "退回（" + r.rejectionCodes("、") + "）", true, Map.of());
-            }
-            Map<String, java.math.BigDecimal> scores = new java.util.LinkedHashMap<>();
-            r.categories().forEach(c -> scores.put(c.getCategory(), c.getScore()));
-            r.indicators().forEach(i -> scores.put(i.getIndicator().path(), i.getScore()));
-            return new Comparison.Side(r.total() == null ? null : r.total().getScore(),
-                    r.grade() == null ? null : r.grade().getName(), null, false, scores);
-        } catch (ScoringException e) {
-            return new Comparison.Side(null, null, e.getMessage());
-        }
     }
 }

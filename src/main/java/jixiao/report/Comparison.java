@@ -31,6 +31,23 @@ public final class Comparison {
         static Side failed(String why) {
             return new Side(null, null, why);
         }
+
+        /** A submission scored by one of the two policies: its total, grade and the score of every category and row. */
+        public static Side of(jixiao.engine.Scorer scorer, Policy p, jixiao.model.Submission s) {
+            try {
+                jixiao.engine.ScoreResult r = scorer.score(p, s);
+                if (!r.isScored()) {
+                    return new Side(null, null, "退回（" + r.rejectionCodes("、") + "）", true, Map.of());
+                }
+                Map<String, BigDecimal> scores = new LinkedHashMap<>();
+                r.categories().forEach(c -> scores.put(c.getCategory(), c.getScore()));
+                r.indicators().forEach(i -> scores.put(i.getIndicator().path(), i.getScore()));
+                return new Side(r.total() == null ? null : r.total().getScore(),
+                        r.grade() == null ? null : r.grade().getName(), null, false, scores);
+            } catch (jixiao.engine.ScoringException e) {
+                return failed(e.getMessage());
+            }
+        }
     }
 
     /** A category or indicator whose score moved between A and B. */

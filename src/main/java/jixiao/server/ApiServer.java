@@ -110,6 +110,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/v1/notices/{id}", this::notice);
         app.post("/api/v1/score", this::score);
         app.post("/api/v1/batch", this::batch);
+        app.post("/api/v1/compare", this::compare);
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e, null));
         app.error(404, ctx -> {
@@ -197,12 +198,31 @@ public final class ApiServer implements AutoCloseable {
         ctx.contentType(JSON).result(o.toPrettyString());
     }
 
-    /** One submission (JSON) → the same JSON as {@code jixiao score --format json}. */
+    /** The suffix of a table sent as the body, by its media type; null for JSON. */
+    private static String tableSuffix(String contentType) {
+        String t = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) {
+            return ".xlsx";
+        }
+        if (t.startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document")) {
+            return ".docx";
+        }
+        if (t.startsWith("text/csv")) {
+            return ".csv";
+        }
+        return null;
+    }
+
+    /**
+     * One submission → the same JSON as {@code jixiao score --format json}. The body is the submission's JSON, or a
+     * self-evaluation table (.xlsx, .docx or .csv, by its Content-Type) read as {@code jixiao score} reads one.
+     */
     private void score(Context ctx) throws IOException {
         byte[] body = readAtMost(ctx.bodyInputStream(), MAX_SUBMISSION_BYTES, "a submission");
         Submission s;
         try {
-            s = read(body, ctx.queryParam("notice"));
+            String suffix = tableSuffix(ctx.contentType());
+            s = suffix == null ? read(body, ctx.queryParam("notice")) : readTable(body, suffix, ctx.queryParam("notice"));
         } catch (InputException e) {
             error(ctx, 400, "the submission cannot be read", e);
             return;
@@ -226,6 +246,24 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         ctx.status(r.isScored() ? 200 : 422).contentType(JSON).result(JsonReport.render(r));
+    }
+
+    /** A table sent as the body: written to a private temporary folder as upload.xlsx (…), read, removed. */
+    private static Submission readTable(byte[] body, String suffix, String notice) throws InputException, IOException {
+        Path dir = java.nio.file.Files.createTempDirectory("jixiao-upload");
+        Path file = dir.resolve("upload" + suffix);
+        try {
+            java.nio.file.Files.write(file, body);
+            ObjectNode tree = jixiao.input.Submissions.importTable(file, notice, null);
+            return SubmissionReader.fromTree("upload" + suffix, tree, "upload");
+        } catch (InputException e) {
+            // name the upload as the caller knows it, not by the temporary folder
+            throw new InputException(e.getFile() == null ? null : e.getFile().replace(dir + java.io.File.separator, ""),
+                    e.getJsonPath(), e.getLine(), e.getColumn(), e.getProblem());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(dir);
+        }
     }
 
     private static Submission read(byte[] body, String notice) throws InputException {
@@ -283,6 +321,51 @@ public final class ApiServer implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Two notices over the same submissions (JSON Lines): {@code ?a=NOTICE&b=NOTICE} → the JSON of
+     * {@code jixiao compare --format json}: per submission the totals, grades and what moved; the summary.
+     */
+    private void compare(Context ctx) throws IOException {
+        String a = ctx.queryParam("a");
+        String b = ctx.queryParam("b");
+        if (a == null || b == null) {
+            error(ctx, 400, "name the two notices to compare: ?a=NOTICE&b=NOTICE", null);
+            return;
+        }
+        Policy pa;
+        Policy pb;
+        try {
+            pa = registry.forNotice(a);
+            pb = registry.forNotice(b);
+        } catch (UnknownNoticeException e) {
+            error(ctx, 404, e.getMessage(), null);
+            return;
+        } catch (PolicyException e) {
+            error(ctx, 500, e.describe(), null);
+            return;
+        }
+        jixiao.report.Comparison c = new jixiao.report.Comparison(pa, pb);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(ctx.bodyInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    Submission s = read(line.getBytes(StandardCharsets.UTF_8), null);
+                    c.add(new jixiao.report.Comparison.Row(s.id(), "line " + n,
+                            jixiao.report.Comparison.Side.of(scorer, pa, s), jixiao.report.Comparison.Side.of(scorer, pb, s)));
+                } catch (InputException e) {
+                    c.unreadable("line " + n + ": " + e.getMessage());
+                }
+            }
+        }
+        ctx.contentType(JSON).result(c.json());
+    }
+
     private static String lineError(int line, int status, String message) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("line", line);
@@ -317,5 +400,5 @@ public final class ApiServer implements AutoCloseable {
 
     /** The routes the server answers, which the OpenAPI document must describe (a test checks it does). */
     public static final List<String> ROUTES = List.of("GET /api/v1/openapi.json", "GET /api/v1/notices",
-            "GET /api/v1/notices/{id}", "POST /api/v1/score", "POST /api/v1/batch");
+            "GET /api/v1/notices/{id}", "POST /api/v1/score", "POST /api/v1/batch", "POST /api/v1/compare");
 }
