@@ -27,7 +27,7 @@ class ArchitectureTest {
             "report", Set.of("model", "engine"),
             "scenario", Set.of("model", "engine", "input"),
             "batch", Set.of("model", "engine", "input", "report", "scenario"),
-            "bench", Set.of("model", "engine", "input", "report", "scenario", "batch"),
+            "bench", Set.of("model", "engine", "input", "report", "scenario", "batch", "server"),
             "server", Set.of("model", "engine", "input", "report", "scenario", "batch"));
     private static final Pattern USE = Pattern.compile("\\bjixiao\\.([a-z]+)\\.[A-Z]");
 

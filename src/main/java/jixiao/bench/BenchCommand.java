@@ -76,8 +76,20 @@ public final class BenchCommand implements Callable<Integer> {
             + "through the batch path and print the peak heap")
     long memoryProbe;
 
+    @Option(names = "--serve", arity = "0..1", fallbackValue = "10000", paramLabel = "N", description = "instead: a "
+            + "bounded local load test of jixiao serve: N POST /api/v1/score requests (default 10000) of the template "
+            + "from --clients concurrent clients on 127.0.0.1; prints requests/s and p50/p99 latency")
+    Integer serve;
+
+    @Option(names = "--clients", paramLabel = "N", description = "with --serve: concurrent clients (default: "
+            + "${DEFAULT-VALUE})")
+    int clients = 16;
+
     @Override
     public Integer call() throws Exception {
+        if (serve != null) {
+            return serveLoad(serve);
+        }
         JsonNode tpl = Synthetic.read(template);
         Synthetic gen = new Synthetic(tpl, indicators);
         Path rules = PolicyRegistry.defaultRoot();
@@ -98,6 +110,72 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return Exit.OK;
+    }
+
+    // ---- the API under load ----
+
+    private int serveLoad(int requests) throws Exception {
+        if (requests < 1 || clients < 1) {
+            System.err.println("jixiao bench: --serve and --clients must be at least 1");
+            return Exit.BAD_INPUT;
+        }
+        byte[] body = Files.readAllBytes(template);
+        String token = jixiao.server.ApiServer.newToken();
+        try (jixiao.server.ApiServer server = jixiao.server.ApiServer.start(PolicyRegistry.defaultRoot(), "127.0.0.1",
+                0, token)) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .executor(java.util.concurrent.Executors.newFixedThreadPool(clients)).build();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + server.port() + "/api/v1/score"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            java.net.http.HttpResponse<String> first = http.send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (first.statusCode() != 200) {
+                System.err.println("jixiao bench: POST /api/v1/score of " + template + " answered " + first.statusCode()
+                        + ": " + first.body());
+                return Exit.FAILED;
+            }
+            String expected = first.body();
+            for (int i = 0; i < Math.min(500, requests); i++) { // warm the JIT and the session pool
+                http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            }
+            long[] latencies = new long[requests];
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < requests) {
+                        long t0 = System.nanoTime();
+                        java.net.http.HttpResponse<String> r = http.send(request,
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        latencies[i] = System.nanoTime() - t0;
+                        if (r.statusCode() != 200 || !r.body().equals(expected)) {
+                            wrong.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> w : workers) {
+                w.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            java.util.Arrays.sort(latencies);
+            System.out.printf("jixiao serve under load — %d cores, %d requests of %s (%d bytes) from %d clients on "
+                    + "127.0.0.1:%n", Runtime.getRuntime().availableProcessors(), requests, template, body.length, clients);
+            System.out.printf("  %.0f requests/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d answers differed "
+                    + "from the first%n", requests / seconds, latencies[requests / 2] / 1e6,
+                    latencies[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)] / 1e6,
+                    latencies[requests - 1] / 1e6, wrong.get());
+            return wrong.get() == 0 ? Exit.OK : Exit.FAILED;
+        }
     }
 
     // ---- cold start ----
