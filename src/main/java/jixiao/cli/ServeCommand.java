@@ -50,13 +50,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         ApiServer server;
         try {
-            server = ApiServer.start(rulesRoot, bind, port, t);
+            String home = System.getProperty("jixiao.home");
+            server = ApiServer.start(rulesRoot, home == null ? Path.of("scenarios") : Path.of(home, "scenarios"),
+                    bind, port, t);
         } catch (RuntimeException e) {
             System.err.println("jixiao serve: cannot listen on " + bind + ":" + port + ": " + rootMessage(e));
             return Main.BAD_INPUT;
         }
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
-        System.out.println("jixiao serve: http://" + host + ":" + server.port() + "/api/v1 (rules: " + rulesRoot
+        System.out.println("jixiao serve: the workbench at http://" + host + ":" + server.port() + "/?token=" + t);
+        System.out.println("  the API at http://" + host + ":" + server.port() + "/api/v1 (rules: " + rulesRoot
                 + (readOnly ? "; read-only" : "") + ")");
         System.out.println("  access token: " + t);
         System.out.println("  e.g. curl -H 'Authorization: Bearer " + t + "' http://" + host + ":" + server.port()

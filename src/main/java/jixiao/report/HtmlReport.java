@@ -19,7 +19,7 @@ import jixiao.model.Submission;
  */
 public final class HtmlReport {
 
-    static final String STYLE = "<style>body{font-family:'Noto Sans CJK SC','Source Han Sans SC',"
+    public static final String STYLE = "<style>body{font-family:'Noto Sans CJK SC','Source Han Sans SC',"
             + "'Microsoft YaHei',sans-serif;margin:2em;color:#222}h1{font-size:1.4em}table{border-collapse:collapse;"
             + "margin:1em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top}"
             + "th{background:#f3f3f3}td.n{text-align:right}.diff{background:#fff3cd}.reject{color:#a00}"
@@ -29,7 +29,7 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

@@ -54,11 +54,13 @@ public final class ApiServer implements AutoCloseable {
     private final String token;
     private final PolicyRegistry registry;
     private final Scorer scorer = new Scorer();
+    private final Workbench workbench;
 
-    private ApiServer(Javalin app, String token, PolicyRegistry registry) {
+    private ApiServer(Javalin app, String token, PolicyRegistry registry, Path scenarios) {
         this.app = app;
         this.token = token;
         this.registry = registry;
+        this.workbench = new Workbench(registry, scenarios);
     }
 
     /** A token of 128 random bits, in hex. */
@@ -74,13 +76,19 @@ public final class ApiServer implements AutoCloseable {
      * @param port 0 for any free port
      */
     public static ApiServer start(Path rulesRoot, String bind, int port, String token) {
+        Path parent = rulesRoot.toAbsolutePath().normalize().getParent();
+        return start(rulesRoot, parent == null ? null : parent.resolve("scenarios"), bind, port, token);
+    }
+
+    /** @param scenarios the scenarios folder (one folder per notice), for the workbench's firing counts */
+    public static ApiServer start(Path rulesRoot, Path scenarios, String bind, int port, String token) {
         PolicyRegistry registry = new PolicyRegistry(rulesRoot);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BATCH_BYTES;
             config.http.defaultContentType = JSON;
         });
-        ApiServer server = new ApiServer(app, token, registry);
+        ApiServer server = new ApiServer(app, token, registry, scenarios);
         server.routes();
         app.start(bind, port);
         return server;
@@ -111,6 +119,20 @@ public final class ApiServer implements AutoCloseable {
         app.post("/api/v1/score", this::score);
         app.post("/api/v1/batch", this::batch);
         app.post("/api/v1/compare", this::compare);
+        // the workbench's pages: the token once (the link serve prints, or the login form), then a cookie that only
+        // this site's pages send (SameSite=Strict, HttpOnly); the API never takes the cookie
+        app.post("/login", ctx -> {
+            if (valid(ctx.formParam("token"))) {
+                remember(ctx);
+                ctx.redirect("/");
+            } else {
+                ctx.status(401).html(workbench.login(true));
+            }
+        });
+        app.get("/", ctx -> page(ctx, () -> ctx.html(workbench.notices())));
+        app.get("/notices/{id}", ctx -> page(ctx, () -> policyPage(ctx)));
+        app.get("/score", ctx -> page(ctx, () -> ctx.html(workbench.scoreForm(null))));
+        app.post("/score", ctx -> page(ctx, () -> scorePage(ctx)));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e, null));
         app.error(404, ctx -> {
@@ -118,6 +140,80 @@ public final class ApiServer implements AutoCloseable {
                 error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path(), null);
             }
         });
+    }
+
+    private boolean valid(String given) {
+        return given != null && MessageDigest.isEqual(given.strip().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void remember(Context ctx) {
+        ctx.header("Set-Cookie", "jixiao_token=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+    }
+
+    private interface Page {
+        void render() throws Exception;
+    }
+
+    /** A page: with the cookie, or with ?token= once (then the cookie is set and the token leaves the address). */
+    private void page(Context ctx, Page render) throws Exception {
+        if (valid(ctx.queryParam("token"))) {
+            remember(ctx);
+            ctx.redirect(ctx.path());
+            return;
+        }
+        if (!valid(ctx.cookie("jixiao_token"))) {
+            ctx.status(401).html(workbench.login(false));
+            return;
+        }
+        render.render();
+    }
+
+    private void policyPage(Context ctx) {
+        String id = ctx.pathParam("id");
+        try {
+            if (registry.notices().stream().anyMatch(n -> n.id().equals(id) && n.isShared())) {
+                throw new UnknownNoticeException(id + " is a folder of shared rules, not a notice");
+            }
+            ctx.html(workbench.policy(registry.forNotice(id)));
+        } catch (PolicyException e) {
+            ctx.status(e instanceof UnknownNoticeException ? 404 : 500)
+                    .html("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><p><a href=\"/\">通知</a></p><p>"
+                            + jixiao.report.HtmlReport.esc(e.describe()) + "</p></html>");
+        }
+    }
+
+    /** An uploaded table (or JSON) scored into the same page as score --format html. */
+    private void scorePage(Context ctx) throws IOException {
+        io.javalin.http.UploadedFile upload = ctx.uploadedFile("file");
+        if (upload == null) {
+            ctx.status(400).html(workbench.scoreForm("没有选择文件。"));
+            return;
+        }
+        String name = Path.of(upload.filename()).getFileName().toString();
+        String suffix = name.contains(".") ? name.substring(name.lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT)
+                : "";
+        if (!List.of(".xlsx", ".docx", ".csv", ".json").contains(suffix)) {
+            ctx.status(400).html(workbench.scoreForm(name + "：只能是 .xlsx、.docx、.csv 或 .json 文件。"));
+            return;
+        }
+        byte[] body = readAtMost(upload.content(), MAX_SUBMISSION_BYTES, "a submission");
+        Submission s;
+        try {
+            s = suffix.equals(".json") ? read(body, null) : readTable(body, suffix, null);
+        } catch (InputException e) {
+            ctx.status(400).html(workbench.scoreForm(e.getMessage().replace("upload" + suffix, name)
+                    .replace("request body", name)));
+            return;
+        }
+        try {
+            ScoreResult r = scorer.score(registry.forNotice(s.notice()), s);
+            ctx.status(r.isScored() ? 200 : 422).html(jixiao.report.HtmlReport.page(r));
+        } catch (PolicyException e) {
+            ctx.status(e instanceof UnknownNoticeException ? 404 : 500).html(workbench.scoreForm(e.describe()));
+        } catch (ScoringException e) {
+            ctx.status(500).html(workbench.scoreForm(e.getMessage()));
+        }
     }
 
     /** The token, from a header only; compared in constant time. */

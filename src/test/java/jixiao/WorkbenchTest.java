@@ -1,0 +1,188 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import jixiao.server.ApiServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workbench's first pages (notices, a notice's policy, scoring an uploaded table), over HTTP and in a real
+ * headless browser (Debian's chromium): what it renders after the token link, and screenshots at 1366×768 kept under
+ * target/screenshots (the ones in docs/ were taken so).
+ */
+class WorkbenchTest {
+
+    private static final String TOKEN = "fedcba9876543210fedcba9876543210";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SHOTS = Path.of("target/screenshots");
+    private static ApiServer server;
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        server = ApiServer.start(Fixtures.RULES, Path.of("scenarios"), "127.0.0.1", 0, TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    private static HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pagesNeedTheTokenOnceThenACookieThatTheApiDoesNotTake() throws Exception {
+        HttpResponse<String> none = get("/", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(Jsoup.parse(none.body()).select("form[action=/login] input[name=token]")).hasSize(1);
+
+        HttpResponse<String> link = get("/?token=" + TOKEN, null);
+        assertThat(link.statusCode()).isEqualTo(302);
+        assertThat(link.headers().firstValue("Location")).hasValue("/");
+        String cookie = link.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
+        String jar = cookie.split(";", 2)[0];
+        assertThat(get("/", jar).statusCode()).isEqualTo(200);
+        assertThat(get("/", "jixiao_token=wrong").statusCode()).isEqualTo(401);
+        // the API wants the header: the cookie alone is refused
+        assertThat(get("/api/v1/notices", jar).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + TOKEN)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=nope")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("访问令牌不对");
+    }
+
+    @Test
+    void thePolicyPageListsEachPhasesRulesWithFileLineAndHowOftenTheScenariosFiredThem() throws Exception {
+        String jar = get("/?token=" + TOKEN, null).headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        Document notices = Jsoup.parse(get("/", jar).body());
+        assertThat(notices.select("table#notices a").eachText()).containsExactly("mof-2020-project", "shangjie-2021");
+        Document page = Jsoup.parse(get("/notices/shangjie-2021", jar).body());
+        assertThat(page.select("h2").eachText()).startsWith("阶段 10 通知参数").contains("阶段 90 提示级别");
+        // the 优 band: a row of the parameters table, at its line, fired by the scenarios whose total is 90 or more
+        String line = String.valueOf(Files.readAllLines(Path.of("rules/shangjie-2021/00-parameters.drl.csv"))
+                .stream().map(String::strip).toList().indexOf(Files.readAllLines(
+                        Path.of("rules/shangjie-2021/00-parameters.drl.csv")).stream().map(String::strip)
+                        .filter(l -> l.startsWith("注4：总分90分及以上为优,")).findFirst().orElseThrow()) + 1);
+        var row = page.select("tr:has(td:containsOwn(注4：总分90分及以上为优))").first();
+        assertThat(row).isNotNull();
+        assertThat(row.select("td.file").text()).isEqualTo("00-parameters.drl.csv:" + line);
+        assertThat(Integer.parseInt(row.select("td.n").text())).isGreaterThan(10);
+        assertThat(page.select("#scenarios").text()).contains("个场景").contains("0 个未通过");
+        // a rule of the base is named by its folder
+        assertThat(page.select("td.file").eachText()).anyMatch(t -> t.startsWith("common/31-quantitative.drl:"));
+        assertThat(get("/notices/nowhere", jar).statusCode()).isEqualTo(404);
+        assertThat(get("/notices/common", jar).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anUploadedTableIsScoredIntoTheReportPage() throws Exception {
+        String jar = get("/?token=" + TOKEN, null).headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> r = upload(jar, Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        Document report = Jsoup.parse(r.body());
+        assertThat(report.select("#total").text()).contains("99.11");
+        assertThat(report.text()).contains("优").contains("政府采购执行率");
+        HttpResponse<String> bad = upload(jar, Path.of("README.md"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("README.md").contains("只能是");
+    }
+
+    private static HttpResponse<String> upload(String cookie, Path file) throws Exception {
+        String boundary = "----jixiao" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] content = Files.readAllBytes(file);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url("/score"))).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private List<String> chromium(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + tmp.resolve("profile-" + System.nanoTime())));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private String dom(String address) throws Exception {
+        Process p = new ProcessBuilder(chromium("--dump-dom", address)).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return dom;
+    }
+
+    private void shot(String address, String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Path png = SHOTS.resolve(name);
+        Files.deleteIfExists(png);
+        Process p = new ProcessBuilder(chromium("--window-size=1366,768", "--screenshot=" + png.toAbsolutePath(),
+                address)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(png).exists();
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void inARealBrowserTheTokenLinkOpensTheNoticesAndThePolicy() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install chromium); .ci/run "
+                + "installs it when it can — skipping the browser check of the workbench");
+        Document notices = Jsoup.parse(dom(url("/?token=" + TOKEN)));
+        assertThat(notices.select("h1").text()).isEqualTo("通知");
+        assertThat(notices.select("table#notices a").eachText()).contains("shangjie-2021", "mof-2020-project");
+        assertThat(notices.select("nav a").eachText()).containsExactly("通知", "评分", "API");
+        Document policy = Jsoup.parse(dom(url("/notices/shangjie-2021?token=" + TOKEN)));
+        assertThat(policy.select("h1").text()).isEqualTo("shangjie-2021");
+        assertThat(policy.select("table.phase tr")).hasSizeGreaterThan(60);
+        Document form = Jsoup.parse(dom(url("/score?token=" + TOKEN)));
+        assertThat(form.select("input[type=file][name=file]")).hasSize(1);
+        shot(url("/?token=" + TOKEN), "workbench-notices.png");
+        shot(url("/notices/shangjie-2021?token=" + TOKEN), "workbench-policy.png");
+        shot(url("/score?token=" + TOKEN), "workbench-score.png");
+    }
+}
