@@ -185,4 +185,137 @@ class WorkbenchTest {
         shot(url("/notices/shangjie-2021?token=" + TOKEN), "workbench-policy.png");
         shot(url("/score?token=" + TOKEN), "workbench-score.png");
     }
+
+    // ---- editing a rule file, on a copy of the rules ----
+
+    private static final java.util.regex.Pattern EDIT_KEY = java.util.regex.Pattern.compile("'X-Jixiao-Edit': '([0-9a-f]+)'");
+
+    private static HttpResponse<String> save(ApiServer at, String cookie, String path, String key, String text)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + path))
+                .header("Cookie", cookie).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        if (key != null) {
+            b.header("X-Jixiao-Edit", key);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void editingAGradeBandMakesAScenarioFailAndUndoingItMakesItPassAgain() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Fixtures.copyTree(Fixtures.SHANGJIE, rules.resolve("shangjie-2021"));
+        Path scenarioDir = tmp.resolve("scenarios");
+        Fixtures.copyTree(Path.of("scenarios/shangjie-2021"), scenarioDir.resolve("shangjie-2021"));
+        Path params = rules.resolve("shangjie-2021/00-parameters.drl.csv");
+        String original = Files.readString(params, StandardCharsets.UTF_8);
+        try (ApiServer own = ApiServer.start(rules, scenarioDir, "127.0.0.1", 0, TOKEN)) {
+            String base = "http://127.0.0.1:" + own.port();
+            HttpResponse<String> link = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/?token=" + TOKEN)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String jar = link.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            String path = "/notices/shangjie-2021/files/00-parameters.drl.csv";
+            HttpResponse<String> editor = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Cookie", jar).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(editor.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(editor.body()).select("textarea#text").text()).isEqualTo(original.strip());
+            java.util.regex.Matcher m = EDIT_KEY.matcher(editor.body());
+            assertThat(m.find()).isTrue();
+            String key = m.group(1);
+
+            String raised = original.replace(",50 等级,90,,优,", ",50 等级,99.5,,优,")
+                    .replace(",50 等级,80,90,良,", ",50 等级,80,99.5,良,");
+            // the cookie alone is not enough to change a file (a cross-site form could send it)
+            assertThat(save(own, jar, path, null, raised).statusCode()).isEqualTo(403);
+            assertThat(Files.readString(params, StandardCharsets.UTF_8)).isEqualTo(original);
+
+            JsonNodeView after = new JsonNodeView(save(own, jar, path, key, raised).body());
+            assertThat(Files.readString(params, StandardCharsets.UTF_8)).isEqualTo(raised);
+            assertThat(after.node.get("compiled").asBoolean()).isTrue();
+            assertThat(after.node.get("failed").asInt()).isPositive();
+            var seed = after.scenario("seed.scenario.json");
+            assertThat(seed.get("status").asText()).isEqualTo("FAILED");
+            assertThat(seed.get("mismatches").toString()).contains("\"field\":\"grade\"").contains("\"expected\":\"优\"")
+                    .contains("\"actual\":\"良\"");
+
+            // in the browser: the editor opened with #save shows the failing scenario, expected beside actual
+            if (Files.isExecutable(CHROMIUM)) {
+                Document page = Jsoup.parse(dom(base + path + "?token=" + TOKEN + "#save", true));
+                assertThat(page.select("#status").text()).contains("个未通过");
+                assertThat(page.select("#scenario-results tr.diff").text()).contains("seed.scenario.json")
+                        .contains("grade").contains("优").contains("良");
+                shotWithScripts(base + path + "?token=" + TOKEN + "#save", "workbench-editor.png");
+            }
+
+            JsonNodeView undone = new JsonNodeView(save(own, jar, path, key, original).body());
+            assertThat(undone.node.get("failed").asInt()).isZero();
+            assertThat(undone.node.get("passed").asInt()).isGreaterThan(60);
+            if (Files.isExecutable(CHROMIUM)) {
+                Document page = Jsoup.parse(dom(base + path + "?token=" + TOKEN + "#save", true));
+                assertThat(page.select("#status").text()).contains("0 个未通过");
+            }
+
+            // a save that does not compile is kept, and the problem shows with its file
+            JsonNodeView broken = new JsonNodeView(save(own, jar, path, key,
+                    original.replace("score >= $paramB,score", "score >= $paramB (,score")).body());
+            assertThat(broken.node.get("compiled").asBoolean()).isFalse();
+            assertThat(broken.node.get("problems").toString()).contains("00-parameters.drl.csv");
+            save(own, jar, path, key, original);
+
+            // only the notice's own files: a base's file or another name is not found
+            assertThat(save(own, jar, "/notices/shangjie-2021/files/31-quantitative.drl", key, "x").statusCode())
+                    .isEqualTo(404);
+            assertThat(save(own, jar, "/notices/common/files/01-functions.drl", key, "x").statusCode())
+                    .isEqualTo(404);
+        }
+        try (ApiServer readOnly = ApiServer.start(rules, scenarioDir, "127.0.0.1", 0, TOKEN, true)) {
+            String base = "http://127.0.0.1:" + readOnly.port();
+            String jar = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/?token=" + TOKEN)).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            String path = "/notices/shangjie-2021/files/00-parameters.drl.csv";
+            String page = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", jar).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            assertThat(Jsoup.parse(page).select("textarea[readonly]")).hasSize(1);
+            assertThat(page).doesNotContain("X-Jixiao-Edit");
+            assertThat(save(readOnly, jar, path, "anything", "x").statusCode()).isEqualTo(403);
+            assertThat(Files.readString(params, StandardCharsets.UTF_8)).isEqualTo(original);
+        }
+    }
+
+    /** A JSON answer, with its scenarios by file name. */
+    private static final class JsonNodeView {
+        final com.fasterxml.jackson.databind.JsonNode node;
+
+        JsonNodeView(String body) throws Exception {
+            node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        }
+
+        com.fasterxml.jackson.databind.JsonNode scenario(String file) {
+            for (var s : node.get("scenarios")) {
+                if (s.get("file").asText().equals(file)) {
+                    return s;
+                }
+            }
+            throw new AssertionError("no scenario " + file + " in " + node);
+        }
+    }
+
+    private String dom(String address, boolean waitForScripts) throws Exception {
+        Process p = new ProcessBuilder(chromium("--virtual-time-budget=15000", "--dump-dom", address))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        return dom;
+    }
+
+    private void shotWithScripts(String address, String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Path png = SHOTS.resolve(name);
+        Files.deleteIfExists(png);
+        Process p = new ProcessBuilder(chromium("--virtual-time-budget=15000", "--window-size=1366,768",
+                "--screenshot=" + png.toAbsolutePath(), address)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(png).exists();
+    }
 }

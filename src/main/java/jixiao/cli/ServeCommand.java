@@ -22,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, this machine only)")
     String bind = "127.0.0.1";
 
-    @Option(names = "--read-only", description = "serve only scoring and viewing (the API has nothing else yet)")
+    @Option(names = "--read-only", description = "serve only scoring and viewing: the workbench cannot save rules")
     boolean readOnly;
 
     @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             String home = System.getProperty("jixiao.home");
             server = ApiServer.start(rulesRoot, home == null ? Path.of("scenarios") : Path.of(home, "scenarios"),
-                    bind, port, t);
+                    bind, port, t, readOnly);
         } catch (RuntimeException e) {
             System.err.println("jixiao serve: cannot listen on " + bind + ":" + port + ": " + rootMessage(e));
             return Main.BAD_INPUT;

@@ -56,11 +56,27 @@ public final class ApiServer implements AutoCloseable {
     private final Scorer scorer = new Scorer();
     private final Workbench workbench;
 
-    private ApiServer(Javalin app, String token, PolicyRegistry registry, Path scenarios) {
+    private final boolean readOnly;
+    /** What a workbench page sends with an edit: derived from the token, readable only by this site's pages. */
+    private final String editKey;
+
+    private ApiServer(Javalin app, String token, PolicyRegistry registry, Path scenarios, boolean readOnly) {
         this.app = app;
         this.token = token;
         this.registry = registry;
-        this.workbench = new Workbench(registry, scenarios);
+        this.readOnly = readOnly;
+        this.editKey = editKey(token);
+        this.workbench = new Workbench(registry, scenarios, readOnly, editKey);
+    }
+
+    private static String editKey(String token) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal("jixiao workbench edit".getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A token of 128 random bits, in hex. */
@@ -82,13 +98,19 @@ public final class ApiServer implements AutoCloseable {
 
     /** @param scenarios the scenarios folder (one folder per notice), for the workbench's firing counts */
     public static ApiServer start(Path rulesRoot, Path scenarios, String bind, int port, String token) {
+        return start(rulesRoot, scenarios, bind, port, token, false);
+    }
+
+    /** @param readOnly serve scoring and viewing only: no rule file can be saved */
+    public static ApiServer start(Path rulesRoot, Path scenarios, String bind, int port, String token,
+                                  boolean readOnly) {
         PolicyRegistry registry = new PolicyRegistry(rulesRoot);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BATCH_BYTES;
             config.http.defaultContentType = JSON;
         });
-        ApiServer server = new ApiServer(app, token, registry, scenarios);
+        ApiServer server = new ApiServer(app, token, registry, scenarios, readOnly);
         server.routes();
         app.start(bind, port);
         return server;
@@ -133,6 +155,8 @@ public final class ApiServer implements AutoCloseable {
         app.get("/notices/{id}", ctx -> page(ctx, () -> policyPage(ctx)));
         app.get("/score", ctx -> page(ctx, () -> ctx.html(workbench.scoreForm(null))));
         app.post("/score", ctx -> page(ctx, () -> scorePage(ctx)));
+        app.get("/notices/{id}/files/{name}", ctx -> page(ctx, () -> editorPage(ctx)));
+        app.post("/notices/{id}/files/{name}", ctx -> page(ctx, () -> save(ctx)));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e, null));
         app.error(404, ctx -> {
@@ -181,6 +205,81 @@ public final class ApiServer implements AutoCloseable {
                     .html("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><p><a href=\"/\">通知</a></p><p>"
                             + jixiao.report.HtmlReport.esc(e.describe()) + "</p></html>");
         }
+    }
+
+    /** A file of a notice's own (never a base's): the one source the name names, or null. */
+    private jixiao.engine.PolicyFiles.Source ownFile(String id, String name) throws PolicyException {
+        if (registry.notices().stream().anyMatch(n -> n.id().equals(id) && n.isShared())) {
+            throw new UnknownNoticeException(id + " is a folder of shared rules, not a notice");
+        }
+        PolicyFiles set = PolicyFiles.resolve(registry.folderOf(id), false);
+        return set.files().stream().filter(f -> f.label().equals(name) && f.name().equals(name)
+                && !name.contains("/")).findFirst().orElse(null);
+    }
+
+    private void editorPage(Context ctx) throws PolicyException {
+        String id = ctx.pathParam("id");
+        jixiao.engine.PolicyFiles.Source f;
+        try {
+            f = ownFile(id, ctx.pathParam("name"));
+        } catch (UnknownNoticeException e) {
+            ctx.status(404).html(workbench.scoreForm(e.getMessage()));
+            return;
+        }
+        if (f == null) {
+            ctx.status(404).html(workbench.scoreForm("通知 " + id + " 没有自己的文件 " + ctx.pathParam("name")));
+            return;
+        }
+        ctx.html(workbench.editor(id, f));
+    }
+
+    /**
+     * Saves a rule file edited in the browser — an ordinary file edit, as an editor would make it — then compiles the
+     * notice and runs its scenarios: problems at their lines, each scenario passed or not with expected and actual.
+     * Needs the page's cookie and the edit key in a header (a cross-site form can send neither).
+     */
+    private void save(Context ctx) throws Exception {
+        if (readOnly) {
+            error(ctx, 403, "this server is read-only (jixiao serve --read-only): rules cannot be saved", null);
+            return;
+        }
+        String key = ctx.header("X-Jixiao-Edit");
+        if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
+                editKey.getBytes(StandardCharsets.UTF_8))) {
+            error(ctx, 403, "an edit must come from the workbench's own page (X-Jixiao-Edit header)", null);
+            return;
+        }
+        String id = ctx.pathParam("id");
+        jixiao.engine.PolicyFiles.Source f;
+        try {
+            f = ownFile(id, ctx.pathParam("name"));
+        } catch (UnknownNoticeException e) {
+            error(ctx, 404, e.getMessage(), null);
+            return;
+        }
+        if (f == null) {
+            error(ctx, 404, "notice " + id + " has no file of its own named " + ctx.pathParam("name"), null);
+            return;
+        }
+        byte[] body = readAtMost(ctx.bodyInputStream(), 4L * 1024 * 1024, "a rule file");
+        try {
+            SubmissionReader.utf8(body, 0, body.length);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            error(ctx, 400, "a rule file is UTF-8 text", null);
+            return;
+        }
+        Path tmp = java.nio.file.Files.createTempFile(f.path().getParent(), "." + f.name(), ".tmp");
+        try {
+            java.nio.file.Files.write(tmp, body);
+            java.nio.file.Files.move(tmp, f.path(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+        for (Policy old : registry.invalidate(f.path().getParent())) {
+            scorer.release(old);
+        }
+        ctx.contentType(JSON).result(workbench.check(id).toPrettyString());
     }
 
     /** An uploaded table (or JSON) scored into the same page as score --format html. */

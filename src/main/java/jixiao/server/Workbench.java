@@ -35,9 +35,14 @@ final class Workbench {
     record Runs(Map<String, Integer> fired, int scenarios, int passed) {
     }
 
-    Workbench(PolicyRegistry registry, Path scenarios) {
+    private final boolean readOnly;
+    private final String editKey;
+
+    Workbench(PolicyRegistry registry, Path scenarios, boolean readOnly, String editKey) {
         this.registry = registry;
         this.scenarios = scenarios;
+        this.readOnly = readOnly;
+        this.editKey = editKey;
     }
 
     private static String head(String title) {
@@ -46,7 +51,7 @@ final class Workbench {
                 + HtmlReport.STYLE + "<style>body{max-width:1280px;margin:0 auto;padding:0 16px}nav{padding:8px 0;"
                 + "border-bottom:1px solid #ddd;margin-bottom:12px}nav a{margin-right:18px}a:focus,button:focus,"
                 + "input:focus{outline:3px solid #f90}td.file{font-family:monospace;font-size:.85em;color:#555}"
-                + "tr.never td{color:#a00}td{vertical-align:middle}</style></head><body><nav aria-label=\"主菜单\"><a href=\"/\">通知</a>"
+                + "tr.never td{color:#a00}td{vertical-align:middle}#scenario-results td:nth-child(2){white-space:nowrap}</style></head><body><nav aria-label=\"主菜单\"><a href=\"/\">通知</a>"
                 + "<a href=\"/score\">评分</a><a href=\"/api/v1/openapi.json\">API</a></nav>";
     }
 
@@ -131,7 +136,10 @@ final class Workbench {
                 int n = r.fired().getOrDefault(rule.name(), 0);
                 h.append("<tr").append(n == 0 ? " class=\"never\"" : "").append("><td>")
                         .append(HtmlReport.esc(rule.name())).append("</td><td class=\"file\">")
-                        .append(HtmlReport.esc(rule.file() + ":" + lineOf(p, rule))).append("</td><td class=\"n\">")
+                        .append(rule.file().contains("/") ? HtmlReport.esc(rule.file() + ":" + lineOf(p, rule))
+                                : "<a href=\"/notices/" + HtmlReport.esc(p.id()) + "/files/" + HtmlReport.esc(rule.file())
+                                + "#L" + lineOf(p, rule) + "\">" + HtmlReport.esc(rule.file() + ":" + lineOf(p, rule))
+                                + "</a>").append("</td><td class=\"n\">")
                         .append(n).append("</td></tr>");
             }
             h.append("</table>");
@@ -154,6 +162,129 @@ final class Workbench {
             }
         }
         return 0;
+    }
+
+    /**
+     * A rule file of the notice in an editor: saving writes the file, compiles the notice, and runs its scenarios; the
+     * problems show at their lines and each scenario as passed or failed, expected beside actual.
+     */
+    String editor(String notice, PolicyFiles.Source file) {
+        String[] lines = file.text().split("\n", -1);
+        StringBuilder numbers = new StringBuilder();
+        for (int i = 1; i <= lines.length; i++) {
+            numbers.append("<span id=\"L").append(i).append("\">").append(i).append("</span>\n");
+        }
+        String toolbar = readOnly ? "" : "<p><button type=\"submit\" id=\"save\">保存并运行场景</button> <span id=\"status\" "
+                + "role=\"status\"></span></p><div id=\"results\" aria-live=\"polite\"></div>";
+        return head(file.name()) + "<h1><a href=\"/notices/" + HtmlReport.esc(notice) + "\">" + HtmlReport.esc(notice)
+                + "</a> / " + HtmlReport.esc(file.name()) + "</h1>"
+                + (readOnly ? "<p>本服务为只读（--read-only）：可以查看，不能保存。</p>"
+                : "<p>保存即写入规则目录中的这个文件（与在编辑器里保存相同：命令行、git 和 jixiao test 看到的是同一个文件），"
+                + "随即编译本通知并运行它的全部场景。按 Ctrl+S 或点“保存并运行场景”。</p>")
+                + "<form id=\"editor\">" + toolbar + "<div style=\"display:flex;border:1px solid #ccc\"><pre "
+                + "aria-hidden=\"true\" style=\"margin:0;padding:4px 6px;background:#f6f6f6;color:#888;text-align:right;"
+                + "font:13px/1.5 monospace\">" + numbers + "</pre><textarea id=\"text\" name=\"text\" "
+                + "aria-label=\"文件内容\" spellcheck=\"false\" wrap=\"off\" rows=\"" + (lines.length + 1) + "\" "
+                + "style=\"flex:1;border:0;padding:4px 6px;font:13px/1.5 monospace;resize:none;white-space:pre;"
+                + "overflow-x:auto;overflow-y:hidden\"" + (readOnly ? " readonly" : "") + ">" + HtmlReport.esc(file.text())
+                + "</textarea></div></form>"
+                + (readOnly ? "" : "<script>" + EDITOR_SCRIPT.replace("EDIT_KEY", editKey) + "</script>")
+                + "</body></html>";
+    }
+
+    /** The editor's script: save with the edit key in a header, then show the compile problems and the scenarios. */
+    private static final String EDITOR_SCRIPT = """
+            const form = document.getElementById('editor'), text = document.getElementById('text');
+            const status = document.getElementById('status'), results = document.getElementById('results');
+            const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
+            async function save(e) {
+              if (e) e.preventDefault();
+              status.textContent = '保存中…';
+              const r = await fetch(location.pathname, {method: 'POST', body: text.value,
+                headers: {'X-Jixiao-Edit': 'EDIT_KEY', 'Content-Type': 'text/plain; charset=utf-8'}});
+              const j = await r.json();
+              if (!r.ok) { status.textContent = j.error; return; }
+              let h = '';
+              if (!j.compiled) {
+                status.textContent = '已保存；规则不能编译';
+                h += '<h2>编译错误</h2><ul id="problems">' + j.problems.map(p =>
+                  '<li><a href="#L' + p.line + '">' + esc(p.file) + ':' + p.line + '</a> ' + esc(p.message) + '</li>').join('') + '</ul>';
+              } else {
+                status.textContent = '已保存；规则指纹 ' + j.fingerprint + '：' + j.passed + ' 个场景通过，' + j.failed + ' 个未通过';
+              }
+              const failing = j.scenarios.filter(s => s.status !== 'PASSED');
+              if (j.compiled && !failing.length) {
+                h += '<p id="all-passed">全部 ' + j.scenarios.length + ' 个场景通过。</p>';
+              }
+              if (failing.length) {
+                h += '<h2>未通过的场景（其余 ' + (j.scenarios.length - failing.length) + ' 个通过）</h2><table id="scenario-results">' +
+                  '<tr><th>场景</th><th>结果</th><th>项</th><th>期望</th><th>实际</th></tr>';
+                for (const s of failing) {
+                  const rows = s.mismatches.length ? s.mismatches : [{field: s.error ?? '', expected: '', actual: ''}];
+                  rows.forEach((m, i) => h += '<tr class="' + (s.status === 'PASSED' ? '' : 'diff') + '">' +
+                    (i ? '<td></td><td></td>' : '<td>' + esc(s.file) + '</td><td>' + (s.status === 'PASSED' ? '通过' : s.status === 'FAILED' ? '未通过' : '不能运行') + '</td>') +
+                    '<td>' + esc(m.field) + '</td><td>' + esc(m.expected) + '</td><td>' + esc(m.actual) + '</td></tr>');
+                }
+                h += '</table>';
+              }
+              results.innerHTML = h;
+            }
+            form.addEventListener('submit', save);
+            document.addEventListener('keydown', e => { if ((e.ctrlKey || e.metaKey) && e.key === 's') save(e); });
+            // a link ending in #save saves the file as it is and runs the scenarios at once (to re-run them)
+            if (location.hash === '#save') save();
+            """;
+
+    /** After a save: does the notice compile, and how do its scenarios fare? (JSON for the editor's script) */
+    com.fasterxml.jackson.databind.node.ObjectNode check(String notice) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode out = json.createObjectNode();
+        var problems = out.putArray("problems");
+        var results = out.putArray("scenarios");
+        Policy p;
+        try {
+            p = registry.forNotice(notice);
+        } catch (PolicyException e) {
+            out.put("compiled", false);
+            out.put("message", e.getMessage());
+            for (jixiao.engine.PolicyProblem pr : e.getProblems()) {
+                if (pr.primary()) {
+                    problems.addObject().put("file", pr.file()).put("line", pr.line()).put("message", pr.message());
+                }
+            }
+            if (e.getProblems().isEmpty()) {
+                problems.addObject().put("file", notice).put("line", 0).put("message", e.getMessage());
+            }
+            out.put("passed", 0).put("failed", 0);
+            return out;
+        }
+        out.put("compiled", true);
+        out.put("fingerprint", p.fingerprint());
+        int passed = 0;
+        int failed = 0;
+        ScenarioRunner runner = new ScenarioRunner(registry, new Scorer());
+        for (Path f : scenarioFiles(notice)) {
+            ScenarioRunner.Outcome o = runner.run(f);
+            var r = results.addObject();
+            r.put("file", f.getFileName().toString());
+            r.put("description", o.description());
+            r.put("status", o.status().name());
+            if (o.error() != null) {
+                r.put("error", o.error());
+            }
+            var ms = r.putArray("mismatches");
+            for (jixiao.scenario.Expectations.Mismatch m : o.mismatches()) {
+                ms.addObject().put("field", m.field()).put("expected", m.expected()).put("actual", m.actual());
+            }
+            if (o.status() == ScenarioRunner.Status.PASSED) {
+                passed++;
+            } else {
+                failed++;
+            }
+        }
+        out.put("passed", passed);
+        out.put("failed", failed);
+        return out;
     }
 
     String scoreForm(String problem) {
