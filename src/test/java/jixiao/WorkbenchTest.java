@@ -119,14 +119,39 @@ class WorkbenchTest {
         Document report = Jsoup.parse(r.body());
         assertThat(report.select("#total").text()).contains("99.11");
         assertThat(report.text()).contains("优").contains("政府采购执行率");
+        // the same result to download: Excel, JSON (as score --format json) and CSV
+        HttpResponse<byte[]> xlsx = upload(jar, Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx"), "xlsx",
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
+                .contains(".xlsx");
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            StringBuilder cells = new StringBuilder();
+            wb.forEach(sheet -> sheet.forEach(row -> row.forEach(c -> cells.append(formatter.formatCellValue(c))
+                    .append('|'))));
+            assertThat(cells.toString()).contains("99.11").contains("|优|");
+        }
+        HttpResponse<String> json = upload(jar, Path.of("scenarios/shangjie-2021/justice-bureau-2021.json"), "json",
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(json.body().strip()).isEqualTo(Fixtures.cli("score", "--format", "json",
+                "scenarios/shangjie-2021/justice-bureau-2021.json").out().strip());
+        HttpResponse<String> csv = upload(jar, Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx"), "csv",
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(csv.body()).startsWith("\uFEFF").contains(",99.11,优,");
         HttpResponse<String> bad = upload(jar, Path.of("README.md"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("README.md").contains("只能是");
     }
 
     private static HttpResponse<String> upload(String cookie, Path file) throws Exception {
+        return upload(cookie, file, "html", HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static <T> HttpResponse<T> upload(String cookie, Path file, String format,
+                                              HttpResponse.BodyHandler<T> handler) throws Exception {
         String boundary = "----jixiao" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\n" + format
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
@@ -137,8 +162,7 @@ class WorkbenchTest {
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
         return HTTP.send(HttpRequest.newBuilder(URI.create(url("/score"))).header("Cookie", cookie)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), handler);
     }
 
     private List<String> chromium(String... args) {

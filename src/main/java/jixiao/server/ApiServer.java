@@ -307,12 +307,41 @@ public final class ApiServer implements AutoCloseable {
         }
         try {
             ScoreResult r = scorer.score(registry.forNotice(s.notice()), s);
-            ctx.status(r.isScored() ? 200 : 422).html(jixiao.report.HtmlReport.page(r));
+            int status = r.isScored() ? 200 : 422;
+            String format = ctx.formParam("format") == null ? "html" : ctx.formParam("format");
+            String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+            switch (format) {
+                case "json" -> download(ctx.status(status), base + "-评分.json", JSON, JsonReport.render(r)
+                        .getBytes(StandardCharsets.UTF_8));
+                case "csv" -> {
+                    java.io.StringWriter w = new java.io.StringWriter();
+                    jixiao.report.CsvResults csv = new jixiao.report.CsvResults(w);
+                    csv.write(r, csv.render(r));
+                    csv.finish(List.of());
+                    // with a byte order mark, as Excel needs to read UTF-8 CSV
+                    download(ctx.status(status), base + "-评分.csv", "text/csv; charset=utf-8",
+                            ("\uFEFF" + w).getBytes(StandardCharsets.UTF_8));
+                }
+                case "xlsx" -> {
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    jixiao.report.XlsxReport.write(List.of(r), out);
+                    download(ctx.status(status), base + "-评分.xlsx",
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
+                }
+                default -> ctx.status(status).html(jixiao.report.HtmlReport.page(r));
+            }
         } catch (PolicyException e) {
             ctx.status(e instanceof UnknownNoticeException ? 404 : 500).html(workbench.scoreForm(e.describe()));
         } catch (ScoringException e) {
             ctx.status(500).html(workbench.scoreForm(e.getMessage()));
         }
+    }
+
+    private static void download(Context ctx, String filename, String type, byte[] bytes) {
+        ctx.contentType(type);
+        ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(filename,
+                StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.result(bytes);
     }
 
     /** The token, from a header only; compared in constant time. */

@@ -293,7 +293,9 @@ final class Workbench {
                 + "按它所填的评分通知评分，得到与 <code>jixiao score --format html</code> 相同的报告。</p>"
                 + "<form method=\"post\" action=\"/score\" enctype=\"multipart/form-data\"><label>自评表 <input "
                 + "type=\"file\" name=\"file\" accept=\".xlsx,.docx,.csv,.json\" required autofocus></label> "
-                + "<button type=\"submit\">评分</button></form></body></html>";
+                + "<label>结果 <select name=\"format\"><option value=\"html\">在网页中显示</option><option value=\"xlsx\">"
+                + "下载 Excel</option><option value=\"json\">下载 JSON</option><option value=\"csv\">下载 CSV</option>"
+                + "</select></label> <button type=\"submit\">评分</button></form></body></html>";
     }
 
     /** Thrown for an upload that cannot be read: the form again, with the reason. */
