@@ -515,33 +515,24 @@ public final class ApiServer implements AutoCloseable {
         ctx.contentType(NDJSON);
         String notice = ctx.queryParam("notice");
         OutputStream out = ctx.outputStream();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(ctx.bodyInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String result;
-                try {
-                    Submission s = read(line.getBytes(StandardCharsets.UTF_8), notice);
-                    ScoreResult r = scorer.score(registry.forNotice(s.notice()), s);
-                    result = JsonReport.renderLine(r);
-                } catch (InputException e) {
-                    result = lineError(n, 400, e.getMessage());
-                } catch (UnknownNoticeException e) {
-                    result = lineError(n, 404, e.getMessage());
-                } catch (PolicyException e) {
-                    result = lineError(n, 500, e.describe());
-                } catch (ScoringException e) {
-                    result = lineError(n, 500, e.getMessage());
-                }
-                out.write(result.strip().getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
+        eachLine(ctx, (n, line) -> {
+            String result;
+            try {
+                Submission s = read(line.getBytes(StandardCharsets.UTF_8), notice);
+                ScoreResult r = scorer.score(registry.forNotice(s.notice()), s);
+                result = JsonReport.renderLine(r);
+            } catch (InputException e) {
+                result = lineError(n, 400, e.getMessage());
+            } catch (UnknownNoticeException e) {
+                result = lineError(n, 404, e.getMessage());
+            } catch (PolicyException e) {
+                result = lineError(n, 500, e.describe());
+            } catch (ScoringException e) {
+                result = lineError(n, 500, e.getMessage());
             }
-        }
+            out.write(result.strip().getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+        });
         out.flush();
     }
 
@@ -569,25 +560,35 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         jixiao.report.Comparison c = new jixiao.report.Comparison(pa, pb);
+        eachLine(ctx, (n, line) -> {
+            try {
+                Submission s = read(line.getBytes(StandardCharsets.UTF_8), null);
+                c.add(new jixiao.report.Comparison.Row(s.id(), "line " + n,
+                        jixiao.report.Comparison.Side.of(scorer, pa, s), jixiao.report.Comparison.Side.of(scorer, pb, s)));
+            } catch (InputException e) {
+                c.unreadable("line " + n + ": " + e.getMessage());
+            }
+        });
+        ctx.contentType(JSON).result(c.json());
+    }
+
+    private interface LineHandler {
+        void line(int number, String line) throws IOException;
+    }
+
+    /** Each non-blank line of a JSON Lines body, with its number, as it arrives. */
+    private static void eachLine(Context ctx, LineHandler handler) throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(ctx.bodyInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             int n = 0;
             while ((line = in.readLine()) != null) {
                 n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    Submission s = read(line.getBytes(StandardCharsets.UTF_8), null);
-                    c.add(new jixiao.report.Comparison.Row(s.id(), "line " + n,
-                            jixiao.report.Comparison.Side.of(scorer, pa, s), jixiao.report.Comparison.Side.of(scorer, pb, s)));
-                } catch (InputException e) {
-                    c.unreadable("line " + n + ": " + e.getMessage());
+                if (!line.isBlank()) {
+                    handler.line(n, line);
                 }
             }
         }
-        ctx.contentType(JSON).result(c.json());
     }
 
     private static String lineError(int line, int status, String message) {
