@@ -143,6 +143,30 @@ class WorkbenchTest {
         assertThat(bad.body()).contains("README.md").contains("只能是");
     }
 
+    @Test
+    void twoNoticesAreComparedOverUploadedSubmissionsOnAPageThatDrawsTheMovement() throws Exception {
+        String jar = get("/?token=" + TOKEN, null).headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        Document form = Jsoup.parse(get("/compare", jar).body());
+        assertThat(form.select("select[name=a] option").eachText()).containsExactly("mof-2020-project", "shangjie-2021");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path lines = tmp.resolve("two.jsonl");
+        Files.writeString(lines, json.readTree(Files.readString(Fixtures.SEED)).toString() + "\n"
+                + json.readTree(Files.readString(Fixtures.MINIMAL)).toString() + "\n{oops\n", StandardCharsets.UTF_8);
+        String boundary = "----jixiao" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nshangjie-2021\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\nmof-2020-project\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"two.jsonl\"\r\n\r\n"
+                + Files.readString(lines) + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/compare"))).header("Cookie", jar)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.select("#summary").text()).contains("2 份提交").contains("B 退回 2 份");
+        assertThat(page.text()).contains("two.jsonl 第 3 行");
+    }
+
     private static HttpResponse<String> upload(String cookie, Path file) throws Exception {
         return upload(cookie, file, "html", HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -199,7 +223,7 @@ class WorkbenchTest {
         Document notices = Jsoup.parse(dom(url("/?token=" + TOKEN)));
         assertThat(notices.select("h1").text()).isEqualTo("通知");
         assertThat(notices.select("table#notices a").eachText()).contains("shangjie-2021", "mof-2020-project");
-        assertThat(notices.select("nav a").eachText()).containsExactly("通知", "评分", "API");
+        assertThat(notices.select("nav a").eachText()).containsExactly("通知", "评分", "比较", "API");
         Document policy = Jsoup.parse(dom(url("/notices/shangjie-2021?token=" + TOKEN)));
         assertThat(policy.select("h1").text()).isEqualTo("shangjie-2021");
         assertThat(policy.select("table.phase tr")).hasSizeGreaterThan(60);

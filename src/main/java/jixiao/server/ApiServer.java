@@ -155,6 +155,8 @@ public final class ApiServer implements AutoCloseable {
         app.get("/notices/{id}", ctx -> page(ctx, () -> policyPage(ctx)));
         app.get("/score", ctx -> page(ctx, () -> ctx.html(workbench.scoreForm(null))));
         app.post("/score", ctx -> page(ctx, () -> scorePage(ctx)));
+        app.get("/compare", ctx -> page(ctx, () -> ctx.html(workbench.compareForm(null))));
+        app.post("/compare", ctx -> page(ctx, () -> comparePage(ctx)));
         app.get("/notices/{id}/files/{name}", ctx -> page(ctx, () -> editorPage(ctx)));
         app.post("/notices/{id}/files/{name}", ctx -> page(ctx, () -> save(ctx)));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), null));
@@ -280,6 +282,54 @@ public final class ApiServer implements AutoCloseable {
             scorer.release(old);
         }
         ctx.contentType(JSON).result(workbench.check(id).toPrettyString());
+    }
+
+    /** Two notices over uploaded submissions (JSON Lines, or one JSON), as compare --format html draws it. */
+    private void comparePage(Context ctx) throws IOException {
+        io.javalin.http.UploadedFile upload = ctx.uploadedFile("file");
+        String a = ctx.formParam("a");
+        String b = ctx.formParam("b");
+        if (upload == null || a == null || b == null) {
+            ctx.status(400).html(workbench.compareForm("请选择两个通知和一个文件。"));
+            return;
+        }
+        Policy pa;
+        Policy pb;
+        try {
+            pa = registry.forNotice(a);
+            pb = registry.forNotice(b);
+        } catch (PolicyException e) {
+            ctx.status(e instanceof UnknownNoticeException ? 404 : 500).html(workbench.compareForm(e.describe()));
+            return;
+        }
+        byte[] body = readAtMost(upload.content(), MAX_BATCH_BYTES, "the submissions");
+        String text;
+        try {
+            text = SubmissionReader.utf8(body, SubmissionReader.bomLength(body), body.length
+                    - SubmissionReader.bomLength(body));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            ctx.status(400).html(workbench.compareForm(upload.filename() + "：不是 UTF-8 文本。"));
+            return;
+        }
+        // one JSON submission (pretty-printed over many lines), or JSON Lines
+        List<String> items = text.stripLeading().startsWith("{") && !text.strip().contains("}\n{")
+                && !text.strip().contains("}\r\n{") ? List.of(text) : text.lines().toList();
+        jixiao.report.Comparison c = new jixiao.report.Comparison(pa, pb);
+        int n = 0;
+        for (String item : items) {
+            n++;
+            if (item.isBlank()) {
+                continue;
+            }
+            try {
+                Submission s = read(item.getBytes(StandardCharsets.UTF_8), null);
+                c.add(new jixiao.report.Comparison.Row(s.id(), "line " + n,
+                        jixiao.report.Comparison.Side.of(scorer, pa, s), jixiao.report.Comparison.Side.of(scorer, pb, s)));
+            } catch (InputException e) {
+                c.unreadable(upload.filename() + (items.size() > 1 ? " 第 " + n + " 行" : "") + "：" + e.getMessage());
+            }
+        }
+        ctx.html(c.html());
     }
 
     /** An uploaded table (or JSON) scored into the same page as score --format html. */

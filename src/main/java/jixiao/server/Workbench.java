@@ -52,7 +52,7 @@ final class Workbench {
                 + "border-bottom:1px solid #ddd;margin-bottom:12px}nav a{margin-right:18px}a:focus,button:focus,"
                 + "input:focus{outline:3px solid #f90}td.file{font-family:monospace;font-size:.85em;color:#555}"
                 + "tr.never td{color:#a00}td{vertical-align:middle}#scenario-results td:nth-child(2){white-space:nowrap}</style></head><body><nav aria-label=\"主菜单\"><a href=\"/\">通知</a>"
-                + "<a href=\"/score\">评分</a><a href=\"/api/v1/openapi.json\">API</a></nav>";
+                + "<a href=\"/score\">评分</a><a href=\"/compare\">比较</a><a href=\"/api/v1/openapi.json\">API</a></nav>";
     }
 
     String login(boolean wrong) {
@@ -285,6 +285,23 @@ final class Workbench {
         out.put("passed", passed);
         out.put("failed", failed);
         return out;
+    }
+
+    String compareForm(String problem) {
+        StringBuilder options = new StringBuilder();
+        for (Notice n : registry.notices()) {
+            if (!n.isShared()) {
+                options.append("<option value=\"").append(HtmlReport.esc(n.id())).append("\">")
+                        .append(HtmlReport.esc(n.id())).append("</option>");
+            }
+        }
+        return head("比较") + "<h1>比较两个通知</h1>" + (problem == null ? "" : "<p class=\"reject\" role=\"alert\">"
+                + HtmlReport.esc(problem) + "</p>") + "<p>同一批提交文件（JSON Lines，一行一份；或一份 JSON）分别按两个通知评分，"
+                + "看总分、等级和各项指标怎样变化——在采用新通知之前。</p><form method=\"post\" action=\"/compare\" "
+                + "enctype=\"multipart/form-data\"><p><label>通知 A <select name=\"a\">" + options + "</select></label> "
+                + "<label>通知 B <select name=\"b\">" + options + "</select></label></p><p><label>提交文件 <input "
+                + "type=\"file\" name=\"file\" accept=\".jsonl,.json\" required></label> <button type=\"submit\">比较"
+                + "</button></p></form></body></html>";
     }
 
     String scoreForm(String problem) {
