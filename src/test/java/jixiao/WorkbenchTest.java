@@ -167,6 +167,24 @@ class WorkbenchTest {
         assertThat(page.text()).contains("two.jsonl 第 3 行");
     }
 
+    @Test
+    void aNoticesScenariosAreListedWithTheirOutcomeAndEachOpensWithItsFileAndItsFullResult() throws Exception {
+        String jar = get("/?token=" + TOKEN, null).headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        Document list = Jsoup.parse(get("/notices/mof-2020-project/scenarios", jar).body());
+        int files;
+        try (var s = Files.list(Path.of("scenarios/mof-2020-project"))) {
+            files = (int) s.filter(f -> f.toString().endsWith(".scenario.json")).count();
+        }
+        assertThat(list.select("table#scenario-list tr")).hasSize(files + 1);
+        assertThat(list.select("#scenarios").text()).startsWith(files + " 个通过，0 个未通过");
+        Document one = Jsoup.parse(get("/notices/mof-2020-project/scenarios/example.scenario.json", jar).body());
+        assertThat(one.select("#status").text()).isEqualTo("通过");
+        assertThat(one.select("pre").text()).contains("\"total\": 96.49");
+        assertThat(one.select("#result #total").text()).contains("96.49");
+        assertThat(get("/notices/mof-2020-project/scenarios/nowhere.scenario.json", jar).statusCode()).isEqualTo(404);
+        assertThat(get("/notices/common/scenarios", jar).statusCode()).isEqualTo(404);
+    }
+
     private static HttpResponse<String> upload(String cookie, Path file) throws Exception {
         return upload(cookie, file, "html", HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

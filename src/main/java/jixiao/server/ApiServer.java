@@ -158,6 +158,22 @@ public final class ApiServer implements AutoCloseable {
         app.get("/compare", ctx -> page(ctx, () -> ctx.html(workbench.compareForm(null))));
         app.post("/compare", ctx -> page(ctx, () -> comparePage(ctx)));
         app.get("/notices/{id}/files/{name}", ctx -> page(ctx, () -> editorPage(ctx)));
+        app.get("/notices/{id}/scenarios", ctx -> page(ctx, () -> {
+            if (!isNotice(ctx.pathParam("id"))) {
+                ctx.status(404).html(workbench.scoreForm("没有通知 " + ctx.pathParam("id")));
+                return;
+            }
+            ctx.html(workbench.scenarios(ctx.pathParam("id")));
+        }));
+        app.get("/notices/{id}/scenarios/{file}", ctx -> page(ctx, () -> {
+            Path f = isNotice(ctx.pathParam("id")) ? workbench.scenarioFile(ctx.pathParam("id"), ctx.pathParam("file"))
+                    : null;
+            if (f == null) {
+                ctx.status(404).html(workbench.scoreForm("没有这个场景：" + ctx.pathParam("file")));
+                return;
+            }
+            ctx.html(workbench.scenario(ctx.pathParam("id"), f));
+        }));
         app.post("/notices/{id}/files/{name}", ctx -> page(ctx, () -> save(ctx)));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e, null));
@@ -193,6 +209,10 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         render.render();
+    }
+
+    private boolean isNotice(String id) {
+        return registry.notices().stream().anyMatch(n -> n.id().equals(id) && !n.isShared());
     }
 
     private void policyPage(Context ctx) {

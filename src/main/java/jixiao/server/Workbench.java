@@ -51,7 +51,7 @@ final class Workbench {
                 + HtmlReport.STYLE + "<style>body{max-width:1280px;margin:0 auto;padding:0 16px}nav{padding:8px 0;"
                 + "border-bottom:1px solid #ddd;margin-bottom:12px}nav a{margin-right:18px}a:focus,button:focus,"
                 + "input:focus{outline:3px solid #f90}td.file{font-family:monospace;font-size:.85em;color:#555}"
-                + "tr.never td{color:#a00}td{vertical-align:middle}#scenario-results td:nth-child(2){white-space:nowrap}</style></head><body><nav aria-label=\"主菜单\"><a href=\"/\">通知</a>"
+                + "tr.never td{color:#a00}td{vertical-align:middle}#scenario-results td:nth-child(2),#scenario-list td:nth-child(3){white-space:nowrap}pre{white-space:pre-wrap}</style></head><body><nav aria-label=\"主菜单\"><a href=\"/\">通知</a>"
                 + "<a href=\"/score\">评分</a><a href=\"/compare\">比较</a><a href=\"/api/v1/openapi.json\">API</a></nav>";
     }
 
@@ -123,7 +123,8 @@ final class Workbench {
         List<String> layers = new ArrayList<>();
         p.layers().forEach(l -> layers.add(HtmlReport.esc(l.getFileName().toString())));
         h.append(String.join(" ← ", layers)).append(" 组成（后者的同名文件替换前者的）。</p>");
-        h.append("<p id=\"scenarios\">本通知的 ").append(r.scenarios()).append(" 个场景：").append(r.passed())
+        h.append("<p id=\"scenarios\">本通知的 <a href=\"/notices/").append(HtmlReport.esc(p.id()))
+                .append("/scenarios\">").append(r.scenarios()).append(" 个场景</a>：").append(r.passed())
                 .append(" 个通过，").append(r.scenarios() - r.passed()).append(" 个未通过。下表“触发”为各规则在这些场景中"
                         + "触发的次数；0 次的规则没有场景检验。</p>");
         for (String phase : p.phases()) {
@@ -285,6 +286,73 @@ final class Workbench {
         out.put("passed", passed);
         out.put("failed", failed);
         return out;
+    }
+
+    /** The notice's scenarios, run now: each with its description and, when it fails, expected beside actual. */
+    String scenarios(String notice) {
+        com.fasterxml.jackson.databind.node.ObjectNode run = check(notice);
+        StringBuilder h = new StringBuilder(head(notice + " 的场景"));
+        h.append("<h1><a href=\"/notices/").append(HtmlReport.esc(notice)).append("\">").append(HtmlReport.esc(notice))
+                .append("</a> 的场景</h1>");
+        if (!run.get("compiled").asBoolean()) {
+            h.append("<p class=\"reject\" role=\"alert\">规则不能编译：").append(HtmlReport.esc(run.path("message")
+                    .asText())).append("</p>");
+            return h.append("</body></html>").toString();
+        }
+        h.append("<p id=\"scenarios\">").append(run.get("passed").asInt()).append(" 个通过，")
+                .append(run.get("failed").asInt()).append(" 个未通过（规则指纹 ").append(HtmlReport.esc(run.get("fingerprint")
+                        .asText())).append("）。场景文件在 <code>scenarios/").append(HtmlReport.esc(notice))
+                .append("/</code>，格式见 docs/scenarios.md。</p><table id=\"scenario-list\"><tr><th>场景</th><th>说明</th>"
+                        + "<th>结果</th><th>不符之处（期望 / 实际）</th></tr>");
+        for (var sc : run.get("scenarios")) {
+            boolean passed = sc.get("status").asText().equals("PASSED");
+            h.append("<tr").append(passed ? "" : " class=\"diff\"").append("><td><a href=\"/notices/")
+                    .append(HtmlReport.esc(notice)).append("/scenarios/").append(HtmlReport.esc(sc.get("file").asText()))
+                    .append("\">").append(HtmlReport.esc(sc.get("file").asText())).append("</a></td><td>")
+                    .append(HtmlReport.esc(sc.path("description").asText())).append("</td><td>")
+                    .append(passed ? "通过" : sc.get("status").asText().equals("FAILED") ? "未通过" : "不能运行")
+                    .append("</td><td>");
+            for (var m : sc.get("mismatches")) {
+                h.append(HtmlReport.esc(m.get("field").asText() + "：" + m.get("expected").asText() + " / "
+                        + m.get("actual").asText())).append("<br>");
+            }
+            h.append(HtmlReport.esc(sc.path("error").asText(""))).append("</td></tr>");
+        }
+        return h.append("</table></body></html>").toString();
+    }
+
+    /** One scenario: what it says and expects, then the full report of its result, firing trace included. */
+    String scenario(String notice, Path file) {
+        ScenarioRunner.Outcome o = new ScenarioRunner(registry, new Scorer()).run(file);
+        StringBuilder h = new StringBuilder(head(file.getFileName().toString()));
+        h.append("<h1><a href=\"/notices/").append(HtmlReport.esc(notice)).append("/scenarios\">")
+                .append(HtmlReport.esc(notice)).append(" 的场景</a> / ").append(HtmlReport.esc(file.getFileName()
+                        .toString())).append("</h1><p>").append(HtmlReport.esc(o.description())).append("</p><p id=\"status\">")
+                .append(o.status() == ScenarioRunner.Status.PASSED ? "通过" : o.status() == ScenarioRunner.Status.FAILED
+                        ? "未通过" : "不能运行：" + HtmlReport.esc(o.error())).append("</p>");
+        for (jixiao.scenario.Expectations.Mismatch m : o.mismatches()) {
+            h.append("<p class=\"reject\">").append(HtmlReport.esc(m.field() + "：期望 " + m.expected() + "，实际 "
+                    + m.actual())).append("</p>");
+        }
+        try {
+            h.append("<h2>场景文件</h2><pre>").append(HtmlReport.esc(Files.readString(file))).append("</pre>");
+        } catch (java.io.IOException e) {
+            h.append("<p class=\"reject\">").append(HtmlReport.esc(e.getMessage())).append("</p>");
+        }
+        if (o.result() != null) {
+            String report = HtmlReport.page(o.result());
+            int from = report.indexOf("<body>");
+            int to = report.lastIndexOf("</body>");
+            h.append("<h2>评分结果</h2><div id=\"result\">").append(from >= 0 && to > from ? report.substring(from + 6, to)
+                    : report).append("</div>");
+        }
+        return h.append("</body></html>").toString();
+    }
+
+    /** A scenario file of the notice by its name (never a path), or null. */
+    Path scenarioFile(String notice, String name) {
+        return scenarioFiles(notice).stream().filter(f -> f.getFileName().toString().equals(name)).findFirst()
+                .orElse(null);
     }
 
     String compareForm(String problem) {
