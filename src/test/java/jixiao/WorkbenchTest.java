@@ -215,11 +215,12 @@ class WorkbenchTest {
         return cmd;
     }
 
+    /** The page as the browser has it once its scripts have run (virtual time: a fetch completes, no wall wait). */
     private String dom(String address) throws Exception {
-        Process p = new ProcessBuilder(chromium("--dump-dom", address)).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = new ProcessBuilder(chromium("--virtual-time-budget=15000", "--dump-dom", address))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
         return dom;
     }
 
@@ -227,9 +228,10 @@ class WorkbenchTest {
         Files.createDirectories(SHOTS);
         Path png = SHOTS.resolve(name);
         Files.deleteIfExists(png);
-        Process p = new ProcessBuilder(chromium("--window-size=1366,768", "--screenshot=" + png.toAbsolutePath(),
-                address)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Process p = new ProcessBuilder(chromium("--virtual-time-budget=15000", "--window-size=1366,768",
+                "--screenshot=" + png.toAbsolutePath(), address)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(png).exists();
         assertThat(Files.size(png)).isGreaterThan(10_000);
     }
@@ -306,18 +308,18 @@ class WorkbenchTest {
 
             // in the browser: the editor opened with #save shows the failing scenario, expected beside actual
             if (Files.isExecutable(CHROMIUM)) {
-                Document page = Jsoup.parse(dom(base + path + "?token=" + TOKEN + "#save", true));
+                Document page = Jsoup.parse(dom(base + path + "?token=" + TOKEN + "#save"));
                 assertThat(page.select("#status").text()).contains("个未通过");
                 assertThat(page.select("#scenario-results tr.diff").text()).contains("seed.scenario.json")
                         .contains("grade").contains("优").contains("良");
-                shotWithScripts(base + path + "?token=" + TOKEN + "#save", "workbench-editor.png");
+                shot(base + path + "?token=" + TOKEN + "#save", "workbench-editor.png");
             }
 
             JsonNodeView undone = new JsonNodeView(save(own, jar, path, key, original).body());
             assertThat(undone.node.get("failed").asInt()).isZero();
             assertThat(undone.node.get("passed").asInt()).isGreaterThan(60);
             if (Files.isExecutable(CHROMIUM)) {
-                Document page = Jsoup.parse(dom(base + path + "?token=" + TOKEN + "#save", true));
+                Document page = Jsoup.parse(dom(base + path + "?token=" + TOKEN + "#save"));
                 assertThat(page.select("#status").text()).contains("0 个未通过");
             }
 
@@ -364,24 +366,5 @@ class WorkbenchTest {
             }
             throw new AssertionError("no scenario " + file + " in " + node);
         }
-    }
-
-    private String dom(String address, boolean waitForScripts) throws Exception {
-        Process p = new ProcessBuilder(chromium("--virtual-time-budget=15000", "--dump-dom", address))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        return dom;
-    }
-
-    private void shotWithScripts(String address, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        Path png = SHOTS.resolve(name);
-        Files.deleteIfExists(png);
-        Process p = new ProcessBuilder(chromium("--virtual-time-budget=15000", "--window-size=1366,768",
-                "--screenshot=" + png.toAbsolutePath(), address)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(png).exists();
     }
 }

@@ -59,7 +59,8 @@ final class CheckRulesCommand implements Callable<Integer> {
             for (Path folder : checked) {
             try {
                 Policy p = PolicyLoader.load(folder);
-                List<PolicyProblem> problems = PolicyLinter.lint(p, samples(folder));
+                List<jixiao.model.Submission> samples = samples(folder);
+                List<PolicyProblem> problems = PolicyLinter.lint(p, samples);
                 System.out.println(folder + ": " + p.rules().size() + " rules in " + p.phases().size()
                         + " phases, compiled without errors (fingerprint " + p.fingerprint() + ")");
                 if (!problems.isEmpty()) { // a warning: the rules compile, and may fire on data no sample has
@@ -67,7 +68,7 @@ final class CheckRulesCommand implements Callable<Integer> {
                             + " rule(s) may never fire (judged on an empty submission and the notice's scenarios):");
                     problems.forEach(x -> System.err.println("  " + x));
                 }
-                List<PolicyProblem> tiers = PolicyLinter.tierBands(p, samples(folder));
+                List<PolicyProblem> tiers = PolicyLinter.tierBands(p, samples);
                 if (!tiers.isEmpty()) { // a score in a gap has no tier to be placed in, or two
                     System.err.println("jixiao: " + folder + ": the qualitative tiers do not cover 0-100% exactly once:");
                     tiers.forEach(x -> System.err.println("  " + x));

@@ -42,10 +42,7 @@ public final class PolicyLinter {
     public static List<PolicyProblem> lint(Policy policy, List<Submission> samples) throws PolicyException {
         Set<String> categories = new TreeSet<>();
         Set<String> tiers = new TreeSet<>();
-        List<Submission> all = new ArrayList<>();
-        all.add(new Submission("(lint)", policy.id(), null, null, null, null, null, null, null, null,
-                List.of(), List.of(), List.of(), null, null));
-        all.addAll(samples);
+        List<Submission> all = withEmpty(policy, samples);
         for (Submission sample : all) {
             defined(policy, sample, categories, tiers);
         }
@@ -124,10 +121,7 @@ public final class PolicyLinter {
      * tiers are those the policy defines for an empty submission and for each of the samples.
      */
     public static List<PolicyProblem> tierBands(Policy policy, List<Submission> samples) throws PolicyException {
-        List<Submission> all = new ArrayList<>();
-        all.add(new Submission("(lint)", policy.id(), null, null, null, null, null, null, null, null,
-                List.of(), List.of(), List.of(), null, null));
-        all.addAll(samples);
+        List<Submission> all = withEmpty(policy, samples);
         java.util.Set<List<String>> probed = new java.util.HashSet<>();
         java.util.Map<String, PolicyProblem> out = new java.util.LinkedHashMap<>();
         for (Submission sample : all) {
@@ -181,14 +175,28 @@ public final class PolicyLinter {
     }
 
     private static List<Tier> tiersFor(Policy policy, Submission sample) throws PolicyException {
+        List<Tier> out = new ArrayList<>();
+        factsFor(policy, sample).stream().filter(o -> o instanceof Tier).forEach(o -> out.add((Tier) o));
+        return out;
+    }
+
+    /** An empty submission of the notice, then the samples: what the policy defines is learnt from them all. */
+    private static List<Submission> withEmpty(Policy policy, List<Submission> samples) {
+        List<Submission> all = new ArrayList<>();
+        all.add(new Submission("(lint)", policy.id(), null, null, null, null, null, null, null, null,
+                List.of(), List.of(), List.of(), null, null));
+        all.addAll(samples);
+        return all;
+    }
+
+    /** The facts in working memory once the policy's rules have run on this submission. */
+    private static java.util.Collection<?> factsFor(Policy policy, Submission sample) throws PolicyException {
         KieSession session = policy.kieBase().newKieSession();
         try {
             Scorer.insertFacts(session, sample);
             policy.focusPhases(session);
             session.fireAllRules(Scorer.DEFAULT_MAX_FIRINGS);
-            List<Tier> out = new ArrayList<>();
-            session.getObjects(o -> o instanceof Tier).forEach(o -> out.add((Tier) o));
-            return out;
+            return new ArrayList<>(session.getObjects());
         } catch (RuntimeException e) {
             throw new PolicyException("the rules of " + policy.folder() + " fail on submission " + sample.id() + ": "
                     + e);
@@ -200,19 +208,12 @@ public final class PolicyLinter {
     /** The categories and tiers the policy defines when it scores this submission. */
     private static void defined(Policy policy, Submission sample, Set<String> categories, Set<String> tiers)
             throws PolicyException {
-        KieSession session = policy.kieBase().newKieSession();
-        try {
-            Scorer.insertFacts(session, sample);
-            policy.focusPhases(session);
-            session.fireAllRules(Scorer.DEFAULT_MAX_FIRINGS);
-            session.getObjects(o -> o instanceof CategoryWeight).forEach(o -> categories.add(((CategoryWeight) o)
-                    .getCategory()));
-            session.getObjects(o -> o instanceof Tier).forEach(o -> tiers.add(((Tier) o).getName()));
-        } catch (RuntimeException e) {
-            throw new PolicyException("the rules of " + policy.folder() + " fail on submission " + sample.id() + ": "
-                    + e);
-        } finally {
-            session.dispose();
+        for (Object o : factsFor(policy, sample)) {
+            if (o instanceof CategoryWeight w) {
+                categories.add(w.getCategory());
+            } else if (o instanceof Tier t) {
+                tiers.add(t.getName());
+            }
         }
     }
 

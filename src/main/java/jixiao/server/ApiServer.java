@@ -341,13 +341,7 @@ public final class ApiServer implements AutoCloseable {
             if (item.isBlank()) {
                 continue;
             }
-            try {
-                Submission s = read(item.getBytes(StandardCharsets.UTF_8), null);
-                c.add(new jixiao.report.Comparison.Row(s.id(), "line " + n,
-                        jixiao.report.Comparison.Side.of(scorer, pa, s), jixiao.report.Comparison.Side.of(scorer, pb, s)));
-            } catch (InputException e) {
-                c.unreadable(upload.filename() + (items.size() > 1 ? " 第 " + n + " 行" : "") + "：" + e.getMessage());
-            }
+            compareOne(c, pa, pb, item, n, upload.filename() + (items.size() > 1 ? " 第 " + n + " 行" : "") + "：");
         }
         ctx.html(c.html());
     }
@@ -630,16 +624,19 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         jixiao.report.Comparison c = new jixiao.report.Comparison(pa, pb);
-        eachLine(ctx, (n, line) -> {
-            try {
-                Submission s = read(line.getBytes(StandardCharsets.UTF_8), null);
-                c.add(new jixiao.report.Comparison.Row(s.id(), "line " + n,
-                        jixiao.report.Comparison.Side.of(scorer, pa, s), jixiao.report.Comparison.Side.of(scorer, pb, s)));
-            } catch (InputException e) {
-                c.unreadable("line " + n + ": " + e.getMessage());
-            }
-        });
+        eachLine(ctx, (n, line) -> compareOne(c, pa, pb, line, n, "line " + n + ": "));
         ctx.contentType(JSON).result(c.json());
+    }
+
+    /** One submission (JSON text) scored by both policies into the comparison, or listed as unreadable. */
+    private void compareOne(jixiao.report.Comparison c, Policy pa, Policy pb, String json, int line, String where) {
+        try {
+            Submission s = read(json.getBytes(StandardCharsets.UTF_8), null);
+            c.add(new jixiao.report.Comparison.Row(s.id(), "line " + line,
+                    jixiao.report.Comparison.Side.of(scorer, pa, s), jixiao.report.Comparison.Side.of(scorer, pb, s)));
+        } catch (InputException e) {
+            c.unreadable(where + e.getMessage());
+        }
     }
 
     private interface LineHandler {

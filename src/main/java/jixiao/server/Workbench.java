@@ -14,7 +14,6 @@ import jixiao.engine.PolicyFiles;
 import jixiao.engine.PolicyRegistry;
 import jixiao.engine.ScoreResult;
 import jixiao.engine.Scorer;
-import jixiao.input.InputException;
 import jixiao.report.HtmlReport;
 import jixiao.scenario.ScenarioReader;
 import jixiao.scenario.ScenarioRunner;
@@ -381,12 +380,5 @@ final class Workbench {
                 + "<label>结果 <select name=\"format\"><option value=\"html\">在网页中显示</option><option value=\"xlsx\">"
                 + "下载 Excel</option><option value=\"json\">下载 JSON</option><option value=\"csv\">下载 CSV</option>"
                 + "</select></label> <button type=\"submit\">评分</button></form></body></html>";
-    }
-
-    /** Thrown for an upload that cannot be read: the form again, with the reason. */
-    static final class Unreadable extends Exception {
-        Unreadable(InputException e) {
-            super(e.getMessage());
-        }
     }
 }
