@@ -22,15 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The workbench's first pages (notices, a notice's policy, scoring an uploaded table), over HTTP and in a real
- * headless browser (Debian's chromium): what it renders after the token link, and screenshots at 1366×768 kept under
- * target/screenshots (the ones in docs/ were taken so).
+ * The workbench's pages over HTTP (tokens, cookies, edit keys, status codes, downloads), and what headless chromium
+ * renders of them once their scripts have run. {@link WorkbenchBrowserTest} clicks and types through them and takes
+ * the screenshots.
  */
 class WorkbenchTest {
 
     private static final String TOKEN = "fedcba9876543210fedcba9876543210";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SHOTS = Path.of("target/screenshots");
     private static ApiServer server;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -224,18 +223,6 @@ class WorkbenchTest {
         return dom;
     }
 
-    private void shot(String address, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        Path png = SHOTS.resolve(name);
-        Files.deleteIfExists(png);
-        Process p = new ProcessBuilder(chromium("--virtual-time-budget=15000", "--window-size=1366,768",
-                "--screenshot=" + png.toAbsolutePath(), address)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(png).exists();
-        assertThat(Files.size(png)).isGreaterThan(10_000);
-    }
-
     @Test
     void inARealBrowserTheTokenLinkOpensTheNoticesAndThePolicy() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt-get install chromium); .ci/run "
@@ -249,9 +236,6 @@ class WorkbenchTest {
         assertThat(policy.select("table.phase tr")).hasSizeGreaterThan(60);
         Document form = Jsoup.parse(dom(url("/score?token=" + TOKEN)));
         assertThat(form.select("input[type=file][name=file]")).hasSize(1);
-        shot(url("/?token=" + TOKEN), "workbench-notices.png");
-        shot(url("/notices/shangjie-2021?token=" + TOKEN), "workbench-policy.png");
-        shot(url("/score?token=" + TOKEN), "workbench-score.png");
     }
 
     // ---- editing a rule file, on a copy of the rules ----
@@ -312,7 +296,6 @@ class WorkbenchTest {
                 assertThat(page.select("#status").text()).contains("个未通过");
                 assertThat(page.select("#scenario-results tr.diff").text()).contains("seed.scenario.json")
                         .contains("grade").contains("优").contains("良");
-                shot(base + path + "?token=" + TOKEN + "#save", "workbench-editor.png");
             }
 
             JsonNodeView undone = new JsonNodeView(save(own, jar, path, key, original).body());
@@ -348,6 +331,92 @@ class WorkbenchTest {
             assertThat(save(readOnly, jar, path, "anything", "x").statusCode()).isEqualTo(403);
             assertThat(Files.readString(params, StandardCharsets.UTF_8)).isEqualTo(original);
         }
+    }
+
+    private static HttpResponse<String> post(ApiServer at, String cookie, String path, String key, String json)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json,
+                        StandardCharsets.UTF_8));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        if (key != null) {
+            b.header("X-Jixiao-Edit", key);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aScoredSubmissionIsKeptAsAScenarioOnlyByTheWorkbenchsOwnPageUnderAPlainNameAndNeverOverAnotherUnasked()
+            throws Exception {
+        Path rules = tmp.resolve("rules");
+        Fixtures.copyTree(Fixtures.SHANGJIE, rules.resolve("shangjie-2021"));
+        Path scenarioDir = tmp.resolve("scenarios");
+        Files.createDirectories(scenarioDir.resolve("shangjie-2021"));
+        String seed = Files.readString(Fixtures.SEED, StandardCharsets.UTF_8);
+        String body = "{\"name\": \"kept\", \"submission\": " + seed + "}";
+        String path = "/notices/shangjie-2021/scenarios";
+        try (ApiServer own = ApiServer.start(rules, scenarioDir, "127.0.0.1", 0, TOKEN)) {
+            String base = "http://127.0.0.1:" + own.port();
+            String jar = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/?token=" + TOKEN)).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            // the key is on the page that shows a scored upload
+            String scored = upload(own, jar, Fixtures.SEED);
+            java.util.regex.Matcher m = EDIT_KEY.matcher(scored);
+            assertThat(m.find()).isTrue();
+            String key = m.group(1);
+            assertThat(post(own, null, path, key, body).statusCode()).isEqualTo(401);
+            assertThat(post(own, jar, path, null, body).statusCode()).isEqualTo(403);
+            for (String name : List.of("../escape", "a/b", "..", "", ".hidden")) {
+                HttpResponse<String> bad = post(own, jar, path, key, body.replace("\"kept\"",
+                        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(name)));
+                assertThat(bad.statusCode()).as(name).isEqualTo(400);
+            }
+            assertThat(post(own, jar, "/notices/common/scenarios", key, body).statusCode()).isEqualTo(404);
+            try (var files = Files.list(scenarioDir.resolve("shangjie-2021"))) {
+                assertThat(files).isEmpty();
+            }
+            HttpResponse<String> kept = post(own, jar, path, key, body);
+            assertThat(kept.statusCode()).isEqualTo(201);
+            Path file = scenarioDir.resolve("shangjie-2021/kept.scenario.json");
+            var scenario = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+            assertThat(scenario.at("/expect/total").decimalValue()).isEqualByComparingTo("99.11");
+            assertThat(scenario.at("/expect/grade").asText()).isEqualTo("优");
+            // the same name again: 409, the file untouched, unless replace is asked for
+            String before = Files.readString(file);
+            assertThat(post(own, jar, path, key, body).statusCode()).isEqualTo(409);
+            assertThat(Files.readString(file)).isEqualTo(before);
+            assertThat(post(own, jar, path, key, "{\"replace\": true, " + body.substring(1))
+                    .statusCode()).isEqualTo(201);
+            // the kept scenario passes as it is
+            assertThat(Fixtures.cli("test", "--rules-root", rules.toString(), file.toString()).exit()).isZero();
+        }
+        try (ApiServer readOnly = ApiServer.start(rules, scenarioDir, "127.0.0.1", 0, TOKEN, true)) {
+            String base = "http://127.0.0.1:" + readOnly.port();
+            String jar = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/?token=" + TOKEN)).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            String scored = upload(readOnly, jar, Fixtures.SEED);
+            assertThat(scored).contains("99.11").doesNotContain("X-Jixiao-Edit").doesNotContain("保存为场景");
+            assertThat(post(readOnly, jar, path, "anything", body.replace("kept", "other")).statusCode()).isEqualTo(403);
+            assertThat(scenarioDir.resolve("shangjie-2021/other.scenario.json")).doesNotExist();
+        }
+    }
+
+    /** The score page's upload of one file, as the form sends it: the page that comes back. */
+    private static String upload(ApiServer at, String cookie, Path file) throws Exception {
+        String boundary = "----jixiao" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write(head);
+        all.write(Files.readAllBytes(file));
+        all.write(tail);
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + "/score"))
+                .header("Cookie", cookie).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(all.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
     /** A JSON answer, with its scenarios by file name. */

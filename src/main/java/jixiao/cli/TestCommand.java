@@ -1,9 +1,5 @@
 package jixiao.cli;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -262,6 +258,13 @@ final class TestCommand implements Callable<Integer> {
             o.println(String.format("mutation score of %s: %.1f%% (%d killed, %d equivalent, %d survived; %d did not "
                     + "compile and are not counted)", id, counted == 0 ? 100.0 : 100.0 * (killed + equivalent) / counted,
                     killed, equivalent, survived, stillborn));
+            // kept for the workbench's list of notices ("mutation score where known"), by the rules' fingerprint
+            jixiao.engine.PolicyCache cache = jixiao.engine.PolicyCache.fromSettings();
+            if (cache != null) {
+                cache.putNote("mutants-" + set.fingerprint(), String.format("{\"killed\": %d, \"equivalent\": %d, "
+                        + "\"survived\": %d, \"stillborn\": %d, \"at\": \"%s\"}%n", killed, equivalent, survived,
+                        stillborn, java.time.LocalDate.now()));
+            }
             if (survived > 0) {
                 exit = Main.FAILED;
             }
@@ -296,10 +299,7 @@ final class TestCommand implements Callable<Integer> {
         Path dir = target.toAbsolutePath().getParent();
         String ref = dir.relativize(record.toAbsolutePath().normalize()).toString().replace('\\', '/');
         ObjectNode scenario = Recorder.record(r, ref);
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-        String json = new ObjectMapper().writer(pretty).writeValueAsString(scenario) + "\n";
+        String json = Recorder.pretty(scenario);
         Output.write(json, target, System.out);
         System.out.println("wrote " + target + " (total " + scenario.path("expect").path("total") + ", grade "
                 + scenario.path("expect").path("grade").asText() + "); review it, then keep it with the others");

@@ -189,6 +189,43 @@ public final class PolicyCache {
         }
     }
 
+    /**
+     * Keeps a small note beside the entries (the mutation score of a rule set, by its fingerprint): written whole or
+     * not at all, only to a folder {@link #trusted()} accepts. A note that cannot be written is simply not kept.
+     *
+     * @param name letters, digits and '-' only
+     */
+    public void putNote(String name, String text) {
+        if (!name.matches("[A-Za-z0-9-]{1,100}") || !trusted()) {
+            return;
+        }
+        try {
+            Path tmp = Files.createTempFile(dir, "note", ".tmp");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, dir.resolve(name + ".note"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            // a note is a convenience: the next run of what wrote it writes it again
+        }
+    }
+
+    /** A note kept by {@link #putNote}, or null. */
+    public String note(String name) {
+        Path f = dir.resolve(name + ".note");
+        if (!name.matches("[A-Za-z0-9-]{1,100}") || !Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try {
+            return Files.size(f) > 64 * 1024 ? null : Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static void warn(String message) {
         if (!warned) {
             warned = true;

@@ -62,6 +62,19 @@ public final class Recorder {
         return root;
     }
 
+    /** A scenario as its file is written: two-space indent, "key": value, one array element per line. */
+    public static String pretty(ObjectNode scenario) {
+        com.fasterxml.jackson.core.util.DefaultPrettyPrinter pretty = new com.fasterxml.jackson.core.util
+                .DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
+                .withArrayIndenter(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writer(pretty).writeValueAsString(scenario) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static BigDecimal num(BigDecimal x) {
         return new BigDecimal(Num.fmt(x));
     }

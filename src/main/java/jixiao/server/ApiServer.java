@@ -154,7 +154,18 @@ public final class ApiServer implements AutoCloseable {
         app.get("/", ctx -> page(ctx, () -> ctx.html(workbench.notices())));
         app.get("/notices/{id}", ctx -> page(ctx, () -> policyPage(ctx)));
         app.get("/score", ctx -> page(ctx, () -> ctx.html(workbench.scoreForm(null))));
+        // the editor's script (CodeMirror, bundled from src/main/web by its build.sh)
+        app.get("/web/editor.js", ctx -> page(ctx, () -> {
+            try (InputStream in = ApiServer.class.getResourceAsStream("/jixiao/web/editor.js")) {
+                ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "private, max-age=3600")
+                        .result(in.readAllBytes());
+            }
+        }));
         app.post("/score", ctx -> page(ctx, () -> scorePage(ctx)));
+        // the score page's batch: the API's own handlers, behind the page's cookie (scoring changes nothing)
+        app.post("/score/one", ctx -> page(ctx, () -> score(ctx)));
+        app.post("/score/batch", ctx -> page(ctx, () -> batch(ctx)));
+        app.post("/notices/{id}/scenarios", ctx -> page(ctx, () -> recordScenario(ctx)));
         app.get("/compare", ctx -> page(ctx, () -> ctx.html(workbench.compareForm(null))));
         app.post("/compare", ctx -> page(ctx, () -> comparePage(ctx)));
         app.get("/notices/{id}/files/{name}", ctx -> page(ctx, () -> editorPage(ctx)));
@@ -261,14 +272,7 @@ public final class ApiServer implements AutoCloseable {
      * Needs the page's cookie and the edit key in a header (a cross-site form can send neither).
      */
     private void save(Context ctx) throws Exception {
-        if (readOnly) {
-            error(ctx, 403, "this server is read-only (jixiao serve --read-only): rules cannot be saved", null);
-            return;
-        }
-        String key = ctx.header("X-Jixiao-Edit");
-        if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
-                editKey.getBytes(StandardCharsets.UTF_8))) {
-            error(ctx, 403, "an edit must come from the workbench's own page (X-Jixiao-Edit header)", null);
+        if (!mayEdit(ctx)) {
             return;
         }
         String id = ctx.pathParam("id");
@@ -290,18 +294,104 @@ public final class ApiServer implements AutoCloseable {
             error(ctx, 400, "a rule file is UTF-8 text", null);
             return;
         }
-        Path tmp = java.nio.file.Files.createTempFile(f.path().getParent(), "." + f.name(), ".tmp");
-        try {
-            java.nio.file.Files.write(tmp, body);
-            java.nio.file.Files.move(tmp, f.path(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            java.nio.file.Files.deleteIfExists(tmp);
-        }
+        writeAtomically(f.path(), body);
         for (Policy old : registry.invalidate(f.path().getParent())) {
             scorer.release(old);
         }
         ctx.contentType(JSON).result(workbench.check(id).toPrettyString());
+    }
+
+    /**
+     * Makes a scenario from a scored submission, as {@code jixiao test --record} does: the submission (inline) and what
+     * the notice's rules give for it now, written to {@code scenarios/NOTICE/NAME.scenario.json} for the analyst to
+     * review. The body is {@code {"name": …, "submission": {…}}}; an existing scenario is kept unless
+     * {@code "replace": true}. Needs the page's cookie and the edit key, like a rule save.
+     */
+    private void recordScenario(Context ctx) throws Exception {
+        if (!mayEdit(ctx)) {
+            return;
+        }
+        String id = ctx.pathParam("id");
+        if (!isNotice(id) || workbench.scenariosFolder() == null) {
+            error(ctx, 404, "no notice " + id + " with a scenarios folder", null);
+            return;
+        }
+        JsonNode body;
+        try {
+            body = MAPPER.readTree(readAtMost(ctx.bodyInputStream(), MAX_SUBMISSION_BYTES, "a scenario"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            error(ctx, 400, "not JSON: " + e.getOriginalMessage(), null);
+            return;
+        }
+        String name = body.path("name").asText("").strip();
+        if (!name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]{0,79}") || name.contains("..")) {
+            error(ctx, 400, "a scenario name is letters, digits, '-', '_' or '.' (at most 80), not \"" + name + "\"", null);
+            return;
+        }
+        if (!(body.get("submission") instanceof ObjectNode tree)) {
+            error(ctx, 400, "send the submission as an object: {\"name\": …, \"submission\": {…}}", null);
+            return;
+        }
+        tree.put("notice", id);
+        Submission s;
+        try {
+            s = SubmissionReader.fromTree("submission", tree, "submission");
+        } catch (InputException e) {
+            error(ctx, 400, "the submission cannot be read", e);
+            return;
+        }
+        ScoreResult r;
+        try {
+            r = new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false).score(registry.forNotice(id), s);
+        } catch (PolicyException e) {
+            error(ctx, 500, "the rules of notice " + id + " cannot be used: " + e.describe(), null);
+            return;
+        } catch (ScoringException e) {
+            error(ctx, 500, "the rules failed while scoring: " + e.getMessage(), null);
+            return;
+        }
+        Path dir = workbench.scenariosFolder().resolve(id);
+        Path target = dir.resolve(name.replaceFirst("\\.scenario\\.json$", "") + jixiao.scenario.ScenarioReader.SUFFIX);
+        if (java.nio.file.Files.exists(target) && !body.path("replace").asBoolean(false)) {
+            error(ctx, 409, "scenario " + target.getFileName() + " exists; choose another name, or replace it", null);
+            return;
+        }
+        ObjectNode scenario = jixiao.scenario.Recorder.record(r, "");
+        scenario.set("submission", tree);
+        java.nio.file.Files.createDirectories(dir);
+        writeAtomically(target, jixiao.scenario.Recorder.pretty(scenario).getBytes(StandardCharsets.UTF_8));
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("file", target.getFileName().toString());
+        out.put("page", "/notices/" + id + "/scenarios/" + target.getFileName());
+        out.set("expect", scenario.get("expect"));
+        ctx.status(201).contentType(JSON).result(out.toPrettyString());
+    }
+
+    /** Writes a file whole or not at all: a temporary file beside it, then moved over it. */
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = java.nio.file.Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            java.nio.file.Files.write(tmp, bytes);
+            java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A state-changing request from the workbench: not read-only, and the edit key in its header. */
+    private boolean mayEdit(Context ctx) {
+        if (readOnly) {
+            error(ctx, 403, "this server is read-only (jixiao serve --read-only): nothing can be saved", null);
+            return false;
+        }
+        String key = ctx.header("X-Jixiao-Edit");
+        if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
+                editKey.getBytes(StandardCharsets.UTF_8))) {
+            error(ctx, 403, "an edit must come from the workbench's own page (X-Jixiao-Edit header)", null);
+            return false;
+        }
+        return true;
     }
 
     /** Two notices over uploaded submissions (JSON Lines, or one JSON), as compare --format html draws it. */
@@ -362,8 +452,11 @@ public final class ApiServer implements AutoCloseable {
         }
         byte[] body = readAtMost(upload.content(), MAX_SUBMISSION_BYTES, "a submission");
         Submission s;
+        ObjectNode tree;
         try {
-            s = suffix.equals(".json") ? read(body, null) : readTable(body, suffix, null);
+            tree = suffix.equals(".json") ? tree(body, null) : tableTree(body, suffix, null);
+            s = SubmissionReader.fromTree(suffix.equals(".json") ? "request body" : "upload" + suffix, tree,
+                    suffix.equals(".json") ? "submission" : "upload");
         } catch (InputException e) {
             ctx.status(400).html(workbench.scoreForm(e.getMessage().replace("upload" + suffix, name)
                     .replace("request body", name)));
@@ -392,7 +485,7 @@ public final class ApiServer implements AutoCloseable {
                     download(ctx.status(status), base + "-评分.xlsx",
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
                 }
-                default -> ctx.status(status).html(jixiao.report.HtmlReport.page(r));
+                default -> ctx.status(status).html(workbench.scored(r, tree, base));
             }
         } catch (PolicyException e) {
             ctx.status(e instanceof UnknownNoticeException ? 404 : 500).html(workbench.scoreForm(e.describe()));
@@ -538,12 +631,16 @@ public final class ApiServer implements AutoCloseable {
 
     /** A table sent as the body: written to a private temporary folder as upload.xlsx (…), read, removed. */
     private static Submission readTable(byte[] body, String suffix, String notice) throws InputException, IOException {
+        return SubmissionReader.fromTree("upload" + suffix, tableTree(body, suffix, notice), "upload");
+    }
+
+    /** A table sent as the body, as the submission JSON it reads into. */
+    private static ObjectNode tableTree(byte[] body, String suffix, String notice) throws InputException, IOException {
         Path dir = java.nio.file.Files.createTempDirectory("jixiao-upload");
         Path file = dir.resolve("upload" + suffix);
         try {
             java.nio.file.Files.write(file, body);
-            ObjectNode tree = jixiao.input.Submissions.importTable(file, notice, null);
-            return SubmissionReader.fromTree("upload" + suffix, tree, "upload");
+            return jixiao.input.Submissions.importTable(file, notice, null);
         } catch (InputException e) {
             // name the upload as the caller knows it, not by the temporary folder
             throw new InputException(e.getFile() == null ? null : e.getFile().replace(dir + java.io.File.separator, ""),
@@ -555,6 +652,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static Submission read(byte[] body, String notice) throws InputException {
+        return SubmissionReader.fromTree("request body", tree(body, notice), "submission");
+    }
+
+    /** A JSON body as a tree (an object, or the reader's error naming what it is instead). */
+    private static ObjectNode tree(byte[] body, String notice) throws InputException {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(SubmissionReader.utf8(body, SubmissionReader.bomLength(body),
@@ -565,10 +667,15 @@ public final class ApiServer implements AutoCloseable {
             throw new InputException("request body", null, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "not JSON: " + e.getOriginalMessage());
         }
-        if (notice != null && tree instanceof ObjectNode o) {
+        if (!(tree instanceof ObjectNode o)) {
+            // the reader's own words for a body that is not an object
+            SubmissionReader.fromTree("request body", tree, "submission");
+            throw new InputException("request body", "$", 0, 0, "a submission is a JSON object");
+        }
+        if (notice != null) {
             o.put("notice", notice);
         }
-        return SubmissionReader.fromTree("request body", tree, "submission");
+        return o;
     }
 
     /**

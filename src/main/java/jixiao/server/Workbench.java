@@ -31,7 +31,7 @@ final class Workbench {
     private final Map<String, Runs> runs = new ConcurrentHashMap<>();
 
     /** What the notice's scenarios did under one fingerprint: how often each rule fired, how many passed. */
-    record Runs(Map<String, Integer> fired, int scenarios, int passed) {
+    record Runs(Map<String, Integer> fired, int scenarios, int passed, int rules, int covered) {
     }
 
     private final boolean readOnly;
@@ -49,7 +49,7 @@ final class Workbench {
                 + "content=\"width=device-width\"><title>" + HtmlReport.esc(title) + " · jixiao 绩效自评评分</title>"
                 + HtmlReport.STYLE + "<style>body{max-width:1280px;margin:0 auto;padding:0 16px}nav{padding:8px 0;"
                 + "border-bottom:1px solid #ddd;margin-bottom:12px}nav a{margin-right:18px}a:focus,button:focus,"
-                + "input:focus{outline:3px solid #f90}td.file{font-family:monospace;font-size:.85em;color:#555}"
+                + "input:focus{outline:3px solid #f90}table.grid input{border:1px solid #ddd;font:inherit;padding:2px 4px}table.grid td{padding:1px}tr.problem td{background:#fdd}tr.target td{background:#ffd}.row-actions button{padding:0 6px;margin-left:2px}details.definitions pre{font-size:.8em;color:#555;overflow-x:auto}p.toolbar{position:sticky;top:0;background:#fff;padding:6px 0;margin:0;z-index:5;border-bottom:1px solid #eee}td.file{font-family:monospace;font-size:.85em;color:#555}"
                 + "tr.never td{color:#a00}td{vertical-align:middle}#scenario-results td:nth-child(2),#scenario-list td:nth-child(3){white-space:nowrap}pre{white-space:pre-wrap}</style></head><body><nav aria-label=\"主菜单\"><a href=\"/\">通知</a>"
                 + "<a href=\"/score\">评分</a><a href=\"/compare\">比较</a><a href=\"/api/v1/openapi.json\">API</a></nav>";
     }
@@ -61,28 +61,95 @@ final class Workbench {
                 + "autofocus required size=\"40\"></label> <button type=\"submit\">进入</button></form></body></html>";
     }
 
+    /** Scenario runs started for the list of notices, by fingerprint; each is run once, on a background thread. */
+    private final java.util.Set<String> started = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "jixiao-workbench-scenarios");
+                t.setDaemon(true);
+                return t;
+            });
+
     String notices() {
-        StringBuilder h = new StringBuilder(head("通知"));
-        h.append("<h1>通知</h1><p>规则目录 <code>").append(HtmlReport.esc(registry.root().toString()))
-                .append("</code> 下的评分政策，每个通知一个文件夹。</p>");
-        h.append("<table id=\"notices\"><tr><th>通知</th><th>标题</th><th>发布机关</th><th>年度</th><th>建于</th>"
-                + "<th>规则指纹</th><th>场景</th></tr>");
+        StringBuilder rows = new StringBuilder();
+        boolean pending = false;
+        jixiao.engine.PolicyCache cache = jixiao.engine.PolicyCache.fromSettings();
         for (Notice n : registry.notices()) {
             String fingerprint;
             try {
                 fingerprint = PolicyFiles.resolve(registry.root().resolve(n.id())).fingerprint();
             } catch (PolicyException e) {
-                fingerprint = "（" + e.getMessage() + "）";
+                fingerprint = null;
+                rows.append("<tr><td>").append(HtmlReport.esc(n.id())).append("</td><td colspan=\"9\" class=\"reject\">")
+                        .append(HtmlReport.esc(e.getMessage())).append("</td></tr>");
+                continue;
             }
-            h.append("<tr><td>").append(n.isShared() ? HtmlReport.esc(n.id()) + "（共用规则）"
+            rows.append("<tr><td>").append(n.isShared() ? HtmlReport.esc(n.id()) + "（共用规则）"
                     : "<a href=\"/notices/" + HtmlReport.esc(n.id()) + "\">" + HtmlReport.esc(n.id()) + "</a>")
                     .append("</td><td>").append(HtmlReport.esc(n.title())).append("</td><td>")
                     .append(HtmlReport.esc(n.issuer())).append("</td><td>").append(n.year() == null ? "" : n.year())
                     .append("</td><td>").append(n.base() == null ? "" : HtmlReport.esc(n.base().notice()))
-                    .append("</td><td class=\"file\">").append(HtmlReport.esc(fingerprint)).append("</td><td>")
-                    .append(n.isShared() ? "" : scenarioFiles(n.id()).size()).append("</td></tr>");
+                    .append("</td><td class=\"file\">").append(HtmlReport.esc(fingerprint)).append("</td>");
+            if (n.isShared()) {
+                rows.append("<td colspan=\"4\">由建于其上的通知检验</td></tr>");
+                continue;
+            }
+            Runs r = runs.get(fingerprint);
+            if (r == null) {
+                pending = true;
+                if (started.add(fingerprint)) {
+                    background.submit(() -> {
+                        try {
+                            runs(registry.forNotice(n.id()));
+                        } catch (PolicyException | RuntimeException e) {
+                            // the policy page shows why the notice cannot be used
+                        }
+                    });
+                }
+                rows.append("<td>").append(scenarioFiles(n.id()).size()).append("</td><td colspan=\"2\" class=\"pending\">"
+                        + "运行场景中…</td>");
+            } else {
+                rows.append("<td class=\"n\">").append(r.scenarios()).append("</td><td class=\"n\">").append(r.passed())
+                        .append(r.passed() == r.scenarios() ? "" : "（" + (r.scenarios() - r.passed()) + " 个未通过）")
+                        .append("</td><td class=\"n\" title=\"场景中至少触发一次的规则\">").append(r.covered()).append(" / ")
+                        .append(r.rules()).append(" 条规则（").append(percent(r.covered(), r.rules())).append("）</td>");
+            }
+            rows.append("<td>").append(mutationScore(cache, n.id(), fingerprint)).append("</td></tr>");
         }
-        return h.append("</table></body></html>").toString();
+        StringBuilder h = new StringBuilder(head("通知"));
+        if (pending) {
+            // the scenario runs finish in a few seconds: the page shows them when they have
+            h.insert(h.indexOf("</head>"), "<meta http-equiv=\"refresh\" content=\"3\">");
+        }
+        h.append("<h1>通知</h1><p>规则目录 <code>").append(HtmlReport.esc(registry.root().toString()))
+                .append("</code> 下的评分政策，每个通知一个文件夹。“覆盖”是本通知的场景至少触发一次的规则所占比例；"
+                        + "“变异得分”是 <code>jixiao test --mutants</code> 对这套规则（同一规则指纹）最近一次的结果。</p>");
+        h.append("<table id=\"notices\"><tr><th>通知</th><th>标题</th><th>发布机关</th><th>年度</th><th>建于</th>"
+                + "<th>规则指纹</th><th>场景</th><th>通过</th><th>覆盖</th><th>变异得分</th></tr>");
+        return h.append(rows).append("</table></body></html>").toString();
+    }
+
+    private static String percent(int part, int whole) {
+        return whole == 0 ? "—" : String.format("%.1f%%", 100.0 * part / whole);
+    }
+
+    /** The last mutation run on exactly these rules, where known (jixiao test --mutants keeps it by fingerprint). */
+    private static String mutationScore(jixiao.engine.PolicyCache cache, String id, String fingerprint) {
+        String note = cache == null ? null : cache.note("mutants-" + fingerprint);
+        if (note != null) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(note);
+                int killed = m.path("killed").asInt();
+                int equivalent = m.path("equivalent").asInt();
+                int survived = m.path("survived").asInt();
+                return "<span class=\"mutation\">" + percent(killed + equivalent, killed + equivalent + survived)
+                        + "</span>（" + killed + " 个被场景发现，" + equivalent + " 个等价，" + survived + " 个存活；"
+                        + HtmlReport.esc(m.path("at").asText()) + "）";
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // an unreadable note is no note
+            }
+        }
+        return "未知（<code>jixiao test --mutants " + HtmlReport.esc(id) + "</code>）";
     }
 
     private List<Path> scenarioFiles(String notice) {
@@ -110,7 +177,8 @@ final class Workbench {
                     }
                 }
             }
-            return new Runs(fired, files.size(), passed);
+            int covered = (int) p.rules().stream().filter(rule -> fired.containsKey(rule.name())).count();
+            return new Runs(fired, files.size(), passed, p.rules().size(), covered);
         });
     }
 
@@ -144,7 +212,53 @@ final class Workbench {
             }
             h.append("</table>");
         }
+        decisionTables(p, h);
         return h.append("</body></html>").toString();
+    }
+
+    /**
+     * The notice's decision tables as tables: each RuleTable's header row and its rows (one rule each), with the line
+     * each row is written at — linked to the editor for the notice's own files.
+     */
+    private static void decisionTables(Policy p, StringBuilder h) {
+        org.drools.decisiontable.parser.csv.CsvLineParser csv = new org.drools.decisiontable.parser.csv.CsvLineParser();
+        for (PolicyFiles.Source s : p.sources()) {
+            if (!s.name().endsWith(".drl.csv")) {
+                continue;
+            }
+            boolean own = !s.label().contains("/");
+            String[] lines = s.text().split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                List<String> first = csv.parse(lines[i]);
+                if (first.isEmpty() || !first.get(0).strip().startsWith("RuleTable") || i + 4 >= lines.length) {
+                    continue;
+                }
+                String name = first.get(0).strip().substring("RuleTable".length()).strip();
+                List<String> header = csv.parse(lines[i + 4]);
+                h.append("<h2>决策表 ").append(HtmlReport.esc(name)).append("</h2><p class=\"file\">")
+                        .append(HtmlReport.esc(s.label())).append(own ? "（<a href=\"/notices/" + HtmlReport.esc(p.id())
+                        + "/files/" + HtmlReport.esc(s.name()) + "\">按表格编辑</a>）" : "（基础通知的文件）")
+                        .append("</p><table class=\"decision-table\"><tr><th>行</th>");
+                header.forEach(c -> h.append("<th>").append(HtmlReport.esc(c)).append("</th>"));
+                h.append("</tr>");
+                int j = i + 5;
+                for (; j < lines.length; j++) {
+                    List<String> row = csv.parse(lines[j]);
+                    if (row.stream().allMatch(String::isBlank)) {
+                        break;
+                    }
+                    h.append("<tr><td class=\"file\">").append(own ? "<a href=\"/notices/" + HtmlReport.esc(p.id())
+                            + "/files/" + HtmlReport.esc(s.name()) + "#L" + (j + 1) + "\">" + (j + 1) + "</a>" : j + 1)
+                            .append("</td>");
+                    for (int c = 0; c < header.size(); c++) {
+                        h.append("<td>").append(HtmlReport.esc(c < row.size() ? row.get(c) : "")).append("</td>");
+                    }
+                    h.append("</tr>");
+                }
+                h.append("</table>");
+                i = j;
+            }
+        }
     }
 
     /** The line a rule is written at: its `rule "…"` line in DRL, its row in a decision table. */
@@ -165,50 +279,80 @@ final class Workbench {
     }
 
     /**
-     * A rule file of the notice in an editor: saving writes the file, compiles the notice, and runs its scenarios; the
-     * problems show at their lines and each scenario as passed or failed, expected beside actual.
+     * A rule file of the notice in an editor — a code editor with DRL highlighting, or for a decision table its rule
+     * tables as grids — where saving writes the file, compiles the notice, and runs its scenarios; the problems show at
+     * their lines and each scenario as passed or failed, expected beside actual. The file's text is also in a plain
+     * text area, which is what the page shows if its script cannot run.
      */
     String editor(String notice, PolicyFiles.Source file) {
-        String[] lines = file.text().split("\n", -1);
-        StringBuilder numbers = new StringBuilder();
-        for (int i = 1; i <= lines.length; i++) {
-            numbers.append("<span id=\"L").append(i).append("\">").append(i).append("</span>\n");
-        }
-        String toolbar = readOnly ? "" : "<p><button type=\"submit\" id=\"save\">保存并运行场景</button> <span id=\"status\" "
-                + "role=\"status\"></span></p><div id=\"results\" aria-live=\"polite\"></div>";
+        boolean table = file.name().endsWith(".csv");
+        String toolbar = "<p class=\"toolbar\">" + (readOnly ? "" : "<button type=\"submit\" id=\"save\">保存并运行场景</button> ")
+                + (table ? "<button type=\"button\" id=\"as-text\">以文本编辑</button><button type=\"button\" "
+                + "id=\"as-table\" hidden>以表格编辑</button> " : "") + "<span id=\"status\" role=\"status\"></span></p>"
+                + "<div id=\"results\" aria-live=\"polite\"></div>";
         return head(file.name()) + "<h1><a href=\"/notices/" + HtmlReport.esc(notice) + "\">" + HtmlReport.esc(notice)
                 + "</a> / " + HtmlReport.esc(file.name()) + "</h1>"
                 + (readOnly ? "<p>本服务为只读（--read-only）：可以查看，不能保存。</p>"
                 : "<p>保存即写入规则目录中的这个文件（与在编辑器里保存相同：命令行、git 和 jixiao test 看到的是同一个文件），"
-                + "随即编译本通知并运行它的全部场景。按 Ctrl+S 或点“保存并运行场景”。</p>")
-                + "<form id=\"editor\">" + toolbar + "<div style=\"display:flex;border:1px solid #ccc\"><pre "
-                + "aria-hidden=\"true\" style=\"margin:0;padding:4px 6px;background:#f6f6f6;color:#888;text-align:right;"
-                + "font:13px/1.5 monospace\">" + numbers + "</pre><textarea id=\"text\" name=\"text\" "
-                + "aria-label=\"文件内容\" spellcheck=\"false\" wrap=\"off\" rows=\"" + (lines.length + 1) + "\" "
-                + "style=\"flex:1;border:0;padding:4px 6px;font:13px/1.5 monospace;resize:none;white-space:pre;"
-                + "overflow-x:auto;overflow-y:hidden\"" + (readOnly ? " readonly" : "") + ">" + HtmlReport.esc(file.text())
-                + "</textarea></div></form>"
-                + (readOnly ? "" : "<script>" + EDITOR_SCRIPT.replace("EDIT_KEY", editKey) + "</script>")
-                + "</body></html>";
+                + "随即编译本通知并运行它的全部场景。按 Ctrl+S 或点“保存并运行场景”；Ctrl+Z 撤销，Ctrl+F 查找。"
+                + (table ? "决策表按表格编辑：每行一条规则，改参数只改那一格；＋ 在下面添加一行，－ 删除这一行。" : "") + "</p>")
+                + "<form id=\"editor\" data-file=\"" + HtmlReport.esc(file.name()) + "\"" + (readOnly ? " data-read-only" : "")
+                + ">" + toolbar + "<textarea id=\"text\" name=\"text\" aria-label=\"文件内容\" spellcheck=\"false\" "
+                + "wrap=\"off\" rows=\"30\" style=\"width:100%;font:13px/1.5 monospace;white-space:pre\""
+                + (readOnly ? " readonly" : "") + ">" + HtmlReport.esc(file.text()) + "</textarea><div id=\"code\" hidden>"
+                + "</div><div id=\"grid\" hidden></div></form><script src=\"/web/editor.js\"></script><script>"
+                + (readOnly ? EDITOR_SCRIPT.replace("'X-Jixiao-Edit': 'EDIT_KEY', ", "")
+                : EDITOR_SCRIPT.replace("EDIT_KEY", editKey)) + "</script></body></html>";
     }
 
-    /** The editor's script: save with the edit key in a header, then show the compile problems and the scenarios. */
+    /**
+     * The editor's script: a CodeMirror editor (or the decision tables as grids) over the file's text; save with the
+     * edit key in a header, then show the compile problems at their lines and the scenarios.
+     */
     private static final String EDITOR_SCRIPT = """
-            const form = document.getElementById('editor'), text = document.getElementById('text');
+            const form = document.getElementById('editor'), area = document.getElementById('text');
             const status = document.getElementById('status'), results = document.getElementById('results');
+            const codeBox = document.getElementById('code'), gridBox = document.getElementById('grid');
+            const file = form.dataset.file, readOnly = form.hasAttribute('data-read-only');
             const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
+            let code = null, grid = null;
+            if (window.JixiaoEditor) {
+              area.hidden = true;
+              code = JixiaoEditor.create(codeBox, area.value, {readOnly, onSave: () => save(), label: file});
+              if (file.endsWith('.csv')) grid = JixiaoEditor.table(gridBox, area.value, {readOnly, onSave: () => save()});
+              (grid ? gridBox : codeBox).hidden = false;
+              if (file.endsWith('.csv') && !grid) { codeBox.hidden = false; document.getElementById('as-text').hidden = true; }
+            }
+            const editor = () => grid && !gridBox.hidden ? grid : code;
+            const text = () => editor() ? editor().text() : area.value;
+            const asText = document.getElementById('as-text'), asTable = document.getElementById('as-table');
+            if (asText) asText.addEventListener('click', () => {
+              code.setText(grid.text()); gridBox.hidden = true; codeBox.hidden = false;
+              asText.hidden = true; asTable.hidden = false; code.view.focus();
+            });
+            if (asTable) asTable.addEventListener('click', () => {
+              const g = JixiaoEditor.table(gridBox, code.text(), {readOnly, onSave: () => save()});
+              if (!g) { status.textContent = '有带引号的格跨行，只能以文本编辑'; return; }
+              grid = g; codeBox.hidden = true; gridBox.hidden = false; asTable.hidden = true; asText.hidden = false;
+            });
+            const line = /^#L([0-9]+)$/.exec(location.hash);
+            if (line && editor()) editor().goto(Number(line[1]));
             async function save(e) {
               if (e) e.preventDefault();
+              if (readOnly) return;
               status.textContent = '保存中…';
-              const r = await fetch(location.pathname, {method: 'POST', body: text.value,
+              const r = await fetch(location.pathname, {method: 'POST', body: text(),
                 headers: {'X-Jixiao-Edit': 'EDIT_KEY', 'Content-Type': 'text/plain; charset=utf-8'}});
               const j = await r.json();
               if (!r.ok) { status.textContent = j.error; return; }
               let h = '';
+              const mine = j.problems.filter(p => p.file === file);
+              if (editor()) editor().problems(mine);
               if (!j.compiled) {
                 status.textContent = '已保存；规则不能编译';
                 h += '<h2>编译错误</h2><ul id="problems">' + j.problems.map(p =>
-                  '<li><a href="#L' + p.line + '">' + esc(p.file) + ':' + p.line + '</a> ' + esc(p.message) + '</li>').join('') + '</ul>';
+                  '<li>' + (p.file === file ? '<a href="#L' + p.line + '" data-line="' + p.line + '">' : '<span>') + esc(p.file) + ':' + p.line +
+                  (p.file === file ? '</a> ' : '</span> ') + esc(p.message) + '</li>').join('') + '</ul>';
               } else {
                 status.textContent = '已保存；规则指纹 ' + j.fingerprint + '：' + j.passed + ' 个场景通过，' + j.failed + ' 个未通过';
               }
@@ -221,16 +365,21 @@ final class Workbench {
                   '<tr><th>场景</th><th>结果</th><th>项</th><th>期望</th><th>实际</th></tr>';
                 for (const s of failing) {
                   const rows = s.mismatches.length ? s.mismatches : [{field: s.error ?? '', expected: '', actual: ''}];
-                  rows.forEach((m, i) => h += '<tr class="' + (s.status === 'PASSED' ? '' : 'diff') + '">' +
-                    (i ? '<td></td><td></td>' : '<td>' + esc(s.file) + '</td><td>' + (s.status === 'PASSED' ? '通过' : s.status === 'FAILED' ? '未通过' : '不能运行') + '</td>') +
+                  rows.forEach((m, i) => h += '<tr class="diff">' +
+                    (i ? '<td></td><td></td>' : '<td>' + esc(s.file) + '</td><td>' + (s.status === 'FAILED' ? '未通过' : '不能运行') + '</td>') +
                     '<td>' + esc(m.field) + '</td><td>' + esc(m.expected) + '</td><td>' + esc(m.actual) + '</td></tr>');
                 }
                 h += '</table>';
               }
               results.innerHTML = h;
+              if (failing.length || !j.compiled) results.scrollIntoView({block: 'start'});
+              results.querySelectorAll('a[data-line]').forEach(a => a.addEventListener('click', ev => {
+                ev.preventDefault(); if (editor()) editor().goto(Number(a.dataset.line));
+              }));
             }
             form.addEventListener('submit', save);
-            document.addEventListener('keydown', e => { if ((e.ctrlKey || e.metaKey) && e.key === 's') save(e); });
+            // Ctrl+S anywhere else on the page (the editors handle their own and mark the event handled)
+            document.addEventListener('keydown', e => { if (!e.defaultPrevented && (e.ctrlKey || e.metaKey) && e.key === 's') save(e); });
             // a link ending in #save saves the file as it is and runs the scenarios at once (to re-run them)
             if (location.hash === '#save') save();
             """;
@@ -354,6 +503,64 @@ final class Workbench {
                 .orElse(null);
     }
 
+    /** The folder of scenario folders (one per notice), or null when the server has none. */
+    Path scenariosFolder() {
+        return scenarios;
+    }
+
+    /**
+     * A scored upload: the report (as {@code score --format html}) inside the workbench, with a form that keeps the
+     * submission and its result as a scenario of the notice (as {@code jixiao test --record} does).
+     */
+    String scored(ScoreResult r, com.fasterxml.jackson.databind.node.ObjectNode submission, String fileBase) {
+        String report = HtmlReport.page(r);
+        int from = report.indexOf("<body>");
+        int to = report.lastIndexOf("</body>");
+        StringBuilder h = new StringBuilder(head("评分结果 " + fileBase));
+        if (!readOnly && scenarios != null) {
+            String name = fileBase.replaceAll("[^\\p{L}\\p{N}_.-]+", "-").replaceAll("^[-_.]+", "");
+            h.append("<form id=\"record\" class=\"record\"><p><label>保存为 ").append(HtmlReport.esc(r.policy().id()))
+                    .append(" 的场景，文件名 <input id=\"scenario-name\" required size=\"30\" value=\"")
+                    .append(HtmlReport.esc(name.isEmpty() ? "recorded" : name)).append("\"></label><code>.scenario.json"
+                    + "</code> <button type=\"submit\" id=\"record-save\">保存为场景</button> <span id=\"record-status\" "
+                    + "role=\"status\"></span></p><p class=\"hint\">场景记下这份提交和当前规则给出的结果（与 <code>jixiao test "
+                    + "--record</code> 相同）：逐项核对无误后保留，此后规则一改而结果变，场景即不通过。</p></form>"
+                    + "<script type=\"application/json\" id=\"submission\">")
+                    .append(submission.toString().replace("<", "\\u003c")).append("</script><script>")
+                    .append(RECORD_SCRIPT.replace("EDIT_KEY", editKey).replace("NOTICE", r.policy().id()))
+                    .append("</script>");
+        }
+        h.append(from >= 0 && to > from ? report.substring(from + 6, to) : report);
+        return h.append("</body></html>").toString();
+    }
+
+    /** The scored page's script: send the submission to be kept as a scenario; an existing one is replaced if asked. */
+    private static final String RECORD_SCRIPT = """
+            (() => {
+              const form = document.getElementById('record'), status = document.getElementById('record-status');
+              const submission = JSON.parse(document.getElementById('submission').textContent);
+              async function send(replace) {
+                const name = document.getElementById('scenario-name').value.trim();
+                const r = await fetch('/notices/' + encodeURIComponent('NOTICE') + '/scenarios', {method: 'POST',
+                  headers: {'X-Jixiao-Edit': 'EDIT_KEY', 'Content-Type': 'application/json'},
+                  body: JSON.stringify({name, submission, replace})});
+                const j = await r.json();
+                status.replaceChildren();
+                if (r.status === 409) {
+                  status.append('已有同名场景。');
+                  const b = document.createElement('button'); b.type = 'button'; b.id = 'record-replace'; b.textContent = '替换它';
+                  b.addEventListener('click', () => send(true)); status.append(b);
+                } else if (!r.ok) {
+                  status.textContent = j.error + (j.detail ? '：' + j.detail : '');
+                } else {
+                  const a = document.createElement('a'); a.href = j.page; a.id = 'recorded'; a.textContent = j.file;
+                  status.append('已保存为 ', a, '（总分 ' + j.expect.total + '，等级 ' + j.expect.grade + '）');
+                }
+              }
+              form.addEventListener('submit', e => { e.preventDefault(); send(false); });
+            })();
+            """;
+
     String compareForm(String problem) {
         StringBuilder options = new StringBuilder();
         for (Notice n : registry.notices()) {
@@ -374,11 +581,130 @@ final class Workbench {
     String scoreForm(String problem) {
         return head("评分") + "<h1>评分</h1>" + (problem == null ? "" : "<p class=\"reject\" role=\"alert\">"
                 + HtmlReport.esc(problem) + "</p>") + "<p>选择一份绩效自评表（Excel .xlsx、Word .docx、CSV）或提交文件（.json），"
-                + "按它所填的评分通知评分，得到与 <code>jixiao score --format html</code> 相同的报告。</p>"
-                + "<form method=\"post\" action=\"/score\" enctype=\"multipart/form-data\"><label>自评表 <input "
-                + "type=\"file\" name=\"file\" accept=\".xlsx,.docx,.csv,.json\" required autofocus></label> "
-                + "<label>结果 <select name=\"format\"><option value=\"html\">在网页中显示</option><option value=\"xlsx\">"
-                + "下载 Excel</option><option value=\"json\">下载 JSON</option><option value=\"csv\">下载 CSV</option>"
-                + "</select></label> <button type=\"submit\">评分</button></form></body></html>";
+                + "按它所填的评分通知评分，得到与 <code>jixiao score --format html</code> 相同的报告。选择多个文件或一个 "
+                + ".jsonl（JSON Lines，一行一份）即成批评分：显示进度、等级分布、各提示代码的次数和不能评分的提交及其原因。</p>"
+                + "<form id=\"score\" method=\"post\" action=\"/score\" enctype=\"multipart/form-data\"><label>自评表 "
+                + "<input type=\"file\" name=\"file\" id=\"file\" accept=\".xlsx,.docx,.csv,.json,.jsonl\" multiple required "
+                + "autofocus></label> <label>结果 <select name=\"format\" id=\"format\"><option value=\"html\">在网页中显示"
+                + "</option><option value=\"xlsx\">下载 Excel</option><option value=\"json\">下载 JSON</option><option "
+                + "value=\"csv\">下载 CSV</option></select></label> <button type=\"submit\">评分</button></form>"
+                + "<section id=\"batch\" hidden><h2>成批评分</h2><p><progress id=\"progress\" value=\"0\" max=\"1\">"
+                + "</progress> <span id=\"progress-text\" role=\"status\"></span> <a id=\"download\" hidden "
+                + "download=\"评分结果.jsonl\">下载全部结果（JSON Lines）</a></p><div style=\"display:flex;gap:32px;"
+                + "flex-wrap:wrap\"><div><h3>等级分布</h3><svg id=\"grades\" role=\"img\" aria-label=\"等级分布\" "
+                + "width=\"420\" height=\"40\"></svg></div><div><h3>提示（按代码）</h3><table id=\"codes\"><tr><th>代码</th>"
+                + "<th>级别</th><th>次数</th></tr></table></div></div><h3>不能评分或退回的提交</h3><table id=\"failures\"><tr>"
+                + "<th>提交</th><th>结果</th><th>原因</th></tr></table><h3>各份提交</h3><table id=\"results\"><tr><th>提交</th>"
+                + "<th>单位</th><th>总分</th><th>等级</th><th>自评总分</th></tr></table></section>"
+                + "<script>" + BATCH_SCRIPT + "</script></body></html>";
     }
+
+    /**
+     * The score page's batch: several files, or JSON Lines, scored one by one (the API's handlers behind the page's
+     * cookie; a JSON Lines file streams through /score/batch). Progress, the grades as a bar chart (grades in the order
+     * of their mean totals, so no grade name is written here), the findings by code, and what could not be scored.
+     */
+    private static final String BATCH_SCRIPT = """
+            (() => {
+              const form = document.getElementById('score'), input = document.getElementById('file');
+              const $ = id => document.getElementById(id);
+              const types = {'.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+                '.csv': 'text/csv; charset=utf-8', '.json': 'application/json'};
+              const suffix = n => (n.match(/\\.[^.]+$/) || [''])[0].toLowerCase();
+              const cell = (tr, text) => { const td = document.createElement('td'); td.textContent = text ?? ''; tr.append(td); return td; };
+              let done = 0, total = 0, lines = [];
+              const grades = new Map(), codes = new Map();
+              function progress() {
+                $('progress').max = Math.max(total, 1); $('progress').value = done;
+                $('progress-text').textContent = '已评 ' + done + ' / ' + total + ' 份';
+              }
+              function chart() {
+                const svg = $('grades'), rows = [...grades.entries()].sort((a, b) => b[1].sum / b[1].n - a[1].sum / a[1].n);
+                const max = Math.max(1, ...rows.map(r => r[1].n));
+                svg.setAttribute('height', 28 * rows.length + 8);
+                svg.innerHTML = rows.map(([g, v], i) => '<text x="0" y="' + (28 * i + 20) + '" font-size="14">' + g.replace(/[<&]/g, '') +
+                  '</text><rect x="48" y="' + (28 * i + 6) + '" height="18" width="' + Math.max(2, 300 * v.n / max) +
+                  '" fill="#4a7"></rect><text x="' + (56 + 300 * v.n / max) + '" y="' + (28 * i + 20) + '" font-size="13">' + v.n + ' 份</text>').join('');
+              }
+              function failure(label, what, why) {
+                const tr = document.createElement('tr'); tr.className = 'diff';
+                cell(tr, label); cell(tr, what); cell(tr, why); $('failures').append(tr);
+              }
+              function add(label, j) {
+                lines.push(JSON.stringify(j));
+                done++;
+                if (j.error !== undefined && j.total === undefined) {
+                  failure(label, '不能评分', (j.detail || j.error));
+                } else {
+                  const tr = document.createElement('tr');
+                  cell(tr, j.id || label); cell(tr, j.department); cell(tr, j.total).className = 'n'; cell(tr, j.grade ?? '退回');
+                  cell(tr, j.claimedTotal).className = 'n';
+                  $('results').append(tr);
+                  for (const f of j.findings || []) {
+                    const k = f.code + ' ' + f.severity;
+                    codes.set(k, {code: f.code, severity: f.severity, n: (codes.get(k)?.n || 0) + 1});
+                  }
+                  if (j.grade == null) {
+                    failure(j.id || label, '退回', (j.findings || []).filter(f => f.severity === 'reject').map(f => f.message).join('；'));
+                  } else {
+                    const g = grades.get(j.grade) || {n: 0, sum: 0};
+                    g.n++; g.sum += Number(j.total); grades.set(j.grade, g);
+                  }
+                }
+                progress();
+              }
+              function finish() {
+                chart();
+                const t = $('codes');
+                [...codes.values()].sort((a, b) => b.n - a.n).forEach(c => {
+                  const tr = document.createElement('tr'); cell(tr, c.code); cell(tr, c.severity); cell(tr, c.n).className = 'n'; t.append(tr);
+                });
+                const a = $('download');
+                a.href = URL.createObjectURL(new Blob([lines.join('\\n') + '\\n'], {type: 'application/x-ndjson'}));
+                a.hidden = false;
+                $('progress-text').textContent = '完成：共 ' + total + ' 份，不能评分或退回 ' + ($('failures').rows.length - 1) + ' 份';
+              }
+              async function jsonl(file) {
+                const text = await file.text();
+                const count = text.split(/\\r?\\n/).filter(l => l.trim()).length;
+                total += count; progress();
+                const r = await fetch('/score/batch', {method: 'POST', body: text, headers: {'Content-Type': 'application/x-ndjson'}});
+                const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+                let rest = '', n = 0;
+                for (;;) {
+                  const {value, done: end} = await reader.read();
+                  if (value) rest += value;
+                  let i;
+                  while ((i = rest.indexOf('\\n')) >= 0) {
+                    const line = rest.slice(0, i); rest = rest.slice(i + 1);
+                    if (!line.trim()) continue;
+                    n++;
+                    const j = JSON.parse(line);
+                    add(file.name + ' 第 ' + (j.line ?? n) + ' 行', j);
+                  }
+                  if (end) break;
+                }
+              }
+              async function one(file) {
+                total++; progress();
+                const type = types[suffix(file.name)];
+                if (!type) { add(file.name, {error: '只能是 .xlsx、.docx、.csv、.json 或 .jsonl 文件'}); return; }
+                const r = await fetch('/score/one', {method: 'POST', body: file, headers: {'Content-Type': type}});
+                let j;
+                try { j = await r.json(); } catch (e) { j = {error: 'HTTP ' + r.status}; }
+                add(file.name, j);
+              }
+              form.addEventListener('submit', async e => {
+                const files = [...input.files];
+                if (files.length === 1 && suffix(files[0].name) !== '.jsonl') return; // one table: the report page
+                e.preventDefault();
+                $('batch').hidden = false;
+                for (const f of files) {
+                  if (suffix(f.name) === '.jsonl') await jsonl(f); else await one(f);
+                }
+                finish();
+              });
+            })();
+            """;
 }

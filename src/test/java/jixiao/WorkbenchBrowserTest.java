@@ -1,0 +1,288 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jixiao.server.ApiServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The workbench as an analyst uses it, in a real browser (Debian's chromium, driven through its chromedriver by
+ * Selenium): clicks and keystrokes, not requests made for the page. On copies of the shipped notices and scenarios, so
+ * that saving writes files no one else reads. Screenshots at 1366×768 go to target/screenshots (those in docs/ were
+ * taken so). Skipped, saying why, where chromium or chromedriver is not installed (.ci/run installs both).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchBrowserTest {
+
+    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    private static Path root;
+    private static Path rules;
+    private static Path scenarios;
+    private static ApiServer server;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "chromium or chromedriver is "
+                + "not installed (apt-get install chromium chromium-driver; .ci/run does it when it can) — skipping "
+                + "the workbench's tests in a browser");
+        root = Files.createTempDirectory("jixiao-browser");
+        rules = root.resolve("rules");
+        scenarios = root.resolve("scenarios");
+        for (String notice : List.of("shangjie-2021", "mof-2020-project")) {
+            Fixtures.copyTree(Fixtures.RULES.resolve(notice), rules.resolve(notice));
+            Fixtures.copyTree(Fixtures.SCENARIOS.resolve(notice), scenarios.resolve(notice));
+        }
+        server = ApiServer.start(rules, scenarios, "127.0.0.1", 0, TOKEN);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1366,768", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("jixiao-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        // the link jixiao serve prints: the token once, then a cookie
+        browser.get(url("/?token=" + TOKEN));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    private static void shot(String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** The row of a decision table (on the table editor) whose cells hold the given value. */
+    private static List<WebElement> row(String table, String value) {
+        for (WebElement tr : browser.findElements(By.cssSelector("table.grid[data-table='" + table + "'] tbody tr"))) {
+            List<WebElement> inputs = tr.findElements(By.tagName("input"));
+            if (inputs.stream().anyMatch(i -> value.equals(i.getAttribute("value")))) {
+                return inputs;
+            }
+        }
+        throw new AssertionError("no row with " + value + " in decision table " + table);
+    }
+
+    private static void retype(WebElement input, String value) {
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+    }
+
+    @Test
+    @Order(1)
+    void openANoticeRaiseAGradeBandInTheTableSeeTheSeedScenarioFailPutItBackSeeAllPass() throws Exception {
+        Path params = rules.resolve("shangjie-2021/00-parameters.drl.csv");
+        byte[] original = Files.readAllBytes(params);
+        try {
+            raiseAndRestoreTheGradeBand(params, original);
+        } finally {
+            Files.write(params, original);
+        }
+    }
+
+    private void raiseAndRestoreTheGradeBand(Path params, byte[] original) throws Exception {
+        browser.get(url("/"));
+        // the list of notices shows each notice's scenarios, how many pass and what they cover, once they have run
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "条规则"));
+        assertThat(browser.findElement(By.id("notices")).getText()).contains("mof-2020-project").contains("覆盖")
+                .contains("变异得分");
+        shot("workbench-notices.png");
+        browser.findElement(By.linkText("shangjie-2021")).click();
+        assertThat(waitFor("h1").getText()).isEqualTo("shangjie-2021");
+        // the decision tables are shown as tables on the policy page, each row with its line
+        assertThat(browser.findElements(By.cssSelector("table.decision-table")).size()).isEqualTo(4);
+        shot("workbench-policy.png");
+        browser.findElements(By.linkText("按表格编辑")).get(2).click();
+        waitFor("table.grid[data-table='等级']");
+        shot("workbench-table-editor.png");
+
+        List<WebElement> best = row("等级", "优");
+        List<WebElement> good = row("等级", "良");
+        assertThat(best.get(2).getAttribute("value")).isEqualTo("90");
+        retype(best.get(2), "99.5");
+        retype(good.get(3), "99.5");
+        good.get(3).sendKeys(Keys.chord(Keys.CONTROL, "s"));
+        wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("[1-9][0-9]* 个未通过")));
+        assertThat(Files.readString(params, StandardCharsets.UTF_8)).contains(",50 等级,99.5,,优,")
+                .contains(",50 等级,80,99.5,良,");
+        String failing = browser.findElement(By.id("scenario-results")).getText();
+        assertThat(failing).contains("seed.scenario.json").contains("grade").contains("优").contains("良");
+        shot("workbench-table-failing.png");
+
+        retype(row("等级", "优").get(2), "90");
+        retype(row("等级", "良").get(3), "90");
+        browser.findElement(By.id("save")).click();
+        waitFor("#all-passed");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("，0 个未通过");
+        // a row put back as it was is written back byte for byte: the file is as it was before
+        assertThat(Files.readAllBytes(params)).isEqualTo(original);
+    }
+
+    @Test
+    @Order(2)
+    void aRuleFileInTheCodeEditorShowsACompileErrorAtItsLineAndUndoMendsIt() throws Exception {
+        Path file = rules.resolve("shangjie-2021/62-reasons.drl");
+        String original = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            breakAndMend(file, original);
+        } finally {
+            Files.writeString(file, original, StandardCharsets.UTF_8);
+        }
+    }
+
+    private void breakAndMend(Path file, String original) throws Exception {
+        browser.get(url("/notices/shangjie-2021"));
+        browser.findElement(By.partialLinkText("62-reasons.drl:")).click();
+        WebElement code = waitFor("#code .cm-content");
+        // highlighted as DRL: keywords and strings have their own colours
+        assertThat(browser.findElements(By.cssSelector("#code .cm-line span")).size()).isGreaterThan(10);
+        code.click();
+        code.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "rule \"半截规则\" when then");
+        code.sendKeys(Keys.chord(Keys.CONTROL, "s"));
+        WebElement problems = waitFor("#problems");
+        assertThat(problems.getText()).contains("62-reasons.drl:");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("半截规则");
+        // the problem is marked at its line in the editor's gutter
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#code .cm-lint-marker-error")));
+        shot("workbench-editor.png");
+
+        for (int i = 0; i < 10 && browser.findElement(By.cssSelector("#code .cm-content")).getText().contains("半截");
+             i++) {
+            code.sendKeys(Keys.chord(Keys.CONTROL, "z"));
+        }
+        browser.findElement(By.id("save")).click();
+        waitFor("#all-passed");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(original);
+    }
+
+    @Test
+    @Order(3)
+    void uploadTheSeedTableSee9911优WithTheProcurementFindingAndKeepItAsAScenario() throws Exception {
+        browser.get(url("/score"));
+        browser.findElement(By.id("file")).sendKeys(Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx")
+                .toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#score button[type=submit]")).click();
+        assertThat(waitFor("#total").getText()).contains("99.11");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("优").contains("政府采购执行率");
+        shot("workbench-scored.png");
+
+        WebElement name = browser.findElement(By.id("scenario-name"));
+        retype(name, "browser-recorded");
+        browser.findElement(By.id("record-save")).click();
+        assertThat(waitFor("#recorded").getText()).isEqualTo("browser-recorded.scenario.json");
+        Path scenario = scenarios.resolve("shangjie-2021/browser-recorded.scenario.json");
+        JsonNode kept = new ObjectMapper().readTree(scenario.toFile());
+        assertThat(kept.path("expect").path("total").decimalValue()).isEqualByComparingTo("99.11");
+        assertThat(kept.path("expect").path("grade").asText()).isEqualTo("优");
+        assertThat(kept.path("submission").path("department").asText()).isNotBlank();
+        // the same name again is not overwritten without asking
+        browser.findElement(By.id("record-save")).click();
+        waitFor("#record-replace");
+        // the kept scenario passes as a scenario of the notice
+        browser.get(url("/notices/shangjie-2021/scenarios/browser-recorded.scenario.json"));
+        assertThat(waitFor("#status").getText()).isEqualTo("通过");
+    }
+
+    @Test
+    @Order(4)
+    void aBatchUploadShowsProgressTheGradeChartTheFindingsByCodeAndWhatFailed() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path lines = root.resolve("three.jsonl");
+        Files.writeString(lines, json.readTree(Files.readString(Fixtures.SEED)).toString() + "\n"
+                + json.readTree(Files.readString(Fixtures.SEED)).toString() + "\n{oops\n", StandardCharsets.UTF_8);
+        browser.get(url("/score"));
+        browser.findElement(By.id("file")).sendKeys(lines.toAbsolutePath() + "\n"
+                + Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx").toAbsolutePath());
+        browser.findElement(By.cssSelector("#score button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "完成"));
+        assertThat(browser.findElement(By.id("progress-text")).getText()).contains("共 4 份").contains("退回 1 份");
+        assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("4");
+        // three scored 优 (the seed twice in the lines, once as its table): one bar of 3
+        List<WebElement> bars = browser.findElements(By.cssSelector("#grades rect"));
+        assertThat(bars).hasSize(1);
+        assertThat(browser.findElement(By.id("grades")).getText()).contains("优").contains("3 份");
+        assertThat(browser.findElement(By.id("failures")).getText()).contains("three.jsonl 第 3 行").contains("不能评分");
+        assertThat(browser.findElement(By.id("codes")).getText()).contains("SELF_SCORE_DIFFERS");
+        assertThat(browser.findElements(By.cssSelector("#results tr"))).hasSize(1 + 3);
+        shot("workbench-batch.png");
+    }
+
+    @Test
+    @Order(5)
+    void compareTwoNoticesOverUploadedSubmissions() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path lines = root.resolve("two.jsonl");
+        Files.writeString(lines, json.readTree(Files.readString(Fixtures.SEED)).toString() + "\n"
+                + json.readTree(Files.readString(Fixtures.MINIMAL)).toString() + "\n", StandardCharsets.UTF_8);
+        browser.get(url("/"));
+        browser.findElement(By.linkText("比较")).click();
+        new Select(browser.findElement(By.name("a"))).selectByVisibleText("shangjie-2021");
+        new Select(browser.findElement(By.name("b"))).selectByVisibleText("mof-2020-project");
+        browser.findElement(By.name("file")).sendKeys(lines.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(waitFor("#summary").getText()).contains("2 份提交");
+        shot("workbench-compare.png");
+    }
+
+    @Test
+    @Order(6)
+    void everyPageFitsTheScreenWidthAndItsControlsAreReachedByTheKeyboard() {
+        for (String page : List.of("/", "/notices/shangjie-2021", "/notices/shangjie-2021/files/00-parameters.drl.csv",
+                "/notices/shangjie-2021/files/62-reasons.drl", "/notices/shangjie-2021/scenarios", "/score", "/compare")) {
+            browser.get(url(page));
+            waitFor("h1");
+            Object width = browser.executeScript("return document.documentElement.scrollWidth");
+            assertThat(((Number) width).intValue()).as("width of " + page).isLessThanOrEqualTo(1366);
+            // Tab from the top reaches the first link of the menu, and on to a control of the page
+            browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+            assertThat(browser.switchTo().activeElement().getText()).as("first Tab on " + page).isNotBlank();
+        }
+    }
+}
