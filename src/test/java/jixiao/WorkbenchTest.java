@@ -134,6 +134,10 @@ class WorkbenchTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(json.body().strip()).isEqualTo(Fixtures.cli("score", "--format", "json",
                 "scenarios/shangjie-2021/justice-bureau-2021.json").out().strip());
+        HttpResponse<String> html = upload(jar, Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx"),
+                "html-file", HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(html.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".html");
+        assertThat(Jsoup.parse(html.body()).select("#total").text()).contains("99.11");
         HttpResponse<String> csv = upload(jar, Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx"), "csv",
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(csv.body()).startsWith("\uFEFF").contains(",99.11,优,");

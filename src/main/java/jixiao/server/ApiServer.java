@@ -468,6 +468,8 @@ public final class ApiServer implements AutoCloseable {
             String format = ctx.formParam("format") == null ? "html" : ctx.formParam("format");
             String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             switch (format) {
+                case "html-file" -> download(ctx.status(status), base + "-评分.html", "text/html; charset=utf-8",
+                        jixiao.report.HtmlReport.page(r).getBytes(StandardCharsets.UTF_8));
                 case "json" -> download(ctx.status(status), base + "-评分.json", JSON, JsonReport.render(r)
                         .getBytes(StandardCharsets.UTF_8));
                 case "csv" -> {

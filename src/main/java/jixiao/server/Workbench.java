@@ -586,7 +586,7 @@ final class Workbench {
                 + "<form id=\"score\" method=\"post\" action=\"/score\" enctype=\"multipart/form-data\"><label>自评表 "
                 + "<input type=\"file\" name=\"file\" id=\"file\" accept=\".xlsx,.docx,.csv,.json,.jsonl\" multiple required "
                 + "autofocus></label> <label>结果 <select name=\"format\" id=\"format\"><option value=\"html\">在网页中显示"
-                + "</option><option value=\"xlsx\">下载 Excel</option><option value=\"json\">下载 JSON</option><option "
+                + "</option><option value=\"html-file\">下载 HTML</option><option value=\"xlsx\">下载 Excel</option><option value=\"json\">下载 JSON</option><option "
                 + "value=\"csv\">下载 CSV</option></select></label> <button type=\"submit\">评分</button></form>"
                 + "<section id=\"batch\" hidden><h2>成批评分</h2><p><progress id=\"progress\" value=\"0\" max=\"1\">"
                 + "</progress> <span id=\"progress-text\" role=\"status\"></span> <a id=\"download\" hidden "
