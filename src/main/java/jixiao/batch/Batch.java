@@ -12,8 +12,9 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * The batch path: submissions are taken from a stream in chunks, each chunk scored in parallel on a fixed pool of
- * threads, and the results written in input order. Memory is bounded by the chunk, whatever the batch's size.
+ * The batch path: submissions are taken from a stream into a sliding window scored in parallel on a fixed pool of
+ * threads, and the results written in input order as each oldest one is done. Memory is bounded by the window,
+ * whatever the batch's size.
  */
 public final class Batch {
 
@@ -62,12 +63,14 @@ public final class Batch {
             return t;
         });
         try {
-            int chunk = Math.max(64, threads * 64);
-            while (items.hasNext()) {
-                List<Future<Outcome>> futures = new ArrayList<>(chunk);
-                for (int i = 0; i < chunk && items.hasNext(); i++) {
+            // a sliding window of submissions in flight: the oldest is written as soon as it is done while the
+            // threads go on with the next ones (no barrier at the end of a chunk); memory stays bounded by the window
+            int window = Math.max(64, threads * 64);
+            java.util.ArrayDeque<Future<Outcome>> inFlight = new java.util.ArrayDeque<>(window);
+            while (items.hasNext() || !inFlight.isEmpty()) {
+                while (inFlight.size() < window && items.hasNext()) {
                     Inputs.Item item = items.next();
-                    futures.add(pool.submit(() -> {
+                    inFlight.add(pool.submit(() -> {
                         try {
                             return work.apply(item);
                         } catch (Throwable t) {
@@ -75,25 +78,23 @@ public final class Batch {
                         }
                     }));
                 }
-                for (Future<Outcome> f : futures) {
-                    Outcome o;
-                    try {
-                        o = f.get();
-                    } catch (ExecutionException e) {
-                        o = failed("a submission", "scoring", e.getCause());
-                    }
-                    if (o.failure() != null) {
-                        failures.add(o.failure());
-                        exit = Exit.worse(exit, o.exitCode());
-                    } else {
-                        scored++;
-                        grades.add(o.grade() == null ? "-" : o.grade(),
-                                o.result() instanceof jixiao.engine.ScoreResult r && r.total() != null
-                                        ? r.total().getScore() : null);
-                        out.write((jixiao.engine.ScoreResult) o.result(), o.output());
-                    }
-                    bar.step();
+                Outcome o;
+                try {
+                    o = inFlight.poll().get();
+                } catch (ExecutionException e) {
+                    o = failed("a submission", "scoring", e.getCause());
                 }
+                if (o.failure() != null) {
+                    failures.add(o.failure());
+                    exit = Exit.worse(exit, o.exitCode());
+                } else {
+                    scored++;
+                    grades.add(o.grade() == null ? "-" : o.grade(),
+                            o.result() instanceof jixiao.engine.ScoreResult r && r.total() != null
+                                    ? r.total().getScore() : null);
+                    out.write((jixiao.engine.ScoreResult) o.result(), o.output());
+                }
+                bar.step();
             }
         } finally {
             pool.shutdownNow();

@@ -163,8 +163,12 @@ public final class Cells {
             return sb.toString();
         }
 
+        /** A spreadsheet's error values, as a formula cell shows them. */
+        private static final java.util.regex.Pattern SPREADSHEET_ERROR = java.util.regex.Pattern.compile(
+                "#(REF!|N/A|VALUE!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!)");
+
         Value cell() {
-            if (s.matches("#(REF!|N/A|VALUE!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!)")) {
+            if (SPREADSHEET_ERROR.matcher(s).matches()) {
                 throw new CellException("'" + text + "' is a spreadsheet error value, not a reading; correct the formula "
                         + "in the table");
             }

@@ -21,10 +21,13 @@ final class Names {
     private Names() {
     }
 
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
     /** The key by which two names are the same: NFKC-folded, without any white space. */
     static String key(String s) {
         String n = of(s);
-        return n == null ? null : Normalizer.normalize(n, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        return n == null ? null : WHITE_SPACE.matcher(Normalizer.normalize(n, Normalizer.Form.NFKC))
+                .replaceAll("");
     }
 
     static String of(String s) {

@@ -28,11 +28,16 @@ public final class Units {
 
     private final Map<String, Unit> bySpelling;
     private final List<String> spellingsLongestFirst;
+    private final java.util.Map<Character, List<String>> byFirstChar = new java.util.HashMap<>();
 
     private Units(Map<String, Unit> bySpelling) {
         this.bySpelling = bySpelling;
         this.spellingsLongestFirst = new ArrayList<>(bySpelling.keySet());
         spellingsLongestFirst.sort(Comparator.comparingInt(String::length).reversed().thenComparing(s -> s));
+        // the spellings that can start at a character, longest first: a cell is read without trying every unit
+        for (String spelling : spellingsLongestFirst) {
+            byFirstChar.computeIfAbsent(spelling.charAt(0), c -> new ArrayList<>()).add(spelling);
+        }
     }
 
     public static Units standard() {
@@ -82,7 +87,10 @@ public final class Units {
 
     /** The longest unit spelling that {@code text} starts with at {@code from}, or null. */
     String longestAt(String text, int from) {
-        for (String s : spellingsLongestFirst) {
+        if (from >= text.length()) {
+            return null;
+        }
+        for (String s : byFirstChar.getOrDefault(text.charAt(from), List.of())) {
             if (text.startsWith(s, from)) {
                 return s;
             }
