@@ -66,6 +66,12 @@ public final class Inputs implements Iterator<Inputs.Item> {
     private final Deque<Path> files = new ArrayDeque<>();
     private final Deque<Path> unreadable = new ArrayDeque<>();
     private InputStream lines;
+    /** Read-ahead from the JSON Lines file, and the line being put together (reused from line to line). */
+    private final byte[] chunk = new byte[1 << 16];
+    private int chunkPos;
+    private int chunkLength;
+    private byte[] line = new byte[1 << 14];
+    private int lineLength;
     private Path linesFile;
     private int lineNumber;
     private Item next;
@@ -181,7 +187,9 @@ public final class Inputs implements Iterator<Inputs.Item> {
             }
             if (isJsonLines(f) && Files.isRegularFile(f)) {
                 try {
-                    lines = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
+                    lines = Files.newInputStream(f);
+                    chunkPos = 0;
+                    chunkLength = 0;
                     linesFile = f;
                     lineNumber = 0;
                     continue;
@@ -198,20 +206,37 @@ public final class Inputs implements Iterator<Inputs.Item> {
      * with its number, and the lines after it are still read. A byte-order mark before the first line is skipped.
      */
     private Item nextLine() throws IOException {
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        int b;
+        lineLength = 0;
         boolean any = false;
         boolean tooLong = false;
-        while ((b = lines.read()) != -1) {
+        boolean ended = false;
+        // scan the read-ahead chunk for the end of the line, copying what belongs to the line (at most MAX_LINE)
+        while (!ended) {
+            if (chunkPos == chunkLength) {
+                chunkLength = lines.read(chunk);
+                chunkPos = 0;
+                if (chunkLength <= 0) {
+                    chunkLength = 0;
+                    break;
+                }
+            }
             any = true;
-            if (b == '\n') {
-                break;
+            int end = chunkPos;
+            while (end < chunkLength && chunk[end] != '\n') {
+                end++;
             }
-            if (buf.size() < MAX_LINE) {
-                buf.write(b);
-            } else {
+            int n = end - chunkPos;
+            if (lineLength + n > MAX_LINE) {
                 tooLong = true;
+                n = Math.max(0, MAX_LINE - lineLength);
             }
+            if (lineLength + n > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.max(lineLength + n, line.length * 2));
+            }
+            System.arraycopy(chunk, chunkPos, line, lineLength, n);
+            lineLength += n;
+            ended = end < chunkLength;
+            chunkPos = ended ? end + 1 : chunkLength;
         }
         if (!any) {
             return null;
@@ -221,9 +246,10 @@ public final class Inputs implements Iterator<Inputs.Item> {
             return new Item(linesFile, lineNumber, null, "the line is longer than " + MAX_LINE
                     + " bytes; a submission may be at most that");
         }
-        byte[] bytes = buf.toByteArray();
-        int from = lineNumber == 1 ? jixiao.input.SubmissionReader.bomLength(bytes) : 0;
-        int to = bytes.length > from && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        byte[] bytes = line;
+        int from = lineNumber == 1 ? jixiao.input.SubmissionReader.bomLength(java.util.Arrays.copyOf(bytes,
+                Math.min(lineLength, 3))) : 0;
+        int to = lineLength > from && bytes[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
         try {
             return new Item(linesFile, lineNumber, jixiao.input.SubmissionReader.utf8(bytes, from, to - from));
         } catch (java.nio.charset.CharacterCodingException e) {

@@ -72,6 +72,15 @@ public final class BenchCommand implements Callable<Integer> {
             + "default: ${DEFAULT-VALUE}; 0 to skip)")
     int coldRuns = 5;
 
+    @Option(names = "--cli-count", paramLabel = "N", description = "submissions the size of the template (not split) "
+            + "scored from the command line as JSON Lines, start-up included (default: ${DEFAULT-VALUE}; 0 to skip)")
+    int cliCount = 20_000;
+
+    @Option(names = "--edit-runs", paramLabel = "N", description = "edit-one-rule measurements (score once after an "
+            + "edit; test --watch re-running a notice's scenarios after a save), median of N (default: "
+            + "${DEFAULT-VALUE}; 0 to skip)")
+    int editRuns = 3;
+
     @Option(names = "--memory-probe", hidden = true, description = "internal: score N synthetic submissions in this JVM "
             + "through the batch path and print the peak heap")
     long memoryProbe;
@@ -104,6 +113,18 @@ public final class BenchCommand implements Callable<Integer> {
             cold();
         }
         throughput(gen, policy);
+        boolean packaged = jar().endsWith(".jar");
+        if (!packaged && (cliCount > 0 || editRuns > 0)) {
+            System.out.println();
+            System.out.println("(the command-line and edit measurements start target/jixiao.jar: run bench from the "
+                    + "packaged jar, as bin/jixiao does, to see them)");
+        }
+        if (cliCount > 0 && packaged) {
+            commandLine(tpl);
+        }
+        if (editRuns > 0 && packaged) {
+            editCycle(tpl.path("notice").asText());
+        }
         for (long n : memorySizes) {
             if (n > 0) {
                 memory(n);
@@ -199,8 +220,8 @@ public final class BenchCommand implements Callable<Integer> {
                 + String.join(" ", quick) + ")" + (rc == 0 ? "" : " [Hello did not compile]"));
         System.out.printf("  JVM printing hello           %6.3f s%n", helloS);
         System.out.printf("  score, rules compiled        %6.3f s  (%.1f× hello)%n", uncached, uncached / helloS);
-        System.out.printf("  score, rules from the cache  %6.3f s  (%.1f× hello; target ≤ 10×)%n", cached,
-                cached / helloS);
+        System.out.printf("  score, rules from the cache  %6.3f s  (%.1f× hello; target ≤ 8×: %s)%n", cached,
+                cached / helloS, met(cached / helloS <= 8));
     }
 
     /** The options bin/jixiao uses for a short run (it exports them), or the defaults without a CDS archive. */
@@ -257,6 +278,122 @@ public final class BenchCommand implements Callable<Integer> {
         return v[coldRuns / 2];
     }
 
+    private static String met(boolean ok) {
+        return ok ? "met" : "NOT MET";
+    }
+
+    // ---- the command line on a large JSON Lines file ----
+
+    /**
+     * Submissions the size of the template (its own indicators, budget and tasks), as JSON Lines, scored by a fresh
+     * process to {@code --format jsonl --out}: wall clock from start to exit, as from a shell.
+     */
+    private void commandLine(JsonNode tpl) throws Exception {
+        Synthetic same = new Synthetic(tpl, 0);
+        Path tmp = Files.createTempDirectory("jixiao-bench-cli");
+        Path in = tmp.resolve("submissions.jsonl");
+        long bytes;
+        try (Writer w = Files.newBufferedWriter(in, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < cliCount; i++) {
+                w.write(same.json(i));
+                w.write('\n');
+            }
+        }
+        bytes = Files.size(in);
+        Path out = tmp.resolve("results.jsonl");
+        String cache = tmp.resolve("cache").toString();
+        List<String> score = cmd(List.of(), "-Djixiao.home=" + System.getProperty("jixiao.home", "."), "-jar", jar(),
+                "score", "--format", "jsonl", "--out", out.toString(), in.toString());
+        time(score, cache); // compiles the rules into the cache once, as any earlier run would have
+        double s = time(score, cache);
+        System.out.println();
+        System.out.printf("Command line: %d submissions the size of the template (%.1f KB each) as JSON Lines → "
+                + "--format jsonl --out, fresh process, start-up included%n", cliCount, bytes / 1024.0 / cliCount);
+        System.out.printf("  %.2f s, %.0f /s (target ≥ 6,000/s: %s)%n", s, cliCount / s, met(cliCount / s >= 6000));
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(in);
+    }
+
+    // ---- editing a rule ----
+
+    /**
+     * An analyst's edit, timed twice on a copy of the notice: {@code score} once right after the edit (the rules
+     * compile again), and {@code test --watch} from the save to the end of the re-run of the notice's scenarios.
+     */
+    private void editCycle(String notice) throws Exception {
+        Path home = Path.of(System.getProperty("jixiao.home", "."));
+        Path tmp = Files.createTempDirectory("jixiao-bench-edit");
+        Path rules = tmp.resolve("rules");
+        copy(home.resolve("rules"), rules);
+        Path scenarios = tmp.resolve("scenarios").resolve(notice);
+        copy(home.resolve("scenarios").resolve(notice), scenarios);
+        Path file;
+        try (java.util.stream.Stream<Path> files = Files.list(rules.resolve(notice))) {
+            file = files.filter(f -> f.getFileName().toString().endsWith(".drl")).sorted().reduce((a, b) -> b)
+                    .orElseThrow();
+        }
+        String cache = tmp.resolve("cache").toString();
+        List<String> score = cmd(quickOptions(), "-Djixiao.home=" + home, "-jar", jar(), "score", "--rules-root",
+                rules.toString(), "--format", "json", template.toString());
+        time(score, cache);
+        double[] scoring = new double[editRuns];
+        double[] watching = new double[editRuns];
+        for (int i = 0; i < editRuns; i++) {
+            Files.writeString(file, "\n// bench: edit " + i + " " + System.nanoTime() + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            scoring[i] = time(score, cache);
+            watching[i] = watch(rules, scenarios, file, cache, i);
+        }
+        Arrays.sort(scoring);
+        Arrays.sort(watching);
+        System.out.println();
+        System.out.println("Editing one rule file of " + notice + " (" + file.getFileName() + "), median of " + editRuns);
+        System.out.printf("  score once right after the edit (the rules compile again)  %6.3f s%n",
+                scoring[editRuns / 2]);
+        System.out.printf("  test --watch: from the save to the end of the re-run        %6.3f s  (target ≤ 1 s: %s)%n",
+                watching[editRuns / 2], met(watching[editRuns / 2] <= 1));
+    }
+
+    /** One round of test --watch in a child process: the time from a save to the re-run's end. */
+    private double watch(Path rules, Path scenarios, Path file, String cache, int round) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd(List.of(), "-Djixiao.home=" + System.getProperty("jixiao.home",
+                "."), "-jar", jar(), "test", "--watch", "--watch-limit", "1", "--rules-root", rules.toString(),
+                scenarios.toString())).redirectErrorStream(true);
+        pb.environment().put("JIXIAO_CACHE", cache);
+        Process p = pb.start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("watching ")) {
+            // the first run of the scenarios
+        }
+        Thread.sleep(300); // the watch is registered when it says so; let it settle
+        long t0 = System.nanoTime();
+        Files.writeString(file, "\n// bench: watched edit " + round + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        while (out.readLine() != null) {
+            // the re-run, until the process ends after its one round (--watch-limit 1)
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("test --watch did not end");
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
     // ---- throughput ----
 
     private void throughput(Synthetic gen, Policy policy) throws Exception {
@@ -277,9 +414,10 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("Throughput, " + count + " synthetic submissions (after a warm-up of " + warm + ")");
         System.out.printf("  parsing JSON only                          %8.0f /s%n", parse);
         System.out.printf("  naive: stateless session each, 1 thread    %8.0f /s%n", naive);
-        System.out.printf("  batch path, 1 thread                       %8.0f /s  (%.2f× naive)%n", one, one / naive);
-        System.out.printf("  batch path, %d threads                      %8.0f /s  (%.2f× naive; target ≥ 4×)%n",
-                threads, all, all / naive);
+        System.out.printf("  batch path, 1 thread                       %8.0f /s  (%.2f× naive; target ≥ 2×: %s)%n",
+                one, one / naive, met(one / naive >= 2));
+        System.out.printf("  batch path, %d threads                      %8.0f /s  (%.2f× naive; target ≥ 4×: %s)%n",
+                threads, all, all / naive, met(all / naive >= 4));
     }
 
     private interface Work {

@@ -47,12 +47,19 @@ public final class Scorer {
     private long timeoutMillis;
 
     /** One thread watches every submission that has a time limit. */
-    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "jixiao-watchdog");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    /** A cancelled watch (the submission finished in time: nearly always) leaves the queue at once. */
+    private static java.util.concurrent.ScheduledThreadPoolExecutor watchdog() {
+        java.util.concurrent.ScheduledThreadPoolExecutor w = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                r -> {
+                    Thread t = new Thread(r, "jixiao-watchdog");
+                    t.setDaemon(true);
+                    return t;
+                });
+        w.setRemoveOnCancelPolicy(true);
+        return w;
+    }
 
     /**
      * Stops the rules of a submission that run longer than this (0: no limit). A rule stuck in a loop inside its
