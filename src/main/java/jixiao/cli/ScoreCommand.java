@@ -67,6 +67,11 @@ final class ScoreCommand implements Callable<Integer> {
             + "gets an index.html and a page each)")
     Format format = Format.text;
 
+    @Option(names = "--explanations", paramLabel = "HOW", description = "with json or jsonl: full (default) every "
+            + "explanation; short those of the total, grade and categories only; none numbers, rule names and "
+            + "findings only (a leaner line for large batches)")
+    jixiao.report.JsonReport.Explanations explanations = jixiao.report.JsonReport.Explanations.FULL;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "write the results to FILE (a temp file renamed at the end: complete or not at all)")
     Path out;
@@ -105,6 +110,12 @@ final class ScoreCommand implements Callable<Integer> {
         }
         if (maxFirings < 1) {
             stderr.println("jixiao score: --max-firings must be at least 1");
+            return Main.BAD_INPUT;
+        }
+        if (explanations != jixiao.report.JsonReport.Explanations.FULL && format != Format.json
+                && format != Format.jsonl) {
+            stderr.println("jixiao score: --explanations applies to --format json and jsonl (the other formats are "
+                    + "read by people and keep every explanation)");
             return Main.BAD_INPUT;
         }
         if ((format == Format.xlsx || format == Format.html) && out == null
@@ -250,9 +261,9 @@ final class ScoreCommand implements Callable<Integer> {
             case text:
                 return new TextResults(sink.writer());
             case json:
-                return new JsonResults(sink.writer(), single);
+                return new JsonResults(sink.writer(), single, explanations);
             case jsonl:
-                return new JsonResults(sink.writer(), false);
+                return new JsonResults(sink.writer(), false, explanations);
             case csv:
                 return new CsvResults(sink.writer());
             case xlsx:

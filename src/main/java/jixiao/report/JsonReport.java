@@ -42,23 +42,50 @@ public final class JsonReport {
     }
 
     /** Pretty JSON of one result, ending with a newline. */
+    /**
+     * How much of the explaining text a result carries: {@code FULL} (the default) every explanation; {@code SHORT}
+     * those of the total, the grade and the categories, not each indicator's nor each weight step's; {@code NONE} no
+     * explanation at all — numbers, rule names and findings only, for a lean batch.
+     */
+    public enum Explanations {
+        FULL, SHORT, NONE;
+
+        boolean headline() {
+            return this != NONE;
+        }
+
+        boolean each() {
+            return this == FULL;
+        }
+    }
+
+    /** One result as one line of JSON Lines, with as much explanation as asked for. */
+    public static String renderLine(ScoreResult r, Explanations explanations) {
+        return write(r, false, explanations) + "\n";
+    }
+
+    /** One result as pretty JSON, with as much explanation as asked for. */
+    public static String render(ScoreResult r, Explanations explanations) {
+        return write(r, true, explanations) + "\n";
+    }
+
     public static String render(ScoreResult r) {
-        return write(r, true) + "\n";
+        return render(r, Explanations.FULL);
     }
 
     /** One line of JSON (for JSON Lines output), ending with a newline. */
     public static String renderLine(ScoreResult r) {
-        return write(r, false) + "\n";
+        return renderLine(r, Explanations.FULL);
     }
 
-    private static String write(ScoreResult r, boolean pretty) {
+    private static String write(ScoreResult r, boolean pretty, Explanations explanations) {
         StringWriter out = new StringWriter(8192);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
             if (pretty) {
                 g.setPrettyPrinter(new DefaultPrettyPrinter(PRETTY));
             }
-            write(g, r);
+            write(g, r, explanations);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,16 +93,20 @@ public final class JsonReport {
     }
 
     static void write(JsonGenerator g, ScoreResult r) throws IOException {
+        write(g, r, Explanations.FULL);
+    }
+
+    static void write(JsonGenerator g, ScoreResult r, Explanations x) throws IOException {
         g.writeStartObject();
-        writeHeadline(g, r);
-        writeCategories(g, r);
-        writeIndicators(g, r);
+        writeHeadline(g, r, x);
+        writeCategories(g, r, x);
+        writeIndicators(g, r, x);
         writeFindings(g, r);
         g.writeEndObject();
     }
 
     /** Who, which notice, total and grade, and the rules behind them. */
-    private static void writeHeadline(JsonGenerator g, ScoreResult r) throws IOException {
+    private static void writeHeadline(JsonGenerator g, ScoreResult r, Explanations x) throws IOException {
         Submission s = r.submission();
         str(g, "id", s.id());
         str(g, "department", s.department());
@@ -98,13 +129,17 @@ public final class JsonReport {
         number(g, "claimedTotal", s.claimedTotal());
         str(g, "claimedGrade", s.claimedGrade());
         str(g, "totalRule", r.total() == null ? null : r.total().getRule());
-        str(g, "totalExplanation", r.total() == null ? null : r.total().getExplanation());
+        if (x.headline()) {
+            str(g, "totalExplanation", r.total() == null ? null : r.total().getExplanation());
+        }
         str(g, "gradeRule", r.grade() == null ? null : r.grade().getRule());
-        str(g, "gradeExplanation", r.grade() == null ? null : r.grade().getExplanation());
+        if (x.headline()) {
+            str(g, "gradeExplanation", r.grade() == null ? null : r.grade().getExplanation());
+        }
     }
 
     /** The first-level categories: weight, where it came from step by step, and score. */
-    private static void writeCategories(JsonGenerator g, ScoreResult r) throws IOException {
+    private static void writeCategories(JsonGenerator g, ScoreResult r, Explanations x) throws IOException {
         g.writeArrayFieldStart("categories");
         for (CategoryWeight w : r.weights()) {
             CategoryScore c = r.category(w.getCategory());
@@ -114,14 +149,18 @@ public final class JsonReport {
             number(g, "weight", w.getWeight());
             number(g, "score", c == null ? null : c.getScore());
             str(g, "rule", c == null ? null : c.getRule());
-            str(g, "explanation", c == null ? null : c.getExplanation());
+            if (x.headline()) {
+                str(g, "explanation", c == null ? null : c.getExplanation());
+            }
             str(g, "weightRule", w.getLastRule());
             g.writeArrayFieldStart("weightSteps");
             for (CategoryWeight.Step st : w.getSteps()) {
                 g.writeStartObject();
                 number(g, "weight", st.getWeightAfter());
                 str(g, "rule", st.getRule());
-                str(g, "why", st.getWhy());
+                if (x.each()) {
+                    str(g, "why", st.getWhy());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -136,7 +175,9 @@ public final class JsonReport {
                 number(g, "weight", c.getWeight());
                 number(g, "score", c.getScore());
                 str(g, "rule", c.getRule());
-                str(g, "explanation", c.getExplanation());
+                if (x.headline()) {
+                    str(g, "explanation", c.getExplanation());
+                }
                 g.writeEndObject();
             }
         }
@@ -144,7 +185,7 @@ public final class JsonReport {
     }
 
     /** Every indicator scored, with the rule that scored it. */
-    private static void writeIndicators(JsonGenerator g, ScoreResult r) throws IOException {
+    private static void writeIndicators(JsonGenerator g, ScoreResult r, Explanations x) throws IOException {
         g.writeArrayFieldStart("indicators");
         for (IndicatorScore is : r.indicators()) {
             Indicator i = is.getIndicator();
@@ -162,7 +203,9 @@ public final class JsonReport {
             number(g, "difference", i.claimed() == null ? null : is.getScore().subtract(i.claimed()));
             str(g, "tier", is.getTier());
             str(g, "rule", is.getRule());
-            str(g, "explanation", is.getExplanation());
+            if (x.each()) {
+                str(g, "explanation", is.getExplanation());
+            }
             str(g, "reason", i.reason());
             g.writeEndObject();
         }
