@@ -42,6 +42,10 @@ class WorkbenchBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target/screenshots");
 
+    /** Selenium looks for DevTools bindings of this chromium's version and says so at WARNING; we use none. */
+    private static final java.util.logging.Logger DEVTOOLS = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.devtools");
+
     private static Path root;
     private static Path rules;
     private static Path scenarios;
@@ -54,6 +58,7 @@ class WorkbenchBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "chromium or chromedriver is "
                 + "not installed (apt-get install chromium chromium-driver; .ci/run does it when it can) — skipping "
                 + "the workbench's tests in a browser");
+        DEVTOOLS.setLevel(java.util.logging.Level.SEVERE);
         root = Files.createTempDirectory("jixiao-browser");
         rules = root.resolve("rules");
         scenarios = root.resolve("scenarios");
