@@ -115,6 +115,20 @@ class WorkbenchBrowserTest {
         throw new AssertionError("no row with " + value + " in decision table " + table);
     }
 
+    /** A JSON Lines file of these submissions, one a line, then a last line as given (or none). */
+    private static Path jsonLines(String name, String lastLine, Path... submissions) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (Path s : submissions) {
+            text.append(new ObjectMapper().readTree(Files.readString(s))).append('\n');
+        }
+        if (lastLine != null) {
+            text.append(lastLine).append('\n');
+        }
+        Path lines = root.resolve(name);
+        Files.writeString(lines, text, StandardCharsets.UTF_8);
+        return lines;
+    }
+
     private static void retype(WebElement input, String value) {
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
@@ -241,10 +255,7 @@ class WorkbenchBrowserTest {
     @Test
     @Order(4)
     void aBatchUploadShowsProgressTheGradeChartTheFindingsByCodeAndWhatFailed() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        Path lines = root.resolve("three.jsonl");
-        Files.writeString(lines, json.readTree(Files.readString(Fixtures.SEED)).toString() + "\n"
-                + json.readTree(Files.readString(Fixtures.SEED)).toString() + "\n{oops\n", StandardCharsets.UTF_8);
+        Path lines = jsonLines("three.jsonl", "{oops", Fixtures.SEED, Fixtures.SEED);
         browser.get(url("/score"));
         browser.findElement(By.id("file")).sendKeys(lines.toAbsolutePath() + "\n"
                 + Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx").toAbsolutePath());
@@ -265,10 +276,7 @@ class WorkbenchBrowserTest {
     @Test
     @Order(5)
     void compareTwoNoticesOverUploadedSubmissions() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        Path lines = root.resolve("two.jsonl");
-        Files.writeString(lines, json.readTree(Files.readString(Fixtures.SEED)).toString() + "\n"
-                + json.readTree(Files.readString(Fixtures.MINIMAL)).toString() + "\n", StandardCharsets.UTF_8);
+        Path lines = jsonLines("two.jsonl", null, Fixtures.SEED, Fixtures.MINIMAL);
         browser.get(url("/"));
         browser.findElement(By.linkText("比较")).click();
         new Select(browser.findElement(By.name("a"))).selectByVisibleText("shangjie-2021");
