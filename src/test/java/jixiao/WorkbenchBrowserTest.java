@@ -276,15 +276,30 @@ class WorkbenchBrowserTest {
     @Test
     @Order(5)
     void compareTwoNoticesOverUploadedSubmissions() throws Exception {
-        Path lines = jsonLines("two.jsonl", null, Fixtures.SEED, Fixtures.MINIMAL);
-        browser.get(url("/"));
-        browser.findElement(By.linkText("比较")).click();
-        new Select(browser.findElement(By.name("a"))).selectByVisibleText("shangjie-2021");
-        new Select(browser.findElement(By.name("b"))).selectByVisibleText("mof-2020-project");
-        browser.findElement(By.name("file")).sendKeys(lines.toAbsolutePath().toString());
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(waitFor("#summary").getText()).contains("2 份提交");
-        shot("workbench-compare.png");
+        // next year's notice as an analyst would start it: this year's with the 优 band raised to 99.5
+        Path raised = rules.resolve("shangjie-2022-draft");
+        Fixtures.copyTree(rules.resolve("shangjie-2021"), raised);
+        Files.writeString(raised.resolve("notice.json"), Files.readString(raised.resolve("notice.json"))
+                .replace("\"id\": \"shangjie-2021\"", "\"id\": \"shangjie-2022-draft\""), StandardCharsets.UTF_8);
+        Fixtures.raiseBandOf优(raised);
+        try {
+            Path lines = jsonLines("two.jsonl", null, Fixtures.SEED, Fixtures.MINIMAL);
+            browser.get(url("/"));
+            browser.findElement(By.linkText("比较")).click();
+            new Select(browser.findElement(By.name("a"))).selectByVisibleText("shangjie-2021");
+            new Select(browser.findElement(By.name("b"))).selectByVisibleText("shangjie-2022-draft");
+            browser.findElement(By.name("file")).sendKeys(lines.toAbsolutePath().toString());
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            // the seed's 99.11 falls under the raised band (99.5) and becomes 良; the minimal submission's 100 stays
+            // 优 (its scenario minimal-all-met expects 100): one grade changes
+            assertThat(waitFor("#summary").getText()).contains("2 份提交").contains("1 份等级改变");
+            assertThat(browser.findElements(By.cssSelector("nav a"))).hasSize(4);
+            shot("workbench-compare.png");
+        } finally {
+            try (var walk = Files.walk(raised)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test

@@ -433,7 +433,7 @@ public final class ApiServer implements AutoCloseable {
             }
             compareOne(c, pa, pb, item, n, upload.filename() + (items.size() > 1 ? " 第 " + n + " 行" : "") + "：");
         }
-        ctx.html(c.html());
+        ctx.html(workbench.inPage("比较结果", c.html()));
     }
 
     /** An uploaded table (or JSON) scored into the same page as score --format html. */

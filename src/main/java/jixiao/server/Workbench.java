@@ -503,6 +503,26 @@ final class Workbench {
                 .orElse(null);
     }
 
+    /** A page made by a report (its body) inside the workbench, with the menu. */
+    String inPage(String title, String report) {
+        int from = report.indexOf("<body>");
+        int to = report.lastIndexOf("</body>");
+        // the report's own styles come along (the comparison's chart has some of its own)
+        StringBuilder styles = new StringBuilder();
+        int headEnd = Math.max(0, report.indexOf("</head>"));
+        for (int at = report.indexOf("<style>"); at >= 0 && at < headEnd; at = report.indexOf("<style>", at + 1)) {
+            int end = report.indexOf("</style>", at);
+            if (end < 0) {
+                break;
+            }
+            styles.append(report, at, end + "</style>".length());
+        }
+        String head = head(title);
+        int close = head.indexOf("</head>");
+        return head.substring(0, close) + styles + head.substring(close)
+                + (from >= 0 && to > from ? report.substring(from + 6, to) : report) + "</body></html>";
+    }
+
     /** The folder of scenario folders (one per notice), or null when the server has none. */
     Path scenariosFolder() {
         return scenarios;
@@ -513,10 +533,7 @@ final class Workbench {
      * submission and its result as a scenario of the notice (as {@code jixiao test --record} does).
      */
     String scored(ScoreResult r, com.fasterxml.jackson.databind.node.ObjectNode submission, String fileBase) {
-        String report = HtmlReport.page(r);
-        int from = report.indexOf("<body>");
-        int to = report.lastIndexOf("</body>");
-        StringBuilder h = new StringBuilder(head("评分结果 " + fileBase));
+        StringBuilder h = new StringBuilder();
         if (!readOnly && scenarios != null) {
             String name = fileBase.replaceAll("[^\\p{L}\\p{N}_.-]+", "-").replaceAll("^[-_.]+", "");
             h.append("<form id=\"record\" class=\"record\"><p><label>保存为 ").append(HtmlReport.esc(r.policy().id()))
@@ -530,8 +547,9 @@ final class Workbench {
                     .append(RECORD_SCRIPT.replace("EDIT_KEY", editKey).replace("NOTICE", r.policy().id()))
                     .append("</script>");
         }
-        h.append(from >= 0 && to > from ? report.substring(from + 6, to) : report);
-        return h.append("</body></html>").toString();
+        String page = inPage("评分结果 " + fileBase, HtmlReport.page(r));
+        int body = page.indexOf("</nav>") + "</nav>".length();
+        return page.substring(0, body) + h + page.substring(body);
     }
 
     /** The scored page's script: send the submission to be kept as a scenario; an existing one is replaced if asked. */
