@@ -194,6 +194,12 @@ class WorkbenchTest {
 
     private static <T> HttpResponse<T> upload(String cookie, Path file, String format,
                                               HttpResponse.BodyHandler<T> handler) throws Exception {
+        return upload(url(""), cookie, file, format, handler);
+    }
+
+    /** The score page's form, as a browser sends it, to the server at {@code base}. */
+    private static <T> HttpResponse<T> upload(String base, String cookie, Path file, String format,
+                                              HttpResponse.BodyHandler<T> handler) throws Exception {
         String boundary = "----jixiao" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\n" + format
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -205,7 +211,7 @@ class WorkbenchTest {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url("/score"))).header("Cookie", cookie)
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/score")).header("Cookie", cookie)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), handler);
     }
@@ -248,9 +254,17 @@ class WorkbenchTest {
 
     private static HttpResponse<String> save(ApiServer at, String cookie, String path, String key, String text)
             throws Exception {
+        return send(at, cookie, path, key, "text/plain; charset=utf-8", text);
+    }
+
+    /** A POST as the workbench's pages make it: the cookie and the edit key when given. */
+    private static HttpResponse<String> send(ApiServer at, String cookie, String path, String key, String type,
+                                             String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + path))
-                .header("Cookie", cookie).header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
         if (key != null) {
             b.header("X-Jixiao-Edit", key);
         }
@@ -339,16 +353,7 @@ class WorkbenchTest {
 
     private static HttpResponse<String> post(ApiServer at, String cookie, String path, String key, String json)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json,
-                        StandardCharsets.UTF_8));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        if (key != null) {
-            b.header("X-Jixiao-Edit", key);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(at, cookie, path, key, "application/json", json);
     }
 
     @Test
@@ -407,19 +412,9 @@ class WorkbenchTest {
         }
     }
 
-    /** The score page's upload of one file, as the form sends it: the page that comes back. */
+    /** The score page's upload of one file to the server {@code at}: the page that comes back. */
     private static String upload(ApiServer at, String cookie, Path file) throws Exception {
-        String boundary = "----jixiao" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + file.getFileName() + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-        all.write(head);
-        all.write(Files.readAllBytes(file));
-        all.write(tail);
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + "/score"))
-                .header("Cookie", cookie).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(all.toByteArray())).build(),
+        return upload("http://127.0.0.1:" + at.port(), cookie, file, "html",
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 

@@ -342,7 +342,7 @@ public final class ApiServer implements AutoCloseable {
         }
         ScoreResult r;
         try {
-            r = new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false).score(registry.forNotice(id), s);
+            r = scorer.score(registry.forNotice(id), s);
         } catch (PolicyException e) {
             error(ctx, 500, "the rules of notice " + id + " cannot be used: " + e.describe(), null);
             return;
