@@ -12,6 +12,7 @@ import jixiao.model.Indicator;
 import jixiao.model.IndicatorScore;
 import jixiao.model.Num;
 import jixiao.model.Submission;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -22,7 +23,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Results as an Excel workbook: a summary row per submission, the first-level categories, every indicator with
- * its points, recomputed score, self-score, difference and rule, and the review findings. One submission or many.
+ * its points, recomputed score, self-score, difference and rule, and the review findings. One submission or many:
+ * a sheet that reaches Excel's last row (1,048,576 rows; 三级指标 does at about 35,000 submissions) goes on in a
+ * sheet of its own with the same header, "三级指标 (2)", and so on.
  */
 public final class XlsxReport implements ResultWriter {
 
@@ -31,28 +34,56 @@ public final class XlsxReport implements ResultWriter {
 
     private final OutputStream out;
     private final SXSSFWorkbook wb;
+    private final CellStyle head;
     private final CellStyle num;
-    private final Sheet summary;
-    private final Sheet categories;
-    private final Sheet indicators;
-    private final Sheet findings;
+    /** The last row index a sheet may use; a part that reaches it goes on in a sheet of its own ("三级指标 (2)"). */
+    private final int lastRow;
+    private final Part summary;
+    private final Part categories;
+    private final Part indicators;
+    private final Part findings;
 
     /** A workbook to be written to {@code out} when the batch is over; memory does not grow with the batch. */
     public XlsxReport(OutputStream out) {
+        this(out, SpreadsheetVersion.EXCEL2007.getLastRowIndex());
+    }
+
+    /** As above, with sheets that end at row index {@code lastRow} (Excel's own limit, 1,048,575, or less in tests). */
+    XlsxReport(OutputStream out, int lastRow) {
         this.out = out;
+        this.lastRow = lastRow;
         this.wb = new SXSSFWorkbook(WINDOW);
         wb.setCompressTempFiles(true);
-        CellStyle head = wb.createCellStyle();
+        head = wb.createCellStyle();
         Font bold = wb.createFont();
         bold.setBold(true);
         head.setFont(bold);
         num = wb.createCellStyle();
         num.setDataFormat(wb.createDataFormat().getFormat("0.00"));
-        summary = sheet(wb, head, "汇总", "编号", "单位", "评分通知", "规则指纹", "总分", "等级", "自评总分", "自评结果", "提示数");
-        categories = sheet(wb, head, "一级指标", "编号", "一级指标", "适用", "分值", "得分", "得分规则", "分值来源");
-        indicators = sheet(wb, head, "三级指标", "编号", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值",
+        summary = part("汇总", "编号", "单位", "评分通知", "规则指纹", "总分", "等级", "自评总分", "自评结果", "提示数");
+        categories = part("一级指标", "编号", "一级指标", "适用", "分值", "得分", "得分规则", "分值来源");
+        indicators = part("三级指标", "编号", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值",
                 "重算得分", "自评得分", "差异", "档次", "计分规则", "说明");
-        findings = sheet(wb, head, "复核提示", "编号", "级别", "代码", "对象", "说明", "自评", "重算", "规则");
+        findings = part("复核提示", "编号", "级别", "代码", "对象", "说明", "自评", "重算", "规则");
+    }
+
+    /** One kind of row (summary, categories, indicators, findings): a sheet, and more when it is full. */
+    private static final class Part {
+        final String name;
+        final String[] headers;
+        Sheet sheet;
+        int sheets = 1;
+
+        Part(String name, String[] headers) {
+            this.name = name;
+            this.headers = headers;
+        }
+    }
+
+    private Part part(String name, String... headers) {
+        Part p = new Part(name, headers);
+        p.sheet = sheet(wb, head, name, headers);
+        return p;
     }
 
     /** All results at once (for one submission or a small set). */
@@ -166,8 +197,15 @@ public final class XlsxReport implements ResultWriter {
         return s;
     }
 
-    private static Row next(Sheet s) {
-        return s.createRow(s.getLastRowNum() + 1);
+    /** The next row of a part; past the last row a sheet may have, the part goes on in a new sheet. */
+    private Row next(Part p) {
+        if (p.sheet.getLastRowNum() >= lastRow) {
+            p.sheets++;
+            int after = wb.getSheetIndex(p.sheet);
+            p.sheet = sheet(wb, head, p.name + " (" + p.sheets + ")", p.headers);
+            wb.setSheetOrder(p.sheet.getSheetName(), after + 1); // beside the sheet it continues
+        }
+        return p.sheet.createRow(p.sheet.getLastRowNum() + 1);
     }
 
 
