@@ -65,8 +65,17 @@ public final class BenchCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--memory-sizes", split = ",", paramLabel = "N,N", description = "batch sizes for the memory "
-            + "measurement, each in a child JVM with -Xmx512m (default: 100000,1000000; 0 to skip)")
-    List<Long> memorySizes = List.of(100_000L, 1_000_000L);
+            + "measurement, each in a child JVM with -Xmx512m, for each of --memory-formats (default: 1000000; 0 to "
+            + "skip)")
+    List<Long> memorySizes = List.of(1_000_000L);
+
+    @Option(names = "--memory-formats", split = ",", paramLabel = "F,F", description = "streaming output formats "
+            + "measured for memory: jsonl, text, csv, html (pages rendered and dropped, the index written), xlsx "
+            + "(default: all five; xlsx at 1,000,000 takes about an hour)")
+    List<String> memoryFormats = List.of("jsonl", "text", "csv", "html", "xlsx");
+
+    @Option(names = "--memory-format", hidden = true, description = "internal: the memory probe's output format")
+    String memoryFormat = "jsonl";
 
     @Option(names = "--cold-runs", paramLabel = "N", description = "fresh processes per cold-start figure (median; "
             + "default: ${DEFAULT-VALUE}; 0 to skip)")
@@ -99,6 +108,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (serve != null) {
             return serveLoad(serve);
         }
+        for (String f : memoryFormats) {
+            if (!List.of("jsonl", "text", "csv", "html", "xlsx").contains(f)) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--memory-formats: " + f + " is not one of jsonl, text, csv, html, xlsx");
+            }
+        }
         JsonNode tpl = Synthetic.read(template);
         Synthetic gen = new Synthetic(tpl, indicators);
         Path rules = PolicyRegistry.defaultRoot();
@@ -126,8 +141,8 @@ public final class BenchCommand implements Callable<Integer> {
             editCycle(tpl.path("notice").asText());
         }
         for (long n : memorySizes) {
-            if (n > 0) {
-                memory(n);
+            for (String f : n > 0 ? memoryFormats : List.<String>of()) {
+                memory(n, f);
             }
         }
         return Exit.OK;
@@ -507,10 +522,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     // ---- memory ----
 
-    private void memory(long n) throws Exception {
+    private void memory(long n, String format) throws Exception {
         List<String> c = cmd(List.of("-Xmx512m"), "-Djixiao.home=" + System.getProperty("jixiao.home", "."),
-                "-cp", jar(), BenchCommand.class.getName(), "--memory-probe", String.valueOf(n), "--template",
-                template.toString(), "--indicators", String.valueOf(indicators), "--threads", String.valueOf(threads));
+                "-cp", jar(), BenchCommand.class.getName(), "--memory-probe", String.valueOf(n), "--memory-format",
+                format, "--template", template.toString(), "--indicators", String.valueOf(indicators), "--threads",
+                String.valueOf(threads));
         ProcessBuilder pb = new ProcessBuilder(c).redirectErrorStream(true);
         long t0 = System.nanoTime();
         Process p = pb.start();
@@ -518,8 +534,27 @@ public final class BenchCommand implements Callable<Integer> {
         int rc = p.waitFor();
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.println();
-        System.out.printf("Memory, %d submissions streamed through the batch path in a child JVM with -Xmx512m: "
-                + "%s (%s, %.0f s)%n", n, rc == 0 ? "completed" : "FAILED (exit " + rc + ")", output, s);
+        System.out.printf("Memory, %d submissions streamed through the batch path to --format %s in a child JVM with "
+                + "-Xmx512m: %s (%s, %.0f s)%n", n, format, rc == 0 ? "completed" : "FAILED (exit " + rc + ")", output,
+                s);
+    }
+
+    /** The writer of the probe's format, as {@code score --format F --out} makes it, into nothing (or {@code tmp}). */
+    private jixiao.report.ResultWriter probeWriter(Path tmp) {
+        switch (memoryFormat) {
+            case "jsonl":
+                return new jixiao.report.JsonResults(Writer.nullWriter(), false);
+            case "text":
+                return new jixiao.report.TextResults(Writer.nullWriter());
+            case "csv":
+                return new jixiao.report.CsvResults(Writer.nullWriter());
+            case "xlsx":
+                return new jixiao.report.XlsxReport(java.io.OutputStream.nullOutputStream());
+            case "html": // a page a submission would be 44 GB at 1,000,000: pages are rendered, then dropped
+                return new jixiao.report.HtmlPagesResults(tmp, (name, html) -> { });
+            default:
+                throw new IllegalArgumentException("--memory-format " + memoryFormat);
+        }
     }
 
     private int probe(Synthetic gen, Policy policy) throws Exception {
@@ -535,9 +570,19 @@ public final class BenchCommand implements Callable<Integer> {
                 return new Inputs.Item(Path.of("generated.jsonl"), (int) Math.min(i, Integer.MAX_VALUE), gen.json(i));
             }
         };
+        Path tmp = Files.createTempDirectory("jixiao-bench-memory");
         long t0 = System.nanoTime();
-        Batch.Summary s = run(items, policy, new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false), threads,
-                new jixiao.report.JsonResults(Writer.nullWriter(), false));
+        Batch.Summary s;
+        try {
+            s = run(items, policy, new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false), threads, probeWriter(tmp));
+        } finally {
+            try (var files = Files.list(tmp)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(tmp);
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -1,6 +1,9 @@
 package jixiao.report;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +16,35 @@ import jixiao.engine.ScoreResult;
 
 /**
  * HTML for a batch: a page per submission, written into a folder as each is scored (rendered on the scoring
- * threads), and an index with the grade distribution at the end. Only the index's short entries are kept in memory.
+ * threads), and an index with the grade distribution at the end. The index's rows wait in a temporary file, not in
+ * memory, so that a batch of any size is written in the same heap; only the page names are remembered (to keep them
+ * unique).
  */
 public final class HtmlPagesResults implements ResultWriter {
+
+    /** Where the pages go: files in the folder, or (for the benchmark's memory probe) nowhere. */
+    @FunctionalInterface
+    public interface Pages {
+        void write(String name, String html) throws IOException;
+    }
+
     private final Path dir;
-    private final List<HtmlReport.Entry> entries = new ArrayList<>();
+    private final Pages pages;
     private final Set<String> used = new HashSet<>();
     private final List<String> pageFailures = new ArrayList<>();
+    private final GradeCounts counts = new GradeCounts();
+    private Path rowsFile;
+    private Writer rows;
+    private int count;
 
     public HtmlPagesResults(Path dir) {
+        this(dir, (name, html) -> Files.writeString(dir.resolve(name), html, StandardCharsets.UTF_8));
+    }
+
+    /** Pages handed to {@code pages}; the index still written into {@code dir}. */
+    public HtmlPagesResults(Path dir, Pages pages) {
         this.dir = dir;
+        this.pages = pages;
         used.add("index.html");
     }
 
@@ -35,14 +57,21 @@ public final class HtmlPagesResults implements ResultWriter {
     public void write(ScoreResult r, String rendered) throws IOException {
         String page = pageName(r.submission().id(), used);
         try {
-            Files.writeString(dir.resolve(page), rendered, StandardCharsets.UTF_8);
+            pages.write(page, rendered);
         } catch (IOException e) { // one page that cannot be written fails only that submission
             pageFailures.add(r.submission().id() + ": its page could not be written (" + e.getMessage() + ")");
             return;
         }
-        entries.add(new HtmlReport.Entry(r.submission().id(), r.submission().department(), page,
+        HtmlReport.Entry e = new HtmlReport.Entry(r.submission().id(), r.submission().department(), page,
                 r.total() == null ? null : r.total().getScore(), r.grade() == null ? null : r.grade().getName(),
-                r.findings().size()));
+                r.findings().size());
+        counts.add(e.grade() == null ? "—" : e.grade(), e.total());
+        if (rows == null) {
+            rowsFile = Files.createTempFile("jixiao-index-", ".html");
+            rows = Files.newBufferedWriter(rowsFile, StandardCharsets.UTF_8);
+        }
+        rows.write(e.row());
+        count++;
     }
 
     /** Pages that could not be written, for the summary. */
@@ -54,7 +83,21 @@ public final class HtmlPagesResults implements ResultWriter {
     public void finish(List<String> failures) throws IOException {
         List<String> all = new ArrayList<>(failures);
         all.addAll(pageFailures);
-        Files.writeString(dir.resolve("index.html"), HtmlReport.index(entries, all), StandardCharsets.UTF_8);
+        try {
+            if (rows != null) {
+                rows.close();
+            }
+            Path index = dir.resolve("index.html");
+            try (BufferedWriter out = Files.newBufferedWriter(index, StandardCharsets.UTF_8);
+                    BufferedReader in = rowsFile == null ? new BufferedReader(java.io.Reader.nullReader())
+                            : Files.newBufferedReader(rowsFile, StandardCharsets.UTF_8)) {
+                HtmlReport.index(out, count, counts, in, all);
+            }
+        } finally {
+            if (rowsFile != null) {
+                Files.deleteIfExists(rowsFile);
+            }
+        }
     }
 
     /**

@@ -140,34 +140,41 @@ public final class HtmlReport {
 
     /** One line of the batch index. */
     public record Entry(String id, String department, String page, BigDecimal total, String grade, int findings) {
+
+        /** This entry's row of the index's table. */
+        public String row() {
+            return "<tr><td><a href=\"" + esc(page) + "\">" + esc(id) + "</a></td><td>" + esc(department)
+                    + "</td><td class=\"n\">" + (total == null ? "—" : Num.fmt(total)) + "</td><td>" + esc(grade)
+                    + "</td><td class=\"n\">" + findings + "</td></tr>";
+        }
     }
 
-    public static String index(List<Entry> entries, List<String> failures) {
+    /**
+     * The index, written as a stream: the grade distribution of {@code count} entries, then their rows (as
+     * {@link Entry#row()} gave them, in order, read from {@code rows}), then the submissions that could not be scored.
+     */
+    public static void index(java.io.Writer out, int count, GradeCounts counts, java.io.Reader rows,
+            List<String> failures) throws java.io.IOException {
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<title>评分汇总</title>" + STYLE + "</head><body><h1>评分汇总</h1>");
-        GradeCounts counts = new GradeCounts();
-        entries.forEach(e -> counts.add(e.grade() == null ? "—" : e.grade(), e.total()));
         Map<String, Integer> grades = counts.inPolicyOrder();
-        h.append("<p id=\"count\">").append(entries.size()).append(" 份已评分").append(failures.isEmpty() ? ""
+        h.append("<p id=\"count\">").append(count).append(" 份已评分").append(failures.isEmpty() ? ""
                 : "，" + failures.size() + " 份未能评分").append("</p>");
         h.append("<h2>等级分布</h2><table><tr><th>等级</th><th>份数</th><th></th></tr>");
         int most = grades.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         grades.forEach((g, n) -> h.append("<tr><td>").append(esc(g)).append("</td><td class=\"n\">").append(n)
                 .append("</td><td><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"16\"><rect width=\"")
-                .append(300 * n / most).append("\" height=\"16\" fill=\"#3b7dd8\"/></svg></td></tr>"));
+                .append(300L * n / most).append("\" height=\"16\" fill=\"#3b7dd8\"/></svg></td></tr>"));
         h.append("</table><h2>各份提交</h2><table><tr><th>编号</th><th>单位</th><th>总分</th><th>等级</th><th>提示</th></tr>");
-        for (Entry e : entries) {
-            h.append("<tr><td><a href=\"").append(esc(e.page())).append("\">").append(esc(e.id()))
-                    .append("</a></td><td>").append(esc(e.department())).append("</td><td class=\"n\">")
-                    .append(e.total() == null ? "—" : Num.fmt(e.total())).append("</td><td>").append(esc(e.grade()))
-                    .append("</td><td class=\"n\">").append(e.findings()).append("</td></tr>");
-        }
+        out.write(h.toString());
+        rows.transferTo(out);
+        h.setLength(0);
         h.append("</table>");
         if (!failures.isEmpty()) {
             h.append("<h2>未能评分</h2><ul>");
             failures.forEach(f -> h.append("<li>").append(esc(f)).append("</li>"));
             h.append("</ul>");
         }
-        return h.append("</body></html>\n").toString();
+        out.write(h.append("</body></html>\n").toString());
     }
 }
