@@ -218,6 +218,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void cold() throws Exception {
         Path tmp = Files.createTempDirectory("jixiao-bench");
+        try {
+            cold(tmp);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private void cold(Path tmp) throws Exception {
         Path hello = tmp.resolve("Hello.java");
         Files.writeString(hello, "public class Hello { public static void main(String[] a) { "
                 + "System.out.println(\"hello\"); } }");
@@ -307,8 +315,16 @@ public final class BenchCommand implements Callable<Integer> {
      * process to {@code --format jsonl --out}: wall clock from start to exit, as from a shell.
      */
     private void commandLine(JsonNode tpl) throws Exception {
-        Synthetic same = new Synthetic(tpl, 0);
         Path tmp = Files.createTempDirectory("jixiao-bench-cli");
+        try {
+            commandLine(tpl, tmp);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private void commandLine(JsonNode tpl, Path tmp) throws Exception {
+        Synthetic same = new Synthetic(tpl, 0);
         Path in = tmp.resolve("submissions.jsonl");
         long bytes;
         try (Writer w = Files.newBufferedWriter(in, StandardCharsets.UTF_8)) {
@@ -328,8 +344,6 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("Command line: %d submissions the size of the template (%.1f KB each) as JSON Lines → "
                 + "--format jsonl --out, fresh process, start-up included%n", cliCount, bytes / 1024.0 / cliCount);
         System.out.printf("  %.2f s, %.0f /s (target ≥ 6,000/s: %s)%n", s, cliCount / s, met(cliCount / s >= 6000));
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(in);
     }
 
     // ---- editing a rule ----
@@ -339,8 +353,16 @@ public final class BenchCommand implements Callable<Integer> {
      * compile again), and {@code test --watch} from the save to the end of the re-run of the notice's scenarios.
      */
     private void editCycle(String notice) throws Exception {
-        Path home = Path.of(System.getProperty("jixiao.home", "."));
         Path tmp = Files.createTempDirectory("jixiao-bench-edit");
+        try {
+            editCycle(notice, tmp);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private void editCycle(String notice, Path tmp) throws Exception {
+        Path home = Path.of(System.getProperty("jixiao.home", "."));
         Path rules = tmp.resolve("rules");
         copy(home.resolve("rules"), rules);
         Path scenarios = tmp.resolve("scenarios").resolve(notice);
@@ -397,6 +419,15 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException("test --watch did not end");
         }
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Removes a temporary folder of the bench and everything in it (copies of rules, caches, generated input). */
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {
@@ -576,12 +607,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             s = run(items, policy, new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false), threads, probeWriter(tmp));
         } finally {
-            try (var files = Files.list(tmp)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(tmp);
+            deleteTree(tmp);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
