@@ -108,7 +108,12 @@ final class TestCommand implements Callable<Integer> {
         notices = registry.notices().stream().filter(n -> !n.isShared()).map(jixiao.engine.Notice::id).toList();
         int exit = summary(o, outcomes);
         if (watch) {
-            new Watcher(registry, runner, roots, rulesRoot, outcomes, this::print, this::summary, watchLimit).run();
+            ScenarioRunner quiet = new ScenarioRunner(registry, new Scorer());
+            if (rules != null) {
+                quiet.withRules(rules);
+            }
+            new Watcher(registry, runner, quiet, roots, rulesRoot, outcomes, this::print, this::summary, watchLimit)
+                    .run();
         }
         return exit;
     }

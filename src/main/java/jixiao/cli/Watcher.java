@@ -38,6 +38,8 @@ import jixiao.scenario.ScenarioRunner.Outcome;
 final class Watcher {
 
     private static final long SETTLE_MS = 150;
+    /** Quiet runs of the scenarios after each run, while the analyst reads and edits, so that the next re-run is quick. */
+    private static final int WARM_UP_ROUNDS = 3;
 
     private final PolicyRegistry registry;
     private final ScenarioRunner runner;
@@ -48,12 +50,22 @@ final class Watcher {
     private final ToIntBiFunction<PrintStream, List<Outcome>> summary;
     private final int limit;
     private final Map<WatchKey, Path> keys = new HashMap<>();
+    private final ScenarioRunner warmRunner;
+    private volatile boolean stopWarming;
+    private Thread warming;
+    private final Object warmLock = new Object();
+    private boolean compilerReady;
 
-    Watcher(PolicyRegistry registry, ScenarioRunner runner, List<Path> scenarioRoots, Path rulesRoot,
-            List<Outcome> first, BiConsumer<PrintStream, Outcome> print,
+    /**
+     * @param warmRunner a runner like {@code runner} with a scorer of its own: it runs the scenarios quietly between
+     *                   saves (the Java code they run is then compiled, and the first re-run after a save is not slow)
+     */
+    Watcher(PolicyRegistry registry, ScenarioRunner runner, ScenarioRunner warmRunner, List<Path> scenarioRoots,
+            Path rulesRoot, List<Outcome> first, BiConsumer<PrintStream, Outcome> print,
             ToIntBiFunction<PrintStream, List<Outcome>> summary, int limit) {
         this.registry = registry;
         this.runner = runner;
+        this.warmRunner = warmRunner;
         this.scenarioRoots = scenarioRoots;
         this.rulesRoot = rulesRoot;
         first.forEach(o -> last.put(o.file().toAbsolutePath().normalize(), o));
@@ -79,8 +91,10 @@ final class Watcher {
             o.println("watching " + dirs + " (Ctrl-C to stop)");
             o.flush();
             int rounds = 0;
+            warmUp();
             while (rounds < limit) {
                 WatchKey key = ws.take();
+                stopWarmUp(); // before any policy is compiled again: the quiet runs use the same KIE bases
                 Set<Path> changed = new LinkedHashSet<>();
                 collect(ws, key, changed);
                 // let the editor finish writing, and gather the other events of the same save
@@ -90,6 +104,7 @@ final class Watcher {
                 }
                 List<Path> affected = affected(changed);
                 if (affected.isEmpty()) {
+                    warmUp();
                     continue;
                 }
                 rounds++;
@@ -106,7 +121,62 @@ final class Watcher {
                 }
                 summary.applyAsInt(o, now);
                 o.flush();
+                if (rounds < limit) {
+                    warmUp();
+                }
             }
+        } finally {
+            stopWarmUp();
+        }
+    }
+
+    /**
+     * Runs the scenarios quietly a few times on a thread of low priority, until the next save stops it; the first time,
+     * it also compiles one of the policies whole and throws it away, so that the compiler is ready for the first save
+     * (the policies themselves may have come from the cache, compiling nothing).
+     */
+    private void warmUp() {
+        List<Path> files = new ArrayList<>(last.keySet());
+        jixiao.engine.Policy sample = compilerReady ? null : last.values().stream().map(Outcome::policy)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        compilerReady = true;
+        stopWarming = false;
+        warming = new Thread(() -> {
+            if (sample != null) {
+                try {
+                    jixiao.engine.PolicyLoader.load(jixiao.engine.PolicyFiles.resolve(sample.folder()), null);
+                } catch (jixiao.engine.PolicyException | RuntimeException e) {
+                    // only a warm-up: the real compile after a save reports what is wrong
+                }
+            }
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                for (Path f : files) {
+                    synchronized (warmLock) {
+                        if (stopWarming) {
+                            return;
+                        }
+                        try {
+                            warmRunner.run(f);
+                        } catch (RuntimeException | StackOverflowError e) {
+                            // a quiet run reports nothing: the real run after the next save does
+                        }
+                    }
+                }
+            }
+        }, "jixiao-watch-warm-up");
+        warming.setDaemon(true);
+        warming.setPriority(Thread.MIN_PRIORITY);
+        warming.start();
+    }
+
+    /**
+     * Stops the quiet runs: waits for the one under way (a few milliseconds), not for the compile of the first warm-up,
+     * which touches nothing the watch uses and may finish on its own.
+     */
+    private void stopWarmUp() {
+        stopWarming = true;
+        synchronized (warmLock) {
+            warming = null;
         }
     }
 
@@ -132,18 +202,24 @@ final class Watcher {
     private List<Path> affected(Set<Path> changed) throws IOException {
         Set<Path> out = new LinkedHashSet<>();
         Path root = rulesRoot.toAbsolutePath().normalize();
+        Set<Path> folders = new LinkedHashSet<>();
         for (Path c : changed) {
             if (c.startsWith(root)) {
-                Path folder = root.resolve(root.relativize(c).getName(0));
-                for (jixiao.engine.Policy old : registry.invalidate(folder)) {
-                    runner.release(old); // its pooled sessions go with it
-                }
-                for (Outcome x : last.values()) { // the folder's own scenarios, and those of notices built on it
-                    if (x.policy() == null || x.policy().layers().contains(folder)) {
-                        out.add(x.file().toAbsolutePath().normalize());
-                    }
+                folders.add(root.resolve(root.relativize(c).getName(0)));
+            }
+        }
+        for (Path folder : folders) {
+            for (Outcome x : last.values()) { // the folder's own scenarios, and those of notices built on it
+                if (x.policy() == null || x.policy().layers().contains(folder)) {
+                    out.add(x.file().toAbsolutePath().normalize());
                 }
             }
+            List<jixiao.engine.Policy> old = registry.invalidate(folder);
+            old.forEach(runner::release); // their pooled sessions go with them
+            old.forEach(warmRunner::release);
+            registry.reload(old); // only the edited rules compiled again, when that is all that changed
+        }
+        for (Path c : changed) {
             for (Outcome x : last.values()) {
                 if (inputsOf(x.file()).contains(c)) {
                     out.add(x.file().toAbsolutePath().normalize());

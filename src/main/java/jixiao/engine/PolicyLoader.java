@@ -92,6 +92,12 @@ public final class PolicyLoader {
             }
         }
 
+        return policyOf(set, kieBase, fromCache);
+    }
+
+    /** The policy around a compiled KIE base: its phases and rules, each rule in a phase. */
+    private static Policy policyOf(PolicyFiles set, KieBase kieBase, boolean fromCache) throws PolicyException {
+        Path folder = set.folder();
         List<RuleImpl> compiledRules = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
@@ -117,6 +123,108 @@ public final class PolicyLoader {
         rules.forEach(r -> phaseSet.add(r.phase()));
         return new Policy(set.notice(), folder, kieBase, List.copyOf(phaseSet), List.copyOf(rules),
                 set.fingerprint(), fromCache, set.files(), set.layers());
+    }
+
+    /**
+     * The policy after an edit of one rule file, compiled again only where it changed: when {@code now} differs from
+     * the files {@code old} was compiled from in exactly one rule file (the notice and the other files the same), and
+     * the edit changed only that file's rules (its package, imports, functions, globals, declared types and queries as
+     * they were), the file's old rules are taken out of {@code old}'s KIE base and its rules as they are now compiled
+     * into it. Anything else — a function or a declared type edited, a file added or removed, the notice changed, a
+     * compile error — compiles {@code now} whole, as {@link #load(PolicyFiles, PolicyCache)} does (and reports errors
+     * as it does). Either way the result scores as a whole compile of {@code now} would ({@code WatchTest} holds the
+     * two to the same bytes over every scenario).
+     *
+     * <p>{@code old}'s KIE base is changed in place: {@code old} must not score anything after this (its sessions
+     * released first). The result is not stored in the cache; the next run that needs it there compiles it whole.
+     */
+    public static Policy reload(Policy old, PolicyFiles now, PolicyCache cache) throws PolicyException {
+        PolicyFiles.Source before = null;
+        PolicyFiles.Source after = null;
+        java.util.Map<String, PolicyFiles.Source> was = new java.util.HashMap<>();
+        old.sources().forEach(f -> was.put(f.name(), f));
+        int changed = 0;
+        for (PolicyFiles.Source f : now.files()) {
+            PolicyFiles.Source w = was.remove(f.name());
+            if (w == null || !w.label().equals(f.label())) {
+                changed += 2; // a file added, or now from another layer
+            } else if (!java.util.Arrays.equals(w.bytes(), f.bytes())) {
+                changed++;
+                before = w;
+                after = f;
+            }
+        }
+        boolean same = was.isEmpty() && old.notice().equals(now.notice()) && old.folder().equals(now.folder());
+        if (changed == 0 && same) {
+            return old; // saved without a change
+        }
+        if (changed != 1 || !was.isEmpty() || !old.notice().equals(now.notice())
+                || !old.folder().equals(now.folder()) || !(old.kieBase() instanceof InternalKnowledgeBase)) {
+            return load(now, cache);
+        }
+        String[] then = rulesAndRest(drlOf(before));
+        String newText = drlOf(after);
+        String[] nowParts = rulesAndRest(newText);
+        if (!then[1].equals(nowParts[1])) {
+            return load(now, cache); // more than rules changed
+        }
+        checkSeverities(now.folder(), java.util.Map.of(after, newText));
+        InternalKnowledgeBase kb = (InternalKnowledgeBase) old.kieBase();
+        for (KiePackage p : kb.getKiePackages()) {
+            for (Rule r : List.copyOf(p.getRules())) {
+                if (before.label().equals(sourceOf((RuleImpl) r))) {
+                    kb.removeRule(p.getName(), r.getName());
+                }
+            }
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kb);
+        Resource r = ResourceFactory.newByteArrayResource(nowParts[0].getBytes(StandardCharsets.UTF_8));
+        r.setSourcePath(after.label());
+        try {
+            builder.add(r, ResourceType.DRL);
+        } catch (RuntimeException e) {
+            return load(now, cache); // compiled whole, it reports the problem as a full compile does
+        }
+        if (builder.hasErrors()) {
+            return load(now, cache);
+        }
+        return policyOf(now, kb, false);
+    }
+
+    private static String drlOf(PolicyFiles.Source f) throws PolicyException {
+        return f.name().endsWith(".drl") ? f.text() : decisionTableToDrl(f.path(), f.label(), f.bytes());
+    }
+
+    private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\b.*");
+    private static final Pattern BLOCK_END = Pattern.compile("^\\s*end\\s*$");
+    private static final Pattern HEADER = Pattern.compile("^\\s*(package|import)\\b.*");
+
+    /**
+     * A rule file split in two, comments left out and line numbers kept: [0] its package, imports and rules, other
+     * lines blank (what an edit of rules compiles); [1] everything else, blank lines dropped (what must not have
+     * changed for that to be enough).
+     */
+    static String[] rulesAndRest(String drl) {
+        StringBuilder rules = new StringBuilder();
+        StringBuilder rest = new StringBuilder();
+        boolean inRule = false;
+        for (String line : PolicyLinter.withoutComments(drl).split("\n", -1)) {
+            boolean keep = inRule || RULE_START.matcher(line).matches() || HEADER.matcher(line).matches();
+            if (!inRule && RULE_START.matcher(line).matches()) {
+                inRule = true;
+            }
+            if (inRule && BLOCK_END.matcher(line).matches()) {
+                inRule = false;
+            }
+            rules.append(keep ? line : "").append('\n');
+            if (!keep && !line.isBlank()) {
+                rest.append(line.strip()).append('\n');
+            }
+            if (HEADER.matcher(line).matches()) {
+                rest.append(line.strip()).append('\n');
+            }
+        }
+        return new String[] {rules.toString(), rest.toString()};
     }
 
     private static String sourceOf(RuleImpl r) {

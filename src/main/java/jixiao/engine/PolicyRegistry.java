@@ -160,6 +160,26 @@ public final class PolicyRegistry {
         return gone;
     }
 
+    /**
+     * Compiles again, after an edit, policies that {@link #invalidate} forgot (their sessions released first): only the
+     * changed rules when one rule file's rules are all that changed, else whole (see
+     * {@link PolicyLoader#reload}). A policy that no longer compiles stays forgotten; its next use compiles it and
+     * reports why.
+     */
+    public synchronized void reload(List<Policy> forgotten) {
+        for (Policy old : forgotten) {
+            Path key = old.folder().toAbsolutePath().normalize();
+            if (compiled.containsKey(key)) {
+                continue;
+            }
+            try {
+                compiled.put(key, PolicyLoader.reload(old, PolicyFiles.resolve(key), cache));
+            } catch (PolicyException | RuntimeException e) {
+                // left for its next use, which compiles it whole and says what is wrong
+            }
+        }
+    }
+
     /** Every notice's metadata, compiling nothing. */
     public List<Notice> notices() {
         List<Notice> out = new ArrayList<>();
