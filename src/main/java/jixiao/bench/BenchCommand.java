@@ -378,24 +378,40 @@ public final class BenchCommand implements Callable<Integer> {
         time(score, cache);
         double[] scoring = new double[editRuns];
         double[] watching = new double[editRuns];
+        double[] watchingAtOnce = new double[editRuns];
         for (int i = 0; i < editRuns; i++) {
             Files.writeString(file, "\n// bench: edit " + i + " " + System.nanoTime() + "\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
             scoring[i] = time(score, cache);
-            watching[i] = watch(rules, scenarios, file, cache, i);
+            watching[i] = watch(rules, scenarios, file, cache, i, WATCH_PAUSE_MS);
+            watchingAtOnce[i] = watch(rules, scenarios, file, cache, i, 300);
         }
         Arrays.sort(scoring);
         Arrays.sort(watching);
+        Arrays.sort(watchingAtOnce);
         System.out.println();
         System.out.println("Editing one rule file of " + notice + " (" + file.getFileName() + "), median of " + editRuns);
         System.out.printf("  score once right after the edit (the rules compile again)  %6.3f s%n",
                 scoring[editRuns / 2]);
-        System.out.printf("  test --watch: from the save to the end of the re-run        %6.3f s  (target ≤ 1 s: %s)%n",
-                watching[editRuns / 2], met(watching[editRuns / 2] <= 1));
+        System.out.printf("  test --watch, a save %d s after the first run: from the save to the end of the re-run   %6.3f s  "
+                + "(target ≤ 1 s: %s)%n", WATCH_PAUSE_MS / 1000, watching[editRuns / 2],
+                met(watching[editRuns / 2] <= 1));
+        System.out.printf("  test --watch, a save 0.3 s after the first run (the JIT still cold)                 %6.3f s%n",
+                watchingAtOnce[editRuns / 2]);
     }
 
-    /** One round of test --watch in a child process: the time from a save to the re-run's end. */
-    private double watch(Path rules, Path scenarios, Path file, String cache, int round) throws Exception {
+    /**
+     * An analyst reads the first run's outcome, then edits a rule: seconds, not milliseconds. (The watch uses that time
+     * to run the scenarios quietly, so that the Java code of the re-run is compiled by then.)
+     */
+    private static final long WATCH_PAUSE_MS = 5000;
+
+    /**
+     * One round of test --watch in a child process: the time from a save (made pauseMs after it started watching) to
+     * the re-run's summary (the process then ends, --watch-limit 1; its exit is not timed).
+     */
+    private double watch(Path rules, Path scenarios, Path file, String cache, int round, long pauseMs)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd(List.of(), "-Djixiao.home=" + System.getProperty("jixiao.home",
                 "."), "-jar", jar(), "test", "--watch", "--watch-limit", "1", "--rules-root", rules.toString(),
                 scenarios.toString())).redirectErrorStream(true);
@@ -407,18 +423,24 @@ public final class BenchCommand implements Callable<Integer> {
         while ((line = out.readLine()) != null && !line.startsWith("watching ")) {
             // the first run of the scenarios
         }
-        Thread.sleep(300); // the watch is registered when it says so; let it settle
+        Thread.sleep(pauseMs);
         long t0 = System.nanoTime();
         Files.writeString(file, "\n// bench: watched edit " + round + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
-        while (out.readLine() != null) {
-            // the re-run, until the process ends after its one round (--watch-limit 1)
+        double seconds = Double.NaN;
+        while ((line = out.readLine()) != null) {
+            if (Double.isNaN(seconds) && line.contains(" passed, ")) { // the re-run's summary: the re-run is over
+                seconds = (System.nanoTime() - t0) / 1e9;
+            }
         }
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("test --watch did not end");
         }
-        return (System.nanoTime() - t0) / 1e9;
+        if (Double.isNaN(seconds)) {
+            throw new IllegalStateException("test --watch printed no summary after the save");
+        }
+        return seconds;
     }
 
     /** Removes a temporary folder of the bench and everything in it (copies of rules, caches, generated input). */
