@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jixiao.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +118,30 @@ class CommandLineTest {
         assertThat(run.err()).contains("$.notice").contains("unknown notice \"nowhere-1999\"").contains("shangjie-2021");
         Files.writeString(f, Files.readString(Fixtures.MINIMAL).replace("\"shangjie-2021\"", "\"../rules\""));
         assertThat(Fixtures.cli("score", f.toString()).err()).contains("is not a notice id");
+    }
+
+    /** A run that names a command builds only that command (start-up); help and mistakes still see every command. */
+    @Test
+    void everyCommandIsListedAndANamedCommandKeepsTheSettingsOfTheWhole() {
+        Fixtures.Run usage = Fixtures.cli("--help");
+        assertThat(usage.exit()).isZero();
+        String commands = usage.out().substring(usage.out().indexOf("Commands:"));
+        java.util.List<String> names = java.util.List.of("score", "test", "compare", "notices", "check-rules", "pin",
+                "serve", "import", "table", "bench", "help");
+        int at = 0;
+        for (String n : names) { // all of them, in this order
+            int i = commands.indexOf("\n  " + n + " ");
+            assertThat(i).as(n).isGreaterThan(at);
+            at = i;
+        }
+        assertThat(Fixtures.cli("help", "score").out()).startsWith("Usage: jixiao score ");
+        Fixtures.Run typo = Fixtures.cli("scor", Fixtures.SEED.toString());
+        assertThat(typo.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(typo.err()).contains("Did you mean: jixiao score");
+        // enum values are read case-insensitively in the command added alone, as in the whole
+        Fixtures.Run upper = Fixtures.cli("score", "--format", "JSONL", Fixtures.SEED.toString());
+        assertThat(upper.exit()).isZero();
+        assertThat(upper.out()).startsWith("{\"id\":\"shangjie-justice-2021\"");
     }
 
     @Test
