@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
     int indicators = 35;
 
     @Option(names = "--count", paramLabel = "N", description = "submissions per throughput measurement "
-            + "(default: ${DEFAULT-VALUE})")
+            + "(default: ${DEFAULT-VALUE}; 0 to skip)")
     int count = 20_000;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads of the batch path (default: cores)")
@@ -127,7 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (coldRuns > 0) {
             cold();
         }
-        throughput(gen, policy);
+        if (count > 0) {
+            throughput(gen, policy);
+        }
         boolean packaged = jar().endsWith(".jar");
         if (!packaged && (cliCount > 0 || editRuns > 0)) {
             System.out.println();
