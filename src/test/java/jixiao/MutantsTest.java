@@ -133,6 +133,20 @@ class MutantsTest {
                 .hasMessageContaining("reason");
     }
 
+    /** A deleted rule is named in the mutant's line of the report (its name was once shown as blanks). */
+    @Test
+    void aDeletedRuleIsNamedByItsName() throws Exception {
+        PolicyFiles set = PolicyFiles.resolve(Fixtures.SHANGJIE);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        Fixtures.policy(Fixtures.SHANGJIE).rules().forEach(r -> names.add("“" + r.name() + "”"));
+        List<Mutant> deletes = Mutants.of(set).stream().filter(m -> m.kind().equals("delete")).toList();
+        assertThat(deletes).hasSizeGreaterThan(10);
+        for (Mutant m : deletes) {
+            assertThat(names).as(m.describe()).contains(m.original());
+            assertThat(m.describe()).endsWith("rule deleted: " + m.original());
+        }
+    }
+
     @Test
     void numbersMoveByOneAndByOneStepOfTheirLastDecimalAndNeverBelowZero() {
         assertThat(neighbours("90")).containsExactlyInAnyOrder("91", "89");

@@ -105,7 +105,8 @@ public final class Mutants {
             Matcher r = RULE_START.matcher(t);
             if (r.find()) {
                 ruleStart = i;
-                ruleName = r.group(1);
+                Matcher named = RULE_START.matcher(line.strip()); // the name itself, not the masked line's blanks
+                ruleName = named.find() ? named.group(1) : r.group(1);
                 continue;
             }
             if (t.equals("when")) {
