@@ -106,6 +106,27 @@ class IncrementalReloadTest {
         }
     }
 
+    /** A rule copied into another file under the same name is refused as the whole compile refuses it (not swapped in). */
+    @org.junit.jupiter.api.Test
+    void aRuleNamedAsARuleOfAnotherFileIsJudgedByTheWholeCompile() throws Exception {
+        PolicyFiles set = PolicyFiles.resolve(Fixtures.SHANGJIE);
+        String consistency = set.files().stream().filter(f -> f.name().equals("61-consistency.drl")).findFirst()
+                .orElseThrow().text();
+        int start = consistency.indexOf("\nrule \"") + 1;
+        String copied = consistency.substring(start, consistency.indexOf("\nend", start) + 4);
+        String reasons = set.files().stream().filter(f -> f.name().equals("62-reasons.drl")).findFirst().orElseThrow()
+                .text();
+        PolicyFiles edited = set.with("62-reasons.drl", (reasons + "\n" + copied + "\n").getBytes(StandardCharsets.UTF_8));
+
+        Throwable whole = org.assertj.core.api.Assertions.catchThrowable(() -> PolicyLoader.load(edited, null));
+        assertThat(whole).as("Drools refuses two rules of one name in a package").isNotNull();
+        Policy before = PolicyLoader.load(set, new PolicyCache(cacheDir));
+        Throwable partial = org.assertj.core.api.Assertions.catchThrowable(
+                () -> PolicyLoader.reload(before, edited, null));
+        assertThat(partial).as("the reload refuses it as the whole compile does").isNotNull();
+        assertThat(partial.getMessage()).isEqualTo(whole.getMessage());
+    }
+
     private static Map<Path, String> scoreAll(Policy p, List<Scenario> scenarios) throws Exception {
         Map<Path, String> out = new LinkedHashMap<>();
         Scorer scorer = new Scorer();

@@ -132,8 +132,8 @@ public final class PolicyLoader {
      * they were), the file's old rules are taken out of {@code old}'s KIE base and its rules as they are now compiled
      * into it. Anything else — a function or a declared type edited, a file added or removed, the notice changed, a
      * compile error — compiles {@code now} whole, as {@link #load(PolicyFiles, PolicyCache)} does (and reports errors
-     * as it does). Either way the result scores as a whole compile of {@code now} would ({@code WatchTest} holds the
-     * two to the same bytes over every scenario).
+     * as it does). Either way the result scores as a whole compile of {@code now} would ({@code IncrementalReloadTest}
+     * holds the two to the same bytes over every scenario).
      *
      * <p>{@code old}'s KIE base is changed in place: {@code old} must not score anything after this (its sessions
      * released first). The result is not stored in the cache; the next run that needs it there compiles it whole.
@@ -155,11 +155,10 @@ public final class PolicyLoader {
             }
         }
         boolean same = was.isEmpty() && old.notice().equals(now.notice()) && old.folder().equals(now.folder());
-        if (changed == 0 && same) {
+        if (same && changed == 0) {
             return old; // saved without a change
         }
-        if (changed != 1 || !was.isEmpty() || !old.notice().equals(now.notice())
-                || !old.folder().equals(now.folder()) || !(old.kieBase() instanceof InternalKnowledgeBase)) {
+        if (!same || changed != 1 || !(old.kieBase() instanceof InternalKnowledgeBase)) {
             return load(now, cache);
         }
         String[] then = rulesAndRest(drlOf(before));
