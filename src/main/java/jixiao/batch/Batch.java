@@ -19,8 +19,8 @@ import java.util.function.Function;
 public final class Batch {
 
     /** What became of one submission: its rendered result, or why there is none (with the exit code it calls for). */
-    public record Outcome(String output, String grade, String failure, int exitCode, Object result) {
-        public Outcome(String output, String grade, String failure, int exitCode) {
+    public record Outcome(Object output, String grade, String failure, int exitCode, Object result) {
+        public Outcome(Object output, String grade, String failure, int exitCode) {
             this(output, grade, failure, exitCode, null);
         }
     }
@@ -51,7 +51,7 @@ public final class Batch {
     }
 
     /** Scores the items and hands each result, in input order, to the writer. */
-    public Summary run(Iterator<Inputs.Item> items, jixiao.report.ResultWriter out, Progress bar)
+    public Summary run(Iterator<Inputs.Item> items, jixiao.report.ResultWriter<?> out, Progress bar)
             throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>();
         jixiao.report.GradeCounts grades = new jixiao.report.GradeCounts();
@@ -92,7 +92,7 @@ public final class Batch {
                     grades.add(o.grade() == null ? "-" : o.grade(),
                             o.result() instanceof jixiao.engine.ScoreResult r && r.total() != null
                                     ? r.total().getScore() : null);
-                    out.write((jixiao.engine.ScoreResult) o.result(), o.output());
+                    write(out, (jixiao.engine.ScoreResult) o.result(), o.output());
                 }
                 bar.step();
             }
@@ -100,5 +100,12 @@ public final class Batch {
             pool.shutdownNow();
         }
         return new Summary(scored, failures, grades.inPolicyOrder(), exit);
+    }
+
+    /** What the writer's own {@code render} made, handed back to it. */
+    @SuppressWarnings("unchecked")
+    private static <T> void write(jixiao.report.ResultWriter<T> out, jixiao.engine.ScoreResult r, Object rendered)
+            throws IOException {
+        out.write(r, (T) rendered);
     }
 }

@@ -554,16 +554,16 @@ public final class BenchCommand implements Callable<Integer> {
                 return new Inputs.Item(file, i, texts.get(i - 1));
             }
         };
-        return run(items, policy, scorer, threads, new jixiao.report.JsonResults(Writer.nullWriter(), false));
+        return run(items, policy, scorer, threads, new jixiao.report.JsonResults(java.io.OutputStream.nullOutputStream(), false));
     }
 
     private static Batch.Summary run(Iterator<Inputs.Item> items, Policy policy, Scorer scorer, int threads,
-                                     jixiao.report.ResultWriter out) throws Exception {
+                                     jixiao.report.ResultWriter<?> out) throws Exception {
         Batch.Summary s = new Batch(threads, item -> {
             try {
                 Submission sub = SubmissionReader.parse(item.label(), item.text(), item.defaultId());
                 ScoreResult r = scorer.score(policy, sub);
-                return new Batch.Outcome(JsonReport.renderLine(r), r.grade() == null ? null : r.grade().getName(),
+                return new Batch.Outcome(out.render(r), r.grade() == null ? null : r.grade().getName(),
                         null, Exit.OK, r);
             } catch (Exception e) {
                 return new Batch.Outcome(null, null, item.label() + ": " + e.getMessage(), Exit.BAD_INPUT);
@@ -595,10 +595,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The writer of the probe's format, as {@code score --format F --out} makes it, into nothing (or {@code tmp}). */
-    private jixiao.report.ResultWriter probeWriter(Path tmp) {
+    private jixiao.report.ResultWriter<?> probeWriter(Path tmp) {
         switch (memoryFormat) {
             case "jsonl":
-                return new jixiao.report.JsonResults(Writer.nullWriter(), false);
+                return new jixiao.report.JsonResults(java.io.OutputStream.nullOutputStream(), false);
             case "text":
                 return new jixiao.report.TextResults(Writer.nullWriter());
             case "csv":

@@ -152,7 +152,7 @@ final class ScoreCommand implements Callable<Integer> {
         Progress bar = new Progress(showProgress ? stderr : null, total);
         Batch.Summary summary;
         try (sink) {
-            ResultWriter writer = writer(sink, single);
+            ResultWriter<?> writer = writer(sink, single);
             try {
                 summary = new Batch(threads, item -> one(item, registry, scorer, writer)).run(inputs, writer, bar);
             } finally {
@@ -196,7 +196,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Reads, scores and renders one submission; never throws for a problem of the submission or its rules. */
-    private Batch.Outcome one(Inputs.Item item, PolicyRegistry registry, Scorer scorer, ResultWriter writer) {
+    private Batch.Outcome one(Inputs.Item item, PolicyRegistry registry, Scorer scorer, ResultWriter<?> writer) {
         PrintStream stderr = System.err;
         String label = item.label();
         String stage = "reading";
@@ -256,14 +256,14 @@ final class ScoreCommand implements Callable<Integer> {
 
 
     /** The writer of the chosen format, into the sink. */
-    private ResultWriter writer(Sink sink, boolean single) {
+    private ResultWriter<?> writer(Sink sink, boolean single) {
         switch (format) {
             case text:
                 return new TextResults(sink.writer());
             case json:
-                return new JsonResults(sink.writer(), single, explanations);
+                return new JsonResults(sink.stream(), single, explanations);
             case jsonl:
-                return new JsonResults(sink.writer(), false, explanations);
+                return new JsonResults(sink.stream(), false, explanations);
             case csv:
                 return new CsvResults(sink.writer());
             case xlsx:

@@ -11,7 +11,7 @@ import jixiao.model.Submission;
  * One CSV row per submission: id, department, notice, total, grade, claimedTotal, findings. Text cells are written
  * so that a spreadsheet shows them as text (a leading apostrophe before = + - @), never as a formula.
  */
-public final class CsvResults implements ResultWriter {
+public final class CsvResults implements ResultWriter<String> {
     public static final String HEADER = "id,department,notice,total,grade,claimedTotal,findings\n";
     private final Writer out;
     private boolean headed;

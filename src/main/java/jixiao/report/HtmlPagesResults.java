@@ -20,7 +20,7 @@ import jixiao.engine.ScoreResult;
  * memory, so that a batch of any size is written in the same heap; only the page names are remembered (to keep them
  * unique).
  */
-public final class HtmlPagesResults implements ResultWriter {
+public final class HtmlPagesResults implements ResultWriter<String> {
 
     /** Where the pages go: files in the folder, or (for the benchmark's memory probe) nowhere. */
     @FunctionalInterface

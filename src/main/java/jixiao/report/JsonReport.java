@@ -1,8 +1,10 @@
 package jixiao.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import jixiao.engine.ScoreResult;
 import jixiao.model.CategoryScore;
@@ -34,14 +37,13 @@ public final class JsonReport {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+    static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
     private JsonReport() {
     }
 
-    /** Pretty JSON of one result, ending with a newline. */
     /**
      * How much of the explaining text a result carries: {@code FULL} (the default) every explanation; {@code SHORT}
      * those of the total, the grade and the categories, not each indicator's nor each weight step's; {@code NONE} no
@@ -61,12 +63,12 @@ public final class JsonReport {
 
     /** One result as one line of JSON Lines, with as much explanation as asked for. */
     public static String renderLine(ScoreResult r, Explanations explanations) {
-        return write(r, false, explanations) + "\n";
+        return new String(line(r, explanations), StandardCharsets.UTF_8);
     }
 
     /** One result as pretty JSON, with as much explanation as asked for. */
     public static String render(ScoreResult r, Explanations explanations) {
-        return write(r, true, explanations) + "\n";
+        return new String(bytes(r, true, explanations), StandardCharsets.UTF_8);
     }
 
     public static String render(ScoreResult r) {
@@ -78,18 +80,64 @@ public final class JsonReport {
         return renderLine(r, Explanations.FULL);
     }
 
-    private static String write(ScoreResult r, boolean pretty, Explanations explanations) {
-        StringWriter out = new StringWriter(8192);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-            if (pretty) {
-                g.setPrettyPrinter(new DefaultPrettyPrinter(PRETTY));
+    /**
+     * One line of JSON Lines as the UTF-8 bytes a batch writes, newline included: made once, on the scoring thread,
+     * straight into bytes (no text in between to encode again on the writing thread).
+     */
+    public static byte[] line(ScoreResult r, Explanations explanations) {
+        return bytes(r, false, explanations);
+    }
+
+    /** Pretty JSON as UTF-8 bytes, newline included. */
+    public static byte[] pretty(ScoreResult r, Explanations explanations) {
+        return bytes(r, true, explanations);
+    }
+
+    private static byte[] bytes(ScoreResult r, boolean pretty, Explanations explanations) {
+        ByteArrayBuilder out = new ByteArrayBuilder(16_384);
+        try {
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                write(g, r, pretty, explanations);
             }
-            write(g, r, explanations);
+            byte[] utf8 = out.toByteArray();
+            if (!escapesHalfSurrogate(utf8)) {
+                return utf8;
+            }
+            // text holding half of a surrogate pair (the JSON escape of D800 in a submission, say): the UTF-8
+            // writer escapes it; the output has always been the text encoded, where it becomes "?", so it still is
+            StringWriter text = new StringWriter(utf8.length);
+            try (JsonGenerator g = FACTORY.createGenerator(text)) {
+                write(g, r, pretty, explanations);
+            }
+            return text.toString().getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            out.release();
         }
-        return out.toString();
+    }
+
+    /** Whether the JSON escapes a character D800-DFFF (backslash, u, D…): text with a lone half of a surrogate pair. */
+    static boolean escapesHalfSurrogate(byte[] json) {
+        for (int i = 0; i < json.length - 2; i++) {
+            if (json[i] == '\\') {
+                if (json[i + 1] == 'u' && (json[i + 2] == 'D' || json[i + 2] == 'd')) {
+                    return true;
+                }
+                i++; // the escaped character: a backslash written as \\ does not start another escape
+            }
+        }
+        return false;
+    }
+
+    private static void write(JsonGenerator g, ScoreResult r, boolean pretty, Explanations explanations)
+            throws IOException {
+        g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        if (pretty) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter(PRETTY));
+        }
+        write(g, r, explanations);
+        g.writeRaw('\n');
     }
 
     static void write(JsonGenerator g, ScoreResult r) throws IOException {
@@ -253,7 +301,7 @@ public final class JsonReport {
         if (value == null) {
             g.writeNull();
         } else {
-            g.writeNumber(num(value));
+            g.writeNumber(Num.fmt(value)); // plain digits, as num(value) would write them, without parsing them back
         }
     }
 

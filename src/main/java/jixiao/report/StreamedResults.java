@@ -5,8 +5,8 @@ import java.io.Writer;
 import java.util.List;
 import jixiao.engine.ScoreResult;
 
-/** A format whose results are text written one after another as they come (text, JSON, one HTML page). */
-abstract class StreamedResults implements ResultWriter {
+/** A format whose results are text written one after another as they come (text, one HTML page). */
+abstract class StreamedResults implements ResultWriter<String> {
     protected final Writer out;
 
     StreamedResults(Writer out) {

@@ -27,7 +27,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * a sheet that reaches Excel's last row (1,048,576 rows; 三级指标 does at about 35,000 submissions) goes on in a
  * sheet of its own with the same header, "三级指标 (2)", and so on.
  */
-public final class XlsxReport implements ResultWriter {
+public final class XlsxReport implements ResultWriter<Void> {
 
     /** Rows kept in memory per sheet; the rest are flushed to a compressed temp file (POI's SXSSF). */
     private static final int WINDOW = 200;
@@ -96,12 +96,12 @@ public final class XlsxReport implements ResultWriter {
     }
 
     @Override
-    public String render(ScoreResult r) {
+    public Void render(ScoreResult r) {
         return null;
     }
 
     @Override
-    public void write(ScoreResult r, String rendered) {
+    public void write(ScoreResult r, Void rendered) {
         summaryRow(r);
         categoryRows(r);
         indicatorRows(r);
