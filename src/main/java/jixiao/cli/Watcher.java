@@ -52,7 +52,6 @@ final class Watcher {
     private final Map<WatchKey, Path> keys = new HashMap<>();
     private final ScenarioRunner warmRunner;
     private volatile boolean stopWarming;
-    private Thread warming;
     private final Object warmLock = new Object();
     private boolean compilerReady;
 
@@ -141,7 +140,7 @@ final class Watcher {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         compilerReady = true;
         stopWarming = false;
-        warming = new Thread(() -> {
+        Thread warming = new Thread(() -> {
             if (sample != null) {
                 try {
                     jixiao.engine.PolicyLoader.load(jixiao.engine.PolicyFiles.resolve(sample.folder()), null);
@@ -176,7 +175,7 @@ final class Watcher {
     private void stopWarmUp() {
         stopWarming = true;
         synchronized (warmLock) {
-            warming = null;
+            // empty on purpose: taking the lock is the wait for the quiet run under way; the next one sees the flag
         }
     }
 

@@ -267,7 +267,7 @@ public final class PolicyLoader {
     private static KieBase compile(Path folder, List<PolicyFiles.Source> files) throws PolicyException {
         java.util.Map<PolicyFiles.Source, String> texts = new java.util.LinkedHashMap<>();
         for (PolicyFiles.Source f : files) {
-            texts.put(f, f.name().endsWith(".drl") ? f.text() : decisionTableToDrl(f.path(), f.label(), f.bytes()));
+            texts.put(f, drlOf(f));
         }
         checkSeverities(folder, texts);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
