@@ -108,6 +108,24 @@ class SubmissionReaderTest {
     }
 
     @Test
+    void namesThatDifferOnlyInWhiteSpaceOrWidthAreOneIndicatorButOtherCharactersMakeTwo() throws Exception {
+        String row = "{\"category\":\"%s\",\"group\":\"g\",\"name\":\"%s\",\"target\":\"≥1个\","
+                + "\"actual\":\"2个\",\"points\":5}";
+        // a space, a tab, a vertical tab, a form feed, an ideographic space, a no-break space, full-width brackets
+        String[] sameAsFirst = {"村 (居) 服务", "村\\t(居)\\u000b服务", "村\\f(居)\\u3000服务", "村（居）\\u00a0服务"};
+        for (String other : sameAsFirst) {
+            InputException e = error("{\"notice\":\"x\",\"indicators\":[" + row.formatted("产出指标", "村(居)服务") + ","
+                    + row.formatted("产出 指标", other) + "]}");
+            assertThat(e.getJsonPath()).as(other).isEqualTo("$.indicators[1]");
+            assertThat(e.getMessage()).contains("appears twice");
+        }
+        Path f = tmp.resolve("two.json");
+        Files.writeString(f, "{\"notice\":\"x\",\"indicators\":[" + row.formatted("产出指标", "村(居)服务") + ","
+                + row.formatted("产出指标", "村(居)服务站") + "]}", StandardCharsets.UTF_8);
+        assertThat(SubmissionReader.read(f).indicators()).hasSize(2);
+    }
+
+    @Test
     void missingRequiredFieldsAndNegativePointsAreRefused() throws Exception {
         assertThat(error("{\"indicators\":[]}").getJsonPath()).isEqualTo("$.notice");
         assertThat(error("{\"notice\":\"x\",\"indicators\":[" + ROW.formatted("-5") + "]}").getMessage())

@@ -168,7 +168,7 @@ public final class Cells {
                 "#(REF!|N/A|VALUE!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!)");
 
         Value cell() {
-            if (SPREADSHEET_ERROR.matcher(s).matches()) {
+            if (s.startsWith("#") && SPREADSHEET_ERROR.matcher(s).matches()) { // the test first: a matcher per cell costs
                 throw new CellException("'" + text + "' is a spreadsheet error value, not a reading; correct the formula "
                         + "in the table");
             }

@@ -26,8 +26,22 @@ final class Names {
     /** The key by which two names are the same: NFKC-folded, without any white space. */
     static String key(String s) {
         String n = of(s);
-        return n == null ? null : WHITE_SPACE.matcher(Normalizer.normalize(n, Normalizer.Form.NFKC))
-                .replaceAll("");
+        if (n == null) {
+            return null;
+        }
+        String folded = Normalizer.normalize(n, Normalizer.Form.NFKC);
+        return hasWhiteSpace(folded) ? WHITE_SPACE.matcher(folded).replaceAll("") : folded;
+    }
+
+    /** Whether {@link #WHITE_SPACE} ({@code \s}: space, tab, line feed, vertical tab, form feed, return) occurs. */
+    private static boolean hasWhiteSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c >= '\t' && c <= '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String of(String s) {
