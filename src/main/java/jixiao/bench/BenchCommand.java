@@ -245,11 +245,29 @@ public final class BenchCommand implements Callable<Integer> {
         double cached = median(() -> time(score, cacheDir.toString()));
         System.out.println();
         System.out.println("Cold start, one submission, fresh process (median of " + coldRuns + "; options "
-                + String.join(" ", quick) + ")" + (rc == 0 ? "" : " [Hello did not compile]"));
+                + String.join(" ", quick) + archiveSize(quick) + ")" + (rc == 0 ? "" : " [Hello did not compile]"));
         System.out.printf("  JVM printing hello           %6.3f s%n", helloS);
         System.out.printf("  score, rules compiled        %6.3f s  (%.1f× hello)%n", uncached, uncached / helloS);
         System.out.printf("  score, rules from the cache  %6.3f s  (%.1f× hello; target ≤ 8×: %s)%n", cached,
                 cached / helloS, met(cached / helloS <= 8));
+    }
+
+    /**
+     * The size of the class-data archive among the options: one made by a run that loaded few classes (it was once
+     * made by a {@code help}) is a tenth of the usual size and slows every start, so the figure shows it.
+     */
+    private static String archiveSize(List<String> options) {
+        for (String o : options) {
+            if (o.startsWith("-XX:SharedArchiveFile=")) {
+                Path f = Path.of(o.substring("-XX:SharedArchiveFile=".length()));
+                try {
+                    return String.format("; archive %.1f MB", Files.size(f) / 1048576.0);
+                } catch (IOException e) {
+                    return "; archive missing";
+                }
+            }
+        }
+        return "; no class-data archive";
     }
 
     /** The options bin/jixiao uses for a short run (it exports them), or the defaults without a CDS archive. */
