@@ -470,8 +470,8 @@ public final class ApiServer implements AutoCloseable {
             switch (format) {
                 case "html-file" -> download(ctx.status(status), base + "-评分.html", "text/html; charset=utf-8",
                         jixiao.report.HtmlReport.page(r).getBytes(StandardCharsets.UTF_8));
-                case "json" -> download(ctx.status(status), base + "-评分.json", JSON, JsonReport.render(r)
-                        .getBytes(StandardCharsets.UTF_8));
+                case "json" -> download(ctx.status(status), base + "-评分.json", JSON,
+                        JsonReport.pretty(r, JsonReport.Explanations.FULL));
                 case "csv" -> {
                     java.io.StringWriter w = new java.io.StringWriter();
                     jixiao.report.CsvResults csv = new jixiao.report.CsvResults(w);
@@ -628,7 +628,7 @@ public final class ApiServer implements AutoCloseable {
                     null);
             return;
         }
-        ctx.status(r.isScored() ? 200 : 422).contentType(JSON).result(JsonReport.render(r));
+        ctx.status(r.isScored() ? 200 : 422).contentType(JSON).result(JsonReport.pretty(r, JsonReport.Explanations.FULL));
     }
 
     /** A table sent as the body: written to a private temporary folder as upload.xlsx (…), read, removed. */
@@ -689,11 +689,11 @@ public final class ApiServer implements AutoCloseable {
         String notice = ctx.queryParam("notice");
         OutputStream out = ctx.outputStream();
         eachLine(ctx, (n, line) -> {
-            String result;
+            byte[] result; // one line of JSON Lines, its newline included
             try {
                 Submission s = read(line.getBytes(StandardCharsets.UTF_8), notice);
                 ScoreResult r = scorer.score(registry.forNotice(s.notice()), s);
-                result = JsonReport.renderLine(r);
+                result = JsonReport.line(r, JsonReport.Explanations.FULL);
             } catch (InputException e) {
                 result = lineError(n, 400, e.getMessage());
             } catch (UnknownNoticeException e) {
@@ -703,8 +703,7 @@ public final class ApiServer implements AutoCloseable {
             } catch (ScoringException e) {
                 result = lineError(n, 500, e.getMessage());
             }
-            out.write(result.strip().getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
+            out.write(result);
         });
         out.flush();
     }
@@ -767,12 +766,12 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static String lineError(int line, int status, String message) {
+    private static byte[] lineError(int line, int status, String message) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("line", line);
         o.put("status", status);
         o.put("error", message);
-        return o.toString();
+        return (o + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] readAtMost(InputStream in, long max, String what) throws IOException {
