@@ -77,34 +77,47 @@ public final class Grid {
      * paragraphs and tables in document order, merged cells spread over the cells they cover).
      */
     public static Grid read(Path file) throws InputException {
-        String name = file.getFileName().toString().toLowerCase();
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 throw new InputException(file.toString(), null, 0, 0, "the table file is " + size + " bytes; a "
                         + "self-evaluation table may be at most " + MAX_BYTES + " bytes");
             }
+            return read(file.toString(), file.getFileName().toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new InputException(file.toString(), null, 0, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a table from its bytes (an upload): {@code label} names it in messages, {@code fileName} says by its
+     * suffix what it is (.xlsx, .csv or .docx).
+     */
+    public static Grid read(String label, String fileName, byte[] bytes) throws InputException {
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (bytes.length > MAX_BYTES) {
+            throw new InputException(label, null, 0, 0, "the table file is " + bytes.length + " bytes; a "
+                    + "self-evaluation table may be at most " + MAX_BYTES + " bytes");
+        }
+        try {
             if (name.endsWith(".csv")) {
                 try {
-                    return csv(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""), Files.readAllBytes(file));
+                    return csv(fileName.replaceFirst("\\.[^.]*$", ""), bytes);
                 } catch (Utf8.NotUtf8 e) {
-                    throw new InputException(file.toString(), null, e.line, 0, e.getMessage());
+                    throw new InputException(label, null, e.line, 0, e.getMessage());
                 }
             }
             if (name.endsWith(".docx")) {
-                try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(file));
-                     org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
-                    return WordTables.grid(doc, file.getFileName().toString());
-                }
+                return WordTables.grid(bytes, fileName);
             }
-            try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(file));
+            try (InputStream in = new ByteArrayInputStream(bytes);
                  Workbook wb = WorkbookFactory.create(in)) {
                 return sheet(wb.getSheetAt(0));
             }
         } catch (Unreadable e) {
-            throw new InputException(file.toString(), null, 0, 0, e.getMessage());
+            throw new InputException(label, null, 0, 0, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new InputException(file.toString(), null, 0, 0, "cannot be read as a spreadsheet: " + e.getMessage());
+            throw new InputException(label, null, 0, 0, "cannot be read as a spreadsheet: " + e.getMessage());
         }
     }
 

@@ -112,7 +112,33 @@ public final class SubmissionReader {
         }
     }
 
-    static Submission parse(String source, byte[] bytes, String defaultId) throws InputException {
+    /** Reads a submission from its bytes (a file's, or a request body's): strict UTF-8, a byte-order mark skipped. */
+    public static Submission parse(String source, byte[] bytes, String defaultId) throws InputException {
+        return bind(source, text(source, bytes), defaultId);
+    }
+
+    /**
+     * A submission's bytes as a JSON object, read as strictly as {@link #parse(String, byte[], String)} reads them
+     * (for a caller that must change or keep the tree before binding it, e.g. to set its notice).
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode tree(String source, byte[] bytes)
+            throws InputException {
+        String text = text(source, bytes);
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw translate(source, e);
+        }
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            return o;
+        }
+        fromTree(source, tree, source); // the reader's own words for what it is instead
+        throw new InputException(source, "$", 0, 0, "a submission is a JSON object {...}");
+    }
+
+    /** The bytes as the text of a JSON submission, or why they are not. */
+    private static String text(String source, byte[] bytes) throws InputException {
         if (bytes.length == 0) {
             throw new InputException(source, null, 0, 0, "the file is empty; expected a JSON object {...}");
         }
@@ -131,7 +157,7 @@ public final class SubmissionReader {
         if (text.isBlank()) {
             throw new InputException(source, null, 0, 0, "the file holds only white space; expected a JSON object {...}");
         }
-        return bind(source, text, defaultId);
+        return text;
     }
 
     private static Submission bind(String source, String text, String defaultId) throws InputException {

@@ -36,14 +36,24 @@ public final class Submissions {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new InputException(file.toString(), null, 0, 0, "no such file");
         }
-        Grid grid = Grid.read(file);
-        TableLayout l = layout != null ? layout : detect(grid, file);
-        String id = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new TableImporter(grid, l, file.toString()).read(id, notice);
+        return importTable(file.toString(), file.getFileName().toString(), Grid.read(file), notice, layout);
+    }
+
+    /** The submission JSON of a table sent as bytes (an upload), named {@code label} in messages. */
+    public static ObjectNode importTable(String label, String fileName, byte[] bytes, String notice,
+                                         TableLayout layout) throws InputException {
+        return importTable(label, fileName, Grid.read(label, fileName, bytes), notice, layout);
+    }
+
+    private static ObjectNode importTable(String label, String fileName, Grid grid, String notice,
+                                          TableLayout layout) throws InputException {
+        TableLayout l = layout != null ? layout : detect(grid, label);
+        String id = fileName.replaceFirst("\\.[^.]*$", "");
+        return new TableImporter(grid, l, label).read(id, notice);
     }
 
     /** The built-in layout whose title stands in one of the table's first rows. */
-    static TableLayout detect(Grid grid, Path file) throws InputException {
+    static TableLayout detect(Grid grid, String file) throws InputException {
         TableLayout l = TableLayout.forTitle(title -> {
             String want = TableImporter.norm(title);
             for (int r = 0; r < grid.size(); r++) { // a Word report may have pages of text before its table
@@ -61,7 +71,7 @@ public final class Submissions {
             for (String name : TableLayout.BUILT_IN) {
                 titles.add(TableLayout.builtIn(name).title());
             }
-            throw new InputException(file.toString(), null, 0, 0, "the table's title is none of the known layouts ("
+            throw new InputException(file, null, 0, 0, "the table's title is none of the known layouts ("
                     + String.join("、", titles) + "); for another table, write a layout file (copy one from "
                     + "src/main/resources/jixiao/layouts/ and change its titles) and name it with --layout FILE");
         }
