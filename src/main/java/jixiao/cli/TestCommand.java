@@ -37,6 +37,16 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "scenario files or folders (default: scenarios)")
     List<Path> paths;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "wall-clock time the rules may take on one "
+            + "scenario before they are stopped and the rule running is named; the other scenarios of that policy are "
+            + "then not run (default: ${DEFAULT-VALUE})")
+    double timeout = Scorer.DEFAULT_TIMEOUT_MILLIS / 1000.0;
+
+    /** A scorer under this run's time limit. */
+    private Scorer limited(Scorer s) {
+        return s.withTimeout(java.time.Duration.ofMillis(Math.max(1, (long) (timeout * 1000))));
+    }
+
     @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
     Path rulesRoot = PolicyRegistry.defaultRoot();
 
@@ -81,7 +91,7 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PolicyRegistry registry = new PolicyRegistry(rulesRoot);
-        ScenarioRunner runner = new ScenarioRunner(registry, new Scorer());
+        ScenarioRunner runner = new ScenarioRunner(registry, limited(new Scorer()));
         if (rules != null) {
             runner.withRules(rules);
         }
@@ -108,7 +118,7 @@ final class TestCommand implements Callable<Integer> {
         notices = registry.notices().stream().filter(n -> !n.isShared()).map(jixiao.engine.Notice::id).toList();
         int exit = summary(o, outcomes);
         if (watch) {
-            ScenarioRunner quiet = new ScenarioRunner(registry, new Scorer());
+            ScenarioRunner quiet = new ScenarioRunner(registry, limited(new Scorer()));
             if (rules != null) {
                 quiet.withRules(rules);
             }
@@ -211,7 +221,7 @@ final class TestCommand implements Callable<Integer> {
                 for (Path f : ScenarioReader.find(dir != null ? List.of(dir) : paths)) {
                     scenarios.add(ScenarioReader.read(f));
                 }
-                ScenarioRunner check = new ScenarioRunner(registry, new Scorer()).withPolicy(real);
+                ScenarioRunner check = new ScenarioRunner(registry, limited(new Scorer())).withPolicy(real);
                 for (jixiao.scenario.Scenario sc : scenarios) {
                     if (check.run(sc).status() != Status.PASSED) {
                         System.err.println("jixiao: " + id + ": the scenario " + shown(sc.file()) + " fails on the rules "
@@ -234,7 +244,7 @@ final class TestCommand implements Callable<Integer> {
             List<jixiao.scenario.Mutants.Mutant> all = jixiao.scenario.Mutants.of(set);
             o.println("mutants of " + id + " (" + set.fingerprint() + "): " + all.size() + ", each run on "
                     + scenarios.size() + " scenarios");
-            ScenarioRunner runner = new ScenarioRunner(registry, new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false));
+            ScenarioRunner runner = new ScenarioRunner(registry, limited(new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false)));
             int killed = 0;
             int equivalent = 0;
             int stillborn = 0;
@@ -287,7 +297,7 @@ final class TestCommand implements Callable<Integer> {
         }
         ScoreResult r;
         try {
-            r = new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false).score(registry.forNotice(s.notice()), s);
+            r = limited(new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false)).score(registry.forNotice(s.notice()), s);
         } catch (PolicyException e) {
             System.err.println("jixiao: " + e.describe());
             return Main.BAD_RULES;

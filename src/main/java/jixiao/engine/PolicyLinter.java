@@ -104,7 +104,11 @@ public final class PolicyLinter {
         try {
             session.insert(new jixiao.model.TotalScore(total, "probe"));
             policy.focusPhases(session);
-            session.fireAllRules(1_000);
+            if (!Scorer.fireWithin(session, 1_000, Scorer.DEFAULT_TIMEOUT_MILLIS, new int[1])) {
+                throw new IllegalStateException("the rules of " + policy.folder() + " ran past the time limit ("
+                        + Scorer.DEFAULT_TIMEOUT_MILLIS / 1000 + " s) on a total of " + total.toPlainString()
+                        + " and were stopped");
+            }
             List<String> grades = new ArrayList<>();
             session.getObjects(o -> o instanceof jixiao.model.Grade)
                     .forEach(o -> grades.add(((jixiao.model.Grade) o).getName()));
@@ -195,7 +199,11 @@ public final class PolicyLinter {
         try {
             Scorer.insertFacts(session, sample);
             policy.focusPhases(session);
-            session.fireAllRules(Scorer.DEFAULT_MAX_FIRINGS);
+            if (!Scorer.fireWithin(session, Scorer.DEFAULT_MAX_FIRINGS, Scorer.DEFAULT_TIMEOUT_MILLIS, new int[1])) {
+                throw new PolicyException("the rules of " + policy.folder() + " ran past the time limit ("
+                        + Scorer.DEFAULT_TIMEOUT_MILLIS / 1000 + " s) on submission " + sample.id()
+                        + " and were stopped: a rule loops");
+            }
             return new ArrayList<>(session.getObjects());
         } catch (RuntimeException e) {
             throw new PolicyException("the rules of " + policy.folder() + " fail on submission " + sample.id() + ": "

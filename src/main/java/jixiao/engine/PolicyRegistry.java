@@ -23,6 +23,10 @@ public final class PolicyRegistry {
     private final Path root;
     private final PolicyCache cache;
     private final Map<Path, Policy> compiled = new ConcurrentHashMap<>();
+    /** Whether every use reads the folder again and compiles what changed (a server), or compiles once (a run). */
+    private final boolean followDisk;
+    /** Told of each policy replaced because its files changed on disk: its sessions can be released. */
+    private volatile java.util.function.Consumer<Policy> onReplaced = p -> { };
 
     /** A registry that uses the cache of compiled policies the settings name (see {@link PolicyCache#fromSettings()}). */
     public PolicyRegistry(Path root) {
@@ -31,8 +35,33 @@ public final class PolicyRegistry {
 
     /** @param cache where compiled policies are kept between runs, or null to compile every time */
     public PolicyRegistry(Path root, PolicyCache cache) {
+        this(root, cache, false);
+    }
+
+    private PolicyRegistry(Path root, PolicyCache cache, boolean followDisk) {
         this.root = root;
         this.cache = cache;
+        this.followDisk = followDisk;
+    }
+
+    /**
+     * A registry for a process that lives while the rules change under it (a server): every use reads the policy's
+     * files again and compares their fingerprint with the compiled policy's, so that what is used is always what is
+     * on disk now, whatever changed it (an editor, {@code git checkout}, {@code jixiao pin}). A policy is compiled
+     * once per fingerprint and shared; reading and hashing a notice's files costs well under a millisecond.
+     */
+    public static PolicyRegistry followingDisk(Path root) {
+        return new PolicyRegistry(root, PolicyCache.fromSettings(), true);
+    }
+
+    /** Whether this registry reads the folders again on every use (see {@link #followingDisk}). */
+    public boolean followsDisk() {
+        return followDisk;
+    }
+
+    /** Says which policies were replaced by a newer compile of their folder (to release their sessions). */
+    public void onReplaced(java.util.function.Consumer<Policy> listener) {
+        this.onReplaced = listener;
     }
 
     /** The rules root: system property jixiao.rules, else $JIXIAO_HOME/rules, else ./rules. */
@@ -110,7 +139,7 @@ public final class PolicyRegistry {
     /** The compiled policy of a notice, compiled on first use. */
     public Policy forNotice(String noticeId) throws PolicyException {
         // once a notice is compiled, a batch asks for it again for every submission: no folder walk each time
-        if (noticeId != null && NOTICE_ID.matcher(noticeId).matches() && !noticeId.contains("..")) {
+        if (!followDisk && noticeId != null && NOTICE_ID.matcher(noticeId).matches() && !noticeId.contains("..")) {
             Policy p = compiled.get(root.resolve(noticeId).toAbsolutePath().normalize());
             if (p != null) {
                 return p;
@@ -122,6 +151,9 @@ public final class PolicyRegistry {
     /** The compiled policy of any folder (e.g. given with --rules), compiled on first use. */
     public Policy forFolder(Path folder) throws PolicyException {
         Path key = folder.toAbsolutePath().normalize();
+        if (followDisk) {
+            return current(folder, key);
+        }
         Policy p = compiled.get(key);
         if (p != null) {
             return p;
@@ -131,14 +163,42 @@ public final class PolicyRegistry {
             if (p == null) {
                 Notice notice = PolicyLoader.readNotice(folder);
                 if (notice.isShared()) {
-                    throw new PolicyException(notice.id() + " is a folder of shared rules that notices build on; it "
-                            + "scores nothing by itself: score by a notice built on it (\"base\" in its notice.json)");
+                    throw sharedFolder(notice);
                 }
                 p = PolicyLoader.load(folder, cache);
                 compiled.put(key, p);
             }
             return p;
         }
+    }
+
+    /** The policy as its files are now: the compiled one if their fingerprint is the same, else compiled again. */
+    private Policy current(Path folder, Path key) throws PolicyException {
+        PolicyFiles now = PolicyFiles.resolve(folder);
+        Policy p = compiled.get(key);
+        if (p != null && p.fingerprint().equals(now.fingerprint())) {
+            return p;
+        }
+        synchronized (this) {
+            p = compiled.get(key);
+            if (p != null && p.fingerprint().equals(now.fingerprint())) {
+                return p;
+            }
+            if (now.notice().isShared()) {
+                throw sharedFolder(now.notice());
+            }
+            Policy fresh = PolicyLoader.load(now, cache);
+            Policy old = compiled.put(key, fresh);
+            if (old != null && old != fresh) {
+                onReplaced.accept(old);
+            }
+            return fresh;
+        }
+    }
+
+    private static PolicyException sharedFolder(Notice notice) {
+        return new PolicyException(notice.id() + " is a folder of shared rules that notices build on; it "
+                + "scores nothing by itself: score by a notice built on it (\"base\" in its notice.json)");
     }
 
     /**

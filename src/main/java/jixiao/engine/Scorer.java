@@ -44,7 +44,10 @@ public final class Scorer {
 
     private final int maxFirings;
     private final boolean trace;
-    private long timeoutMillis;
+    /** The time the rules may take on one submission unless a caller says otherwise: every run has a limit. */
+    public static final long DEFAULT_TIMEOUT_MILLIS = 60_000;
+
+    private long timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
 
     /** One thread watches every submission that has a time limit. */
     private static final java.util.concurrent.ScheduledThreadPoolExecutor WATCHDOG = watchdog();
@@ -210,13 +213,30 @@ public final class Scorer {
     /**
      * Fires the rules within the time limit. When it runs out, the session is halted; a rule that does not come back
      * (a loop inside its consequence) has its thread stopped — the one way Java 17 has to end code that ignores
-     * interrupts. The session is then destroyed, never reused.
+     * interrupts (jixiao needs Java 17, where {@code Thread.stop} still works: see the README). The session must then
+     * be destroyed, never reused.
      */
-    @SuppressWarnings({"deprecation", "removal"})
     private int fire(KieSession session, int limit, String[] current, Policy policy, Submission submission)
             throws ScoringException {
+        int[] fired = new int[1];
+        if (!fireWithin(session, limit, timeoutMillis, fired)) {
+            throw timedOut(current[0], policy, submission);
+        }
+        return fired[0];
+    }
+
+    /**
+     * Fires a session's rules, at most {@code limit} times and for at most {@code timeoutMillis} (0: no limit), as
+     * scoring does; anything else that runs a policy's rules (the linter's probes) goes through here too.
+     *
+     * @return false when the time ran out (the session is then broken: destroy it); the firings are in
+     *         {@code fired[0]}
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    public static boolean fireWithin(KieSession session, int limit, long timeoutMillis, int[] fired) {
         if (timeoutMillis <= 0) {
-            return session.fireAllRules(limit);
+            fired[0] = session.fireAllRules(limit);
+            return true;
         }
         Thread worker = Thread.currentThread();
         // 0 running, 1 halted by the watchdog, 2 being stopped by the watchdog, 3 finished in time
@@ -231,18 +251,30 @@ public final class Scorer {
                 }, 1, java.util.concurrent.TimeUnit.SECONDS);
             }
         }, timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // whatever way the rules end — in time, halted, stopped, or a rule throwing — the watch must not outlive
+        // this call: a watch left armed would stop this thread later, in the middle of other work
+        boolean inTime = false;
+        boolean stopped = false;
         try {
-            int fired = session.fireAllRules(limit);
-            if (state.compareAndSet(0, 3)) {
-                watch.cancel(false);
-                return fired;
+            try {
+                fired[0] = session.fireAllRules(limit);
+            } catch (ThreadDeath d) {
+                stopped = true;
+            } finally {
+                if (state.compareAndSet(0, 3)) {
+                    watch.cancel(false);
+                    inTime = true;
+                } else if (!stopped && !state.compareAndSet(1, 3)) {
+                    waitForStop(); // the watchdog is stopping this thread: ThreadDeath is on its way
+                }
             }
-            if (!state.compareAndSet(1, 3)) {
-                waitForStop(); // the watchdog is stopping this thread: ThreadDeath is on its way
+            if (!inTime || stopped) {
+                Thread.interrupted(); // a halted or stopped session may leave the flag set: the thread goes on
             }
-            throw timedOut(current[0], policy, submission);
-        } catch (ThreadDeath stopped) {
-            throw timedOut(current[0], policy, submission);
+            return inTime && !stopped;
+        } catch (ThreadDeath late) {
+            Thread.interrupted();
+            return false;
         }
     }
 
@@ -257,9 +289,14 @@ public final class Scorer {
     }
 
     private ScoringException timedOut(String rule, Policy policy, Submission submission) {
-        return new ScoringException("rule \"" + rule + "\" of " + policy.id() + " was still running on submission "
+        return new ScoringTimeoutException("rule \"" + rule + "\" of " + policy.id() + " was still running on submission "
                 + submission.id() + " after " + (timeoutMillis / 1000.0) + " s and was stopped (the limit is set with "
                 + "--timeout)");
+    }
+
+    /** The time the rules may take on one submission, in milliseconds (0: no limit). */
+    public long timeoutMillis() {
+        return timeoutMillis;
     }
 
     /** Firings allowed on top of --max-firings for each fact: a large submission legitimately fires more. */

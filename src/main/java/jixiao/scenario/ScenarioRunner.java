@@ -38,6 +38,9 @@ public final class ScenarioRunner {
 
     private final PolicyRegistry registry;
     private final Scorer scorer;
+    /** Policies whose rules ran past the time limit on a scenario, and which: no other scenario is run under them. */
+    private final java.util.Map<org.kie.api.KieBase, String> timedOut = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
 
     public ScenarioRunner(PolicyRegistry registry, Scorer scorer) {
         this.registry = registry;
@@ -97,9 +100,18 @@ public final class ScenarioRunner {
         } catch (PolicyException e) {
             return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.describe(), null, null);
         }
+        String stuck = timedOut.get(policy.kieBase());
+        if (stuck != null) {
+            return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), "not run: " + stuck, policy,
+                    null);
+        }
         ScoreResult r;
         try {
             r = scorer.score(policy, s);
+        } catch (jixiao.engine.ScoringTimeoutException e) {
+            // the rules loop: every other scenario would wait out the limit too, so they are not run under them
+            timedOut.put(policy.kieBase(), "the rules ran past the time limit on " + sc.file().getFileName());
+            return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.getMessage(), policy, null);
         } catch (ScoringException e) {
             return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.getMessage(), policy, null);
         }
