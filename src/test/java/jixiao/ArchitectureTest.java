@@ -24,11 +24,12 @@ class ArchitectureTest {
             "model", Set.of(),
             "input", Set.of("model"),
             "engine", Set.of("model"),
-            "report", Set.of("model", "engine"),
+            "report", Set.of("model", "engine", "service"),
             "scenario", Set.of("model", "engine", "input"),
-            "batch", Set.of("model", "engine", "input", "report", "scenario"),
-            "bench", Set.of("model", "engine", "input", "report", "scenario", "batch", "server"),
-            "server", Set.of("model", "engine", "input", "report", "scenario", "batch"));
+            "service", Set.of("model", "engine", "input"),
+            "batch", Set.of("model", "engine", "input", "report", "scenario", "service"),
+            "bench", Set.of("model", "engine", "input", "report", "scenario", "service", "batch", "server"),
+            "server", Set.of("model", "engine", "input", "report", "scenario", "service", "batch"));
     private static final Pattern USE = Pattern.compile("\\bjixiao\\.([a-z]+)\\.[A-Z]");
 
     @Test

@@ -1,6 +1,7 @@
 package jixiao.batch;
 
 import java.io.IOException;
+import jixiao.service.Exit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

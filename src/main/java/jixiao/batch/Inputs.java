@@ -31,7 +31,8 @@ public final class Inputs implements Iterator<Inputs.Item> {
      * One submission to read: a whole file, or one line of a JSON Lines file; {@code problem} says why a line could
      * not even be taken as text (bytes that are not UTF-8, a line too long).
      */
-    public record Item(Path file, int line, String text, String problem, jixiao.input.TableLayout layout) {
+    public record Item(Path file, int line, String text, String problem, jixiao.input.TableLayout layout)
+            implements jixiao.service.Input {
         public Item(Path file, int line, String text) {
             this(file, line, text, null, null);
         }
@@ -41,6 +42,7 @@ public final class Inputs implements Iterator<Inputs.Item> {
         }
 
         /** Reads the submission, or says exactly why it cannot be read. */
+        @Override
         public Submission read() throws InputException {
             if (problem != null) {
                 throw new InputException(label(), null, 0, 0, problem);
@@ -49,6 +51,7 @@ public final class Inputs implements Iterator<Inputs.Item> {
         }
 
         /** How messages name it: the file, with ":line" for a JSON Lines line. */
+        @Override
         public String label() {
             return line > 0 ? file + ":" + line : file.toString();
         }
@@ -82,6 +85,20 @@ public final class Inputs implements Iterator<Inputs.Item> {
     public Inputs withLayout(jixiao.input.TableLayout tableLayout) {
         this.layout = tableLayout;
         return this;
+    }
+
+    private Inputs() {
+    }
+
+    /**
+     * The submissions of a JSON Lines stream (a request body), one a line, read as a JSON Lines file is: a line that is
+     * not UTF-8 or is too long fails alone with its number; {@code label} names the stream in messages.
+     */
+    public static Inputs jsonLines(Path label, InputStream in) {
+        Inputs i = new Inputs();
+        i.lines = in;
+        i.linesFile = label;
+        return i;
     }
 
     public Inputs(List<Path> inputs) throws IOException {

@@ -1,7 +1,7 @@
 package jixiao.bench;
 
 import jixiao.batch.Batch;
-import jixiao.batch.Exit;
+import jixiao.service.Exit;
 import jixiao.batch.Inputs;
 import jixiao.batch.Progress;
 

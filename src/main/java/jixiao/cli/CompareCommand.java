@@ -77,7 +77,9 @@ final class CompareCommand implements Callable<Integer> {
             return Main.BAD_RULES;
         }
         Comparison c = new Comparison(a, b);
-        Scorer scorer = new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false); // no firing trace: only totals are compared
+        // no firing trace: only totals are compared
+        jixiao.service.ScoringService service = new jixiao.service.ScoringService(registry,
+                new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false));
         for (Inputs it = new Inputs(inputs); it.hasNext(); ) {
             Inputs.Item item = it.next();
             Submission s;
@@ -88,7 +90,8 @@ final class CompareCommand implements Callable<Integer> {
                 c.unreadable(e.getMessage());
                 continue;
             }
-            c.add(new Comparison.Row(s.id(), item.label(), Comparison.Side.of(scorer, a, s), Comparison.Side.of(scorer, b, s)));
+            c.add(new Comparison.Row(s.id(), item.label(), Comparison.Side.of(service.score(item.label(), a, s)),
+                    Comparison.Side.of(service.score(item.label(), b, s))));
         }
         Output.write(format == ScoreCommand.Format.json ? c.json() : format == ScoreCommand.Format.html ? c.html()
                 : c.text(), out, System.out);

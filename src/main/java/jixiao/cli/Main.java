@@ -23,12 +23,12 @@ import picocli.CommandLine.Command;
             "5:an unexpected internal error"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
-    public static final int OK = jixiao.batch.Exit.OK;
-    public static final int FAILED = jixiao.batch.Exit.FAILED;
-    public static final int BAD_INPUT = jixiao.batch.Exit.BAD_INPUT;
-    public static final int BAD_RULES = jixiao.batch.Exit.BAD_RULES;
-    public static final int SCORING_FAILED = jixiao.batch.Exit.SCORING_FAILED;
-    public static final int INTERNAL = jixiao.batch.Exit.INTERNAL;
+    public static final int OK = jixiao.service.Exit.OK;
+    public static final int FAILED = jixiao.service.Exit.FAILED;
+    public static final int BAD_INPUT = jixiao.service.Exit.BAD_INPUT;
+    public static final int BAD_RULES = jixiao.service.Exit.BAD_RULES;
+    public static final int SCORING_FAILED = jixiao.service.Exit.SCORING_FAILED;
+    public static final int INTERNAL = jixiao.service.Exit.INTERNAL;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -30,6 +30,8 @@ import jixiao.report.JsonResults;
 import jixiao.report.ResultWriter;
 import jixiao.report.TextResults;
 import jixiao.report.XlsxReport;
+import jixiao.service.Outcome;
+import jixiao.service.ScoringService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -124,8 +126,8 @@ final class ScoreCommand implements Callable<Integer> {
                     ? "a .xlsx file" : "a folder for the pages of several submissions") + ")");
             return Main.BAD_INPUT;
         }
-        PolicyRegistry registry = new PolicyRegistry(rulesRoot);
-        Scorer scorer = new Scorer(maxFirings, false).withTimeout(java.time.Duration.ofMillis((long) (timeout * 1000)));
+        ScoringService service = new ScoringService(new PolicyRegistry(rulesRoot), new Scorer(maxFirings, false)
+                .withTimeout(java.time.Duration.ofMillis((long) (timeout * 1000))));
         boolean showProgress = progress != null ? progress : System.console() != null;
         long total = showProgress ? Inputs.count(files) : -1;
         Inputs inputs;
@@ -154,7 +156,7 @@ final class ScoreCommand implements Callable<Integer> {
         try (sink) {
             ResultWriter<?> writer = writer(sink, single);
             try {
-                summary = new Batch(threads, item -> one(item, registry, scorer, writer)).run(inputs, writer, bar);
+                summary = new Batch(threads, item -> one(item, service, writer)).run(inputs, writer, bar);
             } finally {
                 bar.done();
             }
@@ -196,64 +198,25 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Reads, scores and renders one submission; never throws for a problem of the submission or its rules. */
-    private Batch.Outcome one(Inputs.Item item, PolicyRegistry registry, Scorer scorer, ResultWriter<?> writer) {
-        PrintStream stderr = System.err;
+    private Batch.Outcome one(Inputs.Item item, ScoringService service, ResultWriter<?> writer) {
         String label = item.label();
-        String stage = "reading";
+        Outcome o;
         try {
-            Submission s = item.read();
-            stage = "scoring";
-            Policy policy;
-            try {
-                policy = rules != null ? registry.forFolder(rules) : registry.forNotice(s.notice());
-            } catch (UnknownNoticeException e) {
-                throw new InputException(label, "$.notice", 0, 0, e.getMessage());
-            }
-            ScoreResult r = scorer.score(policy, s);
-            if (!r.isScored()) {
-                StringBuilder msg = new StringBuilder("jixiao: " + label + " is rejected by the rules of " + policy.id()
-                        + " and not scored:");
-                for (Finding f : r.rejections()) {
-                    String at = jixiao.model.Subjects.jsonPath(s, f.getSubject());
-                    msg.append(System.lineSeparator()).append("  ").append(label).append(": ")
-                            .append(at == null ? "" : at + " ")
-                            .append(f.getSubject() == null ? "" : "(" + f.getSubject() + ") ")
-                            .append(f.getMessage()).append(" [").append(f.getCode()).append("; rule: ")
-                            .append(f.getRule()).append("]");
-                }
-                stderr.println(msg);
-                return new Batch.Outcome(null, null, label + ": rejected (" + r.rejectionCodes(", ") + ")",
-                        Main.BAD_INPUT);
-            }
-            if (!r.ruleGaps().isEmpty()) {
-                String gaps = r.ruleGaps().stream().map(f -> (f.getSubject() == null ? "" : f.getSubject() + "：")
-                        + f.getMessage() + " [" + f.getCode() + "]").collect(Collectors.joining("; "));
-                stderr.println("jixiao: " + label + ": the rules of " + policy.id() + " leave a gap or an overlap, "
-                        + "so no score is reported: " + gaps);
-                return new Batch.Outcome(null, null, label + ": rules with a gap or an overlap (" + r.ruleGaps()
-                        .stream().map(Finding::getCode).distinct().collect(Collectors.joining(", ")) + ")",
-                        Main.SCORING_FAILED);
-            }
-            String grade = r.grade() == null ? null : r.grade().getName();
-            stage = "writing the result of";
-            return new Batch.Outcome(writer.render(r), grade, null, Main.OK, r);
-        } catch (InputException e) {
-            stderr.println("jixiao: cannot read " + e.getMessage());
-            return new Batch.Outcome(null, null, e.getMessage(), Main.BAD_INPUT);
-        } catch (PolicyException e) {
-            stderr.println("jixiao: " + label + ": " + e.describe());
-            return new Batch.Outcome(null, null, label + ": " + e.getMessage(), Main.BAD_RULES);
-        } catch (ScoringException e) {
-            stderr.println("jixiao: " + label + ": " + e.getMessage());
-            return new Batch.Outcome(null, null, label + ": " + e.getMessage(), Main.SCORING_FAILED);
+            o = service.score(item, rules);
         } catch (Throwable t) { // whatever one submission does, the others are still scored
-            return Batch.failed(label, stage, t);
+            return Batch.failed(label, "reading or scoring", t);
+        }
+        if (!(o instanceof Outcome.Scored scored)) {
+            System.err.println("jixiao: " + o.report());
+            return new Batch.Outcome(null, null, o.failure(), o.exitCode());
+        }
+        ScoreResult r = scored.result();
+        try {
+            return new Batch.Outcome(writer.render(r), r.grade() == null ? null : r.grade().getName(), null, Main.OK, r);
+        } catch (Throwable t) {
+            return Batch.failed(label, "writing the result of", t);
         }
     }
-
-
-
-
 
     /** The writer of the chosen format, into the sink. */
     private ResultWriter<?> writer(Sink sink, boolean single) {

@@ -32,21 +32,23 @@ public final class Comparison {
             return new Side(null, null, why);
         }
 
-        /** A submission scored by one of the two policies: its total, grade and the score of every category and row. */
-        public static Side of(jixiao.engine.Scorer scorer, Policy p, jixiao.model.Submission s) {
-            try {
-                jixiao.engine.ScoreResult r = scorer.score(p, s);
-                if (!r.isScored()) {
-                    return new Side(null, null, "退回（" + r.rejectionCodes("、") + "）", true, Map.of());
-                }
+        /**
+         * What one of the two policies made of a submission: its total, grade and the score of every category and row
+         * when it was scored; 退回 with its codes; or why there is no score (the rules failed, left a gap, timed out).
+         */
+        public static Side of(jixiao.service.Outcome o) {
+            if (o instanceof jixiao.service.Outcome.Scored scored) {
+                jixiao.engine.ScoreResult r = scored.result();
                 Map<String, BigDecimal> scores = new LinkedHashMap<>();
                 r.categories().forEach(c -> scores.put(c.getCategory(), c.getScore()));
                 r.indicators().forEach(i -> scores.put(i.getIndicator().path(), i.getScore()));
                 return new Side(r.total() == null ? null : r.total().getScore(),
                         r.grade() == null ? null : r.grade().getName(), null, false, scores);
-            } catch (jixiao.engine.ScoringException e) {
-                return failed(e.getMessage());
             }
+            if (o instanceof jixiao.service.Outcome.SentBack back) {
+                return new Side(null, null, "退回（" + back.result().rejectionCodes("、") + "）", true, Map.of());
+            }
+            return failed(o.report());
         }
     }
 

@@ -56,15 +56,27 @@ public final class HtmlReport {
         h.append("<p>评分政策：").append(esc(r.policy().id())).append(" ")
                 .append(esc(r.policy().notice().title())).append("（规则指纹 ").append(esc(r.policy().fingerprint()))
                 .append("）</p>");
-        h.append("<p><span id=\"total\" class=\"big\">总分 ")
-                .append(r.total() == null ? "—" : Num.fmt(r.total().getScore())).append("</span>")
-                .append(s.claimedTotal() == null ? "" : "（自评 " + Num.fmt(s.claimedTotal()) + "）")
-                .append("　<span id=\"grade\" class=\"big\">等级 ").append(r.grade() == null ? "—"
-                        : esc(r.grade().getName())).append("</span>")
-                .append(s.claimedGrade() == null ? "" : "（自评 " + esc(s.claimedGrade()) + "）").append("</p>");
-        if (r.grade() != null) {
-            h.append("<p class=\"rule\">〔").append(esc(r.grade().getRule())).append("〕")
-                    .append(esc(r.grade().getExplanation())).append("</p>");
+        if (!r.isScored()) {
+            // 退回: no score of any kind is valid; the reasons come first, the recomputed figures only for review
+            h.append("<div id=\"sent-back\" role=\"alert\"><p class=\"reject big\">退回：按本通知的规则不能如实评分，"
+                    + "不给出总分和等级</p><ul>");
+            for (Finding f : r.rejections()) {
+                h.append("<li class=\"reject\">").append(f.getSubject() == null ? "" : esc(f.getSubject()) + "：")
+                        .append(esc(f.getMessage())).append(" <span class=\"rule\">〔").append(esc(f.getRule()))
+                        .append("〕").append(esc(f.getCode())).append("</span></li>");
+            }
+            h.append("</ul><p class=\"rule\">以下重算数字仅供核对退回原因，不是有效得分。</p></div>");
+        } else {
+            h.append("<p><span id=\"total\" class=\"big\">总分 ")
+                    .append(r.total() == null ? "—" : Num.fmt(r.total().getScore())).append("</span>")
+                    .append(s.claimedTotal() == null ? "" : "（自评 " + Num.fmt(s.claimedTotal()) + "）")
+                    .append("　<span id=\"grade\" class=\"big\">等级 ").append(r.grade() == null ? "—"
+                            : esc(r.grade().getName())).append("</span>")
+                    .append(s.claimedGrade() == null ? "" : "（自评 " + esc(s.claimedGrade()) + "）").append("</p>");
+            if (r.grade() != null) {
+                h.append("<p class=\"rule\">〔").append(esc(r.grade().getRule())).append("〕")
+                        .append(esc(r.grade().getExplanation())).append("</p>");
+            }
         }
 
         h.append("<h2>一级指标</h2>").append(chart(r));
@@ -80,7 +92,7 @@ public final class HtmlReport {
         h.append("</table>");
 
         h.append("<h2>三级指标</h2><table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
-                + "<th>实际完成值</th><th>分值</th><th>重算得分</th><th>自评得分</th><th>计分规则与说明</th></tr>");
+                + "<th>实际完成值</th><th>分值</th><th>" + (r.isScored() ? "重算得分" : "重算得分（已退回，无效）") + "</th><th>自评得分</th><th>计分规则与说明</th></tr>");
         for (IndicatorScore is : r.indicators()) {
             Indicator i = is.getIndicator();
             boolean differs = i.claimed() != null && !Num.same(i.claimed(), is.getScore());

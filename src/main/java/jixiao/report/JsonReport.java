@@ -260,11 +260,57 @@ public final class JsonReport {
         g.writeEndArray();
     }
 
+    /**
+     * A submission the rules sent back (退回), as the API answers it: who, which notice and rules, {@code "outcome":
+     * "sentBack"}, the reasons (the rejections) and every finding — and no total, grade or score of any kind, for
+     * none of them is valid. Pretty, or one line (with its line number in a batch, when {@code line > 0}).
+     */
+    public static byte[] sentBack(ScoreResult r, boolean pretty, int line) {
+        ByteArrayBuilder out = new ByteArrayBuilder(4_096);
+        try {
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+                if (pretty) {
+                    g.setPrettyPrinter(new DefaultPrettyPrinter(PRETTY));
+                }
+                g.writeStartObject();
+                if (line > 0) {
+                    g.writeNumberField("line", line);
+                }
+                g.writeNumberField("status", 422);
+                str(g, "outcome", "sentBack");
+                str(g, "error", "退回：" + r.submission().id() + " 按 " + r.policy().id() + " 的规则不能如实评分，须退回"
+                        + "修改（" + r.rejectionCodes("、") + "）；不给出得分和等级");
+                Submission s = r.submission();
+                str(g, "id", s.id());
+                str(g, "department", s.department());
+                str(g, "kind", s.kind());
+                str(g, "notice", r.policy().id());
+                str(g, "noticeTitle", r.policy().notice().title());
+                str(g, "rulesFingerprint", r.policy().fingerprint());
+                writeFindings(g, r, "reasons", r.rejections());
+                writeFindings(g, r, "findings", r.findings());
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            out.release();
+        }
+    }
+
     /** The review findings, each with what it is about and where the submission writes that. */
     private static void writeFindings(JsonGenerator g, ScoreResult r) throws IOException {
-        g.writeArrayFieldStart("findings");
+        writeFindings(g, r, "findings", r.findings());
+    }
+
+    private static void writeFindings(JsonGenerator g, ScoreResult r, String field, java.util.List<Finding> findings)
+            throws IOException {
+        g.writeArrayFieldStart(field);
         Function<String, Subjects.Where> where = Subjects.index(r.submission());
-        for (Finding f : r.findings()) {
+        for (Finding f : findings) {
             Subjects.Where w = where.apply(f.getSubject());
             String kind = f.getSubject() == null ? null : w != null ? w.kind()
                     : r.indicator(f.getSubject()) != null ? "indicator" : r.weight(f.getSubject()) != null ? "category"

@@ -1,4 +1,4 @@
-package jixiao.batch;
+package jixiao.service;
 
 /** The exit codes of jixiao's commands, and which of two says the most. */
 public final class Exit {

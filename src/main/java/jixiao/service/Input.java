@@ -1,0 +1,79 @@
+package jixiao.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import jixiao.input.InputException;
+import jixiao.input.SubmissionReader;
+import jixiao.input.Submissions;
+import jixiao.input.TableLayout;
+import jixiao.model.Submission;
+
+/** One submission to score, as it came: a file, a line of a JSON Lines file, a request body or an upload. */
+public interface Input {
+
+    /** How messages name it: a file, {@code file:line}, {@code request body}, an upload's file name. */
+    String label();
+
+    /** Reads the submission, or says exactly why it cannot be read. */
+    Submission read() throws InputException;
+
+    /** The file-name suffixes of the tables an upload may be, besides .json. */
+    java.util.List<String> TABLE_SUFFIXES = java.util.List.of(".xlsx", ".docx", ".csv");
+
+    /**
+     * A submission sent as bytes: JSON, or a self-evaluation table when {@code suffix} is one of
+     * {@link #TABLE_SUFFIXES}; read exactly as the command line reads a file, without touching the disk.
+     *
+     * @param notice the notice to score it by instead of the one it names, or null
+     */
+    static Upload upload(String label, String suffix, byte[] bytes, String notice, TableLayout layout) {
+        return new Upload(label, suffix == null ? ".json" : suffix.toLowerCase(Locale.ROOT), bytes, notice, layout);
+    }
+
+    /** A submission sent as bytes; once read, {@link #tree()} is the JSON it was read as (to keep as a scenario). */
+    final class Upload implements Input {
+        private final String label;
+        private final String suffix;
+        private final byte[] bytes;
+        private final String notice;
+        private final TableLayout layout;
+        private ObjectNode tree;
+
+        private Upload(String label, String suffix, byte[] bytes, String notice, TableLayout layout) {
+            this.label = label;
+            this.suffix = suffix;
+            this.bytes = bytes;
+            this.notice = notice;
+            this.layout = layout;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        public boolean isTable() {
+            return TABLE_SUFFIXES.contains(suffix);
+        }
+
+        @Override
+        public Submission read() throws InputException {
+            String id = label.replaceFirst("\\.[^.]*$", "");
+            if (isTable()) {
+                tree = Submissions.importTable(label, "upload" + suffix, bytes, notice, layout);
+                return SubmissionReader.fromTree(label, tree, tree.path("id").asText(id));
+            }
+            tree = SubmissionReader.tree(label, bytes);
+            if (notice != null) {
+                tree.put("notice", notice);
+                return SubmissionReader.fromTree(label, tree, id);
+            }
+            return SubmissionReader.parse(label, bytes, id);
+        }
+
+        /** The JSON the submission was read from (after {@link #read()}), or null. */
+        public ObjectNode tree() {
+            return tree;
+        }
+    }
+}
