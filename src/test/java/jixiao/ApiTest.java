@@ -217,7 +217,7 @@ class ApiTest {
         assertThat(c.at("/submissions/0/a/total").decimalValue()).isEqualByComparingTo("99.11");
         // the 部门 submissions are not project submissions: the project notice sends both back
         assertThat(c.at("/summary/rejectedB").asInt()).isEqualTo(2);
-        assertThat(r.body()).contains("line 3");
+        assertThat(r.body()).contains("request body:3");
         assertThat(post("/api/v1/compare", "/api/v1/compare?a=shangjie-2021", seed).statusCode()).isEqualTo(400);
         assertThat(post("/api/v1/compare", "/api/v1/compare?a=shangjie-2021&b=nowhere", seed).statusCode())
                 .isEqualTo(404);

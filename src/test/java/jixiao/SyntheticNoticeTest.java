@@ -96,10 +96,15 @@ class SyntheticNoticeTest {
         try (jixiao.server.ApiServer server = jixiao.server.ApiServer.start(root, scenarios,
                 "127.0.0.1", 0, "0123456789abcdef0123456789abcdef")) {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            // the link jixiao serve prints opens a session; its cookie holds the session id
+            String session = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + server.port() + "/?token=0123456789abcdef0123456789abcdef")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).headers().firstValue("Set-Cookie")
+                    .orElseThrow().split(";", 2)[0];
             String page = "";
             for (int i = 0; i < 100 && !page.contains("条规则"); i++) {
                 page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                        + server.port() + "/")).header("Cookie", "jixiao_token=0123456789abcdef0123456789abcdef").build(),
+                        + server.port() + "/")).header("Cookie", session).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString()).body();
                 Thread.sleep(page.contains("条规则") ? 0 : 200);
             }

@@ -167,7 +167,7 @@ class WorkbenchTest {
         assertThat(r.statusCode()).isEqualTo(200);
         Document page = Jsoup.parse(r.body());
         assertThat(page.select("#summary").text()).contains("2 份提交").contains("B 退回 2 份");
-        assertThat(page.text()).contains("two.jsonl 第 3 行");
+        assertThat(page.text()).contains("two.jsonl:3");
     }
 
     @Test
@@ -252,18 +252,33 @@ class WorkbenchTest {
 
     private static final java.util.regex.Pattern EDIT_KEY = java.util.regex.Pattern.compile("'X-Jixiao-Edit': '([0-9a-f]+)'");
 
+    /** A save as the editor page makes it: from the text the page loaded (its data-base), with the edit key. */
     private static HttpResponse<String> save(ApiServer at, String cookie, String path, String key, String text)
             throws Exception {
-        return send(at, cookie, path, key, "text/plain; charset=utf-8", text);
+        HttpRequest.Builder page = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + path));
+        if (cookie != null) {
+            page.header("Cookie", cookie);
+        }
+        java.util.regex.Matcher base = java.util.regex.Pattern.compile("data-base=\"([0-9a-f]+)\"")
+                .matcher(HTTP.send(page.build(), HttpResponse.BodyHandlers.ofString()).body());
+        return send(at, cookie, path, key, "text/plain; charset=utf-8", text, base.find() ? base.group(1) : null);
     }
 
     /** A POST as the workbench's pages make it: the cookie and the edit key when given. */
     private static HttpResponse<String> send(ApiServer at, String cookie, String path, String key, String type,
                                              String body) throws Exception {
+        return send(at, cookie, path, key, type, body, null);
+    }
+
+    private static HttpResponse<String> send(ApiServer at, String cookie, String path, String key, String type,
+                                             String body, String base) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + path))
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (cookie != null) {
             b.header("Cookie", cookie);
+        }
+        if (base != null) {
+            b.header("X-Jixiao-Base", base);
         }
         if (key != null) {
             b.header("X-Jixiao-Edit", key);

@@ -25,6 +25,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--read-only", description = "serve only scoring and viewing: the workbench cannot save rules")
     boolean readOnly;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "wall-clock time the rules may take on one "
+            + "submission or scenario before they are stopped and the rule running is named (default: "
+            + "${DEFAULT-VALUE})")
+    double timeout = jixiao.engine.Scorer.DEFAULT_TIMEOUT_MILLIS / 1000.0;
+
+    @Option(names = "--allow-host", paramLabel = "NAME", description = "a host name the workbench's pages may be "
+            + "reached by besides addresses and localhost (pages under any other name are refused: DNS rebinding)")
+    java.util.List<String> allowHosts = new java.util.ArrayList<>();
+
     @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
     Path rulesRoot = PolicyRegistry.defaultRoot();
 
@@ -51,8 +60,15 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer server;
         try {
             String home = System.getProperty("jixiao.home");
-            server = ApiServer.start(rulesRoot, home == null ? Path.of("scenarios") : Path.of(home, "scenarios"),
-                    bind, port, t, readOnly);
+            if (!(timeout > 0)) {
+                System.err.println("jixiao serve: --timeout must be more than 0 seconds: a server always has a limit");
+                return Main.BAD_INPUT;
+            }
+            server = ApiServer.start(new ApiServer.Options(rulesRoot, home == null ? Path.of("scenarios")
+                    : Path.of(home, "scenarios"), bind, port, t).readOnly(readOnly)
+                    .timeout(java.time.Duration.ofMillis((long) (timeout * 1000)))
+                    .allowedHosts(new java.util.HashSet<>(allowHosts.stream()
+                            .map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList())));
         } catch (RuntimeException e) {
             System.err.println("jixiao serve: cannot listen on " + bind + ":" + port + ": " + rootMessage(e));
             return Main.BAD_INPUT;

@@ -35,13 +35,19 @@ final class Workbench {
     }
 
     private final boolean readOnly;
-    private final String editKey;
 
-    Workbench(PolicyRegistry registry, Path scenarios, boolean readOnly, String editKey) {
+    Workbench(PolicyRegistry registry, Path scenarios, boolean readOnly, java.time.Duration timeout) {
         this.registry = registry;
         this.scenarios = scenarios;
         this.readOnly = readOnly;
-        this.editKey = editKey;
+        this.timeout = timeout;
+    }
+
+    /** The time the rules may take on one scenario or submission, as everywhere else on this server. */
+    private final java.time.Duration timeout;
+
+    private Scorer scorer() {
+        return new Scorer().withTimeout(timeout);
     }
 
     private static String head(String title) {
@@ -164,7 +170,7 @@ final class Workbench {
     /** Runs the notice's scenarios under this policy once, counting the firings of each rule. */
     private Runs runs(Policy p) {
         return runs.computeIfAbsent(p.fingerprint(), f -> {
-            ScenarioRunner runner = new ScenarioRunner(registry, new Scorer()).withPolicy(p);
+            ScenarioRunner runner = new ScenarioRunner(registry, scorer()).withPolicy(p);
             Map<String, Integer> fired = new LinkedHashMap<>();
             int passed = 0;
             List<Path> files = scenarioFiles(p.id());
@@ -284,7 +290,7 @@ final class Workbench {
      * their lines and each scenario as passed or failed, expected beside actual. The file's text is also in a plain
      * text area, which is what the page shows if its script cannot run.
      */
-    String editor(String notice, PolicyFiles.Source file) {
+    String editor(String notice, PolicyFiles.Source file, String editKey) {
         boolean table = file.name().endsWith(".csv");
         String toolbar = "<p class=\"toolbar\">" + (readOnly ? "" : "<button type=\"submit\" id=\"save\">保存并运行场景</button> ")
                 + (table ? "<button type=\"button\" id=\"as-text\">以文本编辑</button><button type=\"button\" "
@@ -296,7 +302,8 @@ final class Workbench {
                 : "<p>保存即写入规则目录中的这个文件（与在编辑器里保存相同：命令行、git 和 jixiao test 看到的是同一个文件），"
                 + "随即编译本通知并运行它的全部场景。按 Ctrl+S 或点“保存并运行场景”；Ctrl+Z 撤销，Ctrl+F 查找。"
                 + (table ? "决策表按表格编辑：每行一条规则，改参数只改那一格；＋ 在下面添加一行，－ 删除这一行。" : "") + "</p>")
-                + "<form id=\"editor\" data-file=\"" + HtmlReport.esc(file.name()) + "\"" + (readOnly ? " data-read-only" : "")
+                + "<form id=\"editor\" data-file=\"" + HtmlReport.esc(file.name()) + "\" data-base=\""
+                + Saving.fingerprint(file.bytes()) + "\"" + (readOnly ? " data-read-only" : "")
                 + ">" + toolbar + "<textarea id=\"text\" name=\"text\" aria-label=\"文件内容\" spellcheck=\"false\" "
                 + "wrap=\"off\" rows=\"30\" style=\"width:100%;font:13px/1.5 monospace;white-space:pre\""
                 + (readOnly ? " readonly" : "") + ">" + HtmlReport.esc(file.text()) + "</textarea><div id=\"code\" hidden>"
@@ -342,9 +349,20 @@ final class Workbench {
               if (readOnly) return;
               status.textContent = '保存中…';
               const r = await fetch(location.pathname, {method: 'POST', body: text(),
-                headers: {'X-Jixiao-Edit': 'EDIT_KEY', 'Content-Type': 'text/plain; charset=utf-8'}});
+                headers: {'X-Jixiao-Edit': 'EDIT_KEY', 'X-Jixiao-Base': form.dataset.base, 'Content-Type': 'text/plain; charset=utf-8'}});
               const j = await r.json();
+              if (r.status === 409) {
+                // someone (another page, an editor, git) changed the file since this page loaded it: nothing was
+                // written; show what is on disk now, to merge by hand, and let the next save go over that version
+                status.textContent = '未保存：' + j.error;
+                results.innerHTML = '<h2 id="conflict">磁盘上的文件已被修改，未保存你的修改</h2><p>下面是磁盘上现在的内容。'
+                  + '请把你的修改并入后再保存（再保存即以这个版本为基础）；你的文本仍在编辑器里。</p><pre id="on-disk">'
+                  + esc(j.current) + '</pre>';
+                form.dataset.base = j.currentBase;
+                return;
+              }
               if (!r.ok) { status.textContent = j.error; return; }
+              form.dataset.base = j.base;
               let h = '';
               const mine = j.problems.filter(p => p.file === file);
               if (editor()) editor().problems(mine);
@@ -411,7 +429,7 @@ final class Workbench {
         out.put("fingerprint", p.fingerprint());
         int passed = 0;
         int failed = 0;
-        ScenarioRunner runner = new ScenarioRunner(registry, new Scorer());
+        ScenarioRunner runner = new ScenarioRunner(registry, scorer());
         for (Path f : scenarioFiles(notice)) {
             ScenarioRunner.Outcome o = runner.run(f);
             var r = results.addObject();
@@ -471,7 +489,7 @@ final class Workbench {
 
     /** One scenario: what it says and expects, then the full report of its result, firing trace included. */
     String scenario(String notice, Path file) {
-        ScenarioRunner.Outcome o = new ScenarioRunner(registry, new Scorer()).run(file);
+        ScenarioRunner.Outcome o = new ScenarioRunner(registry, scorer()).run(file);
         StringBuilder h = new StringBuilder(head(file.getFileName().toString()));
         h.append("<h1><a href=\"/notices/").append(HtmlReport.esc(notice)).append("/scenarios\">")
                 .append(HtmlReport.esc(notice)).append(" 的场景</a> / ").append(HtmlReport.esc(file.getFileName()
@@ -532,7 +550,8 @@ final class Workbench {
      * A scored upload: the report (as {@code score --format html}) inside the workbench, with a form that keeps the
      * submission and its result as a scenario of the notice (as {@code jixiao test --record} does).
      */
-    String scored(ScoreResult r, com.fasterxml.jackson.databind.node.ObjectNode submission, String fileBase) {
+    String scored(ScoreResult r, com.fasterxml.jackson.databind.node.ObjectNode submission, String fileBase,
+                  String editKey) {
         StringBuilder h = new StringBuilder();
         if (!readOnly && scenarios != null) {
             String name = fileBase.replaceAll("[^\\p{L}\\p{N}_.-]+", "-").replaceAll("^[-_.]+", "");
@@ -652,7 +671,10 @@ final class Workbench {
               function add(label, j) {
                 lines.push(JSON.stringify(j));
                 done++;
-                if (j.error !== undefined && j.total === undefined) {
+                if (j.outcome === 'sentBack') {
+                  // 退回: counted as sent back, with its reasons, never as a score (it has no total or grade)
+                  failure(j.id || label, '退回', (j.reasons || []).map(f => (f.subject ? f.subject + '：' : '') + f.message).join('；'));
+                } else if (j.error !== undefined && j.total === undefined) {
                   failure(label, '不能评分', (j.detail || j.error));
                 } else {
                   const tr = document.createElement('tr');
