@@ -129,6 +129,33 @@ class WorkbenchBrowserTest {
         return lines;
     }
 
+    /** The seed with 政府采购执行率's actual written as words: the rules send it back (ACTUAL_NOT_A_NUMBER). */
+    private static Path sentBack() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode seed = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(Files.readString(Fixtures.SEED));
+        seed.put("id", "sent-back");
+        for (com.fasterxml.jackson.databind.JsonNode i : seed.get("indicators")) {
+            if (i.get("name").asText().equals("政府采购执行率")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) i).put("actual", "基本完成");
+            }
+        }
+        Path file = root.resolve("sent-back.json");
+        Files.writeString(file, seed.toString(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    @Order(5)
+    void aSubmissionTheRulesSendBackShowsAs退回WithItsReasonAndNoGrade() throws Exception {
+        browser.get(url("/score"));
+        browser.findElement(By.id("file")).sendKeys(sentBack().toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#score button[type=submit]")).click();
+        assertThat(waitFor("#sent-back").getText()).contains("退回").contains("不给出总分和等级").contains("不是数字");
+        assertThat(browser.findElements(By.id("grade"))).isEmpty();
+        assertThat(browser.findElements(By.id("total"))).isEmpty();
+        shot("workbench-sent-back.png");
+    }
+
     private static void retype(WebElement input, String value) {
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
@@ -255,19 +282,23 @@ class WorkbenchBrowserTest {
     @Test
     @Order(4)
     void aBatchUploadShowsProgressTheGradeChartTheFindingsByCodeAndWhatFailed() throws Exception {
-        Path lines = jsonLines("three.jsonl", "{oops", Fixtures.SEED, Fixtures.SEED);
+        Path lines = jsonLines("three.jsonl", "{oops", Fixtures.SEED, sentBack(), Fixtures.SEED);
         browser.get(url("/score"));
         browser.findElement(By.id("file")).sendKeys(lines.toAbsolutePath() + "\n"
                 + Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx").toAbsolutePath());
         browser.findElement(By.cssSelector("#score button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "完成"));
-        assertThat(browser.findElement(By.id("progress-text")).getText()).contains("共 4 份").contains("退回 1 份");
-        assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("4");
+        // the seed twice, its table, a line that is no JSON, and the seed sent back (退回): 2 without a score
+        assertThat(browser.findElement(By.id("progress-text")).getText()).contains("共 5 份").contains("退回 2 份");
+        assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("5");
         // three scored 优 (the seed twice in the lines, once as its table): one bar of 3
         List<WebElement> bars = browser.findElements(By.cssSelector("#grades rect"));
         assertThat(bars).hasSize(1);
         assertThat(browser.findElement(By.id("grades")).getText()).contains("优").contains("3 份");
-        assertThat(browser.findElement(By.id("failures")).getText()).contains("three.jsonl 第 3 行").contains("不能评分");
+        assertThat(browser.findElement(By.id("failures")).getText()).contains("three.jsonl 第 4 行").contains("不能评分");
+        // the sent-back submission is counted as 退回 with its reason, and shown nowhere with a total or grade
+        WebElement back = browser.findElement(By.xpath("//table[@id='failures']//tr[td[2] = '退回']"));
+        assertThat(back.getText()).contains("政府采购执行率").contains("不是数字");
         assertThat(browser.findElement(By.id("codes")).getText()).contains("SELF_SCORE_DIFFERS");
         assertThat(browser.findElements(By.cssSelector("#results tr"))).hasSize(1 + 3);
         shot("workbench-batch.png");

@@ -250,7 +250,7 @@ class WorkbenchTest {
 
     // ---- editing a rule file, on a copy of the rules ----
 
-    private static final java.util.regex.Pattern EDIT_KEY = java.util.regex.Pattern.compile("'X-Jixiao-Edit': '([0-9a-f]+)'");
+    private static final java.util.regex.Pattern EDIT_KEY = java.util.regex.Pattern.compile("data-edit-key=\"([0-9a-f]+)\"");
 
     /** A save as the editor page makes it: from the text the page loaded (its data-base), with the edit key. */
     private static HttpResponse<String> save(ApiServer at, String cookie, String path, String key, String text)
@@ -360,7 +360,7 @@ class WorkbenchTest {
             String page = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", jar).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
             assertThat(Jsoup.parse(page).select("textarea[readonly]")).hasSize(1);
-            assertThat(page).doesNotContain("X-Jixiao-Edit");
+            assertThat(page).doesNotContain("data-edit-key");
             assertThat(save(readOnly, jar, path, "anything", "x").statusCode()).isEqualTo(403);
             assertThat(Files.readString(params, StandardCharsets.UTF_8)).isEqualTo(original);
         }
@@ -421,7 +421,7 @@ class WorkbenchTest {
             String jar = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/?token=" + TOKEN)).build(),
                     HttpResponse.BodyHandlers.ofString()).headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
             String scored = upload(readOnly, jar, Fixtures.SEED);
-            assertThat(scored).contains("99.11").doesNotContain("X-Jixiao-Edit").doesNotContain("保存为场景");
+            assertThat(scored).contains("99.11").doesNotContain("data-edit-key").doesNotContain("保存为场景");
             assertThat(post(readOnly, jar, path, "anything", body.replace("kept", "other")).statusCode()).isEqualTo(403);
             assertThat(scenarioDir.resolve("shangjie-2021/other.scenario.json")).doesNotExist();
         }

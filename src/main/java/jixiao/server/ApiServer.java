@@ -145,6 +145,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/notices/{id}", pages::policy);
         app.get("/score", pages::scoreForm);
         app.get("/web/editor.js", pages::editorScript);
+        app.get("/web/pages/{name}", pages::pageScript);
         app.post("/score", pages::scorePage);
         app.post("/score/one", pages::scoreOne);
         app.post("/score/batch", pages::scoreBatch);

@@ -303,104 +303,14 @@ final class Workbench {
                 + "随即编译本通知并运行它的全部场景。按 Ctrl+S 或点“保存并运行场景”；Ctrl+Z 撤销，Ctrl+F 查找。"
                 + (table ? "决策表按表格编辑：每行一条规则，改参数只改那一格；＋ 在下面添加一行，－ 删除这一行。" : "") + "</p>")
                 + "<form id=\"editor\" data-file=\"" + HtmlReport.esc(file.name()) + "\" data-base=\""
-                + Saving.fingerprint(file.bytes()) + "\"" + (readOnly ? " data-read-only" : "")
+                + Saving.fingerprint(file.bytes()) + "\"" + (readOnly ? " data-read-only" : " data-edit-key=\"" + editKey + "\"")
                 + ">" + toolbar + "<textarea id=\"text\" name=\"text\" aria-label=\"文件内容\" spellcheck=\"false\" "
                 + "wrap=\"off\" rows=\"30\" style=\"width:100%;font:13px/1.5 monospace;white-space:pre\""
                 + (readOnly ? " readonly" : "") + ">" + HtmlReport.esc(file.text()) + "</textarea><div id=\"code\" hidden>"
-                + "</div><div id=\"grid\" hidden></div></form><script src=\"/web/editor.js\"></script><script>"
-                + (readOnly ? EDITOR_SCRIPT.replace("'X-Jixiao-Edit': 'EDIT_KEY', ", "")
-                : EDITOR_SCRIPT.replace("EDIT_KEY", editKey)) + "</script></body></html>";
+                + "</div><div id=\"grid\" hidden></div></form><script src=\"/web/editor.js\"></script><script src=\"/web/pages/editor-page.js\"></script>"
+                + "</body></html>";
     }
 
-    /**
-     * The editor's script: a CodeMirror editor (or the decision tables as grids) over the file's text; save with the
-     * edit key in a header, then show the compile problems at their lines and the scenarios.
-     */
-    private static final String EDITOR_SCRIPT = """
-            const form = document.getElementById('editor'), area = document.getElementById('text');
-            const status = document.getElementById('status'), results = document.getElementById('results');
-            const codeBox = document.getElementById('code'), gridBox = document.getElementById('grid');
-            const file = form.dataset.file, readOnly = form.hasAttribute('data-read-only');
-            const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
-            let code = null, grid = null;
-            if (window.JixiaoEditor) {
-              area.hidden = true;
-              code = JixiaoEditor.create(codeBox, area.value, {readOnly, onSave: () => save(), label: file});
-              if (file.endsWith('.csv')) grid = JixiaoEditor.table(gridBox, area.value, {readOnly, onSave: () => save()});
-              (grid ? gridBox : codeBox).hidden = false;
-              if (file.endsWith('.csv') && !grid) { codeBox.hidden = false; document.getElementById('as-text').hidden = true; }
-            }
-            const editor = () => grid && !gridBox.hidden ? grid : code;
-            const text = () => editor() ? editor().text() : area.value;
-            const asText = document.getElementById('as-text'), asTable = document.getElementById('as-table');
-            if (asText) asText.addEventListener('click', () => {
-              code.setText(grid.text()); gridBox.hidden = true; codeBox.hidden = false;
-              asText.hidden = true; asTable.hidden = false; code.view.focus();
-            });
-            if (asTable) asTable.addEventListener('click', () => {
-              const g = JixiaoEditor.table(gridBox, code.text(), {readOnly, onSave: () => save()});
-              if (!g) { status.textContent = '有带引号的格跨行，只能以文本编辑'; return; }
-              grid = g; codeBox.hidden = true; gridBox.hidden = false; asTable.hidden = true; asText.hidden = false;
-            });
-            const line = /^#L([0-9]+)$/.exec(location.hash);
-            if (line && editor()) editor().goto(Number(line[1]));
-            async function save(e) {
-              if (e) e.preventDefault();
-              if (readOnly) return;
-              status.textContent = '保存中…';
-              const r = await fetch(location.pathname, {method: 'POST', body: text(),
-                headers: {'X-Jixiao-Edit': 'EDIT_KEY', 'X-Jixiao-Base': form.dataset.base, 'Content-Type': 'text/plain; charset=utf-8'}});
-              const j = await r.json();
-              if (r.status === 409) {
-                // someone (another page, an editor, git) changed the file since this page loaded it: nothing was
-                // written; show what is on disk now, to merge by hand, and let the next save go over that version
-                status.textContent = '未保存：' + j.error;
-                results.innerHTML = '<h2 id="conflict">磁盘上的文件已被修改，未保存你的修改</h2><p>下面是磁盘上现在的内容。'
-                  + '请把你的修改并入后再保存（再保存即以这个版本为基础）；你的文本仍在编辑器里。</p><pre id="on-disk">'
-                  + esc(j.current) + '</pre>';
-                form.dataset.base = j.currentBase;
-                return;
-              }
-              if (!r.ok) { status.textContent = j.error; return; }
-              form.dataset.base = j.base;
-              let h = '';
-              const mine = j.problems.filter(p => p.file === file);
-              if (editor()) editor().problems(mine);
-              if (!j.compiled) {
-                status.textContent = '已保存；规则不能编译';
-                h += '<h2>编译错误</h2><ul id="problems">' + j.problems.map(p =>
-                  '<li>' + (p.file === file ? '<a href="#L' + p.line + '" data-line="' + p.line + '">' : '<span>') + esc(p.file) + ':' + p.line +
-                  (p.file === file ? '</a> ' : '</span> ') + esc(p.message) + '</li>').join('') + '</ul>';
-              } else {
-                status.textContent = '已保存；规则指纹 ' + j.fingerprint + '：' + j.passed + ' 个场景通过，' + j.failed + ' 个未通过';
-              }
-              const failing = j.scenarios.filter(s => s.status !== 'PASSED');
-              if (j.compiled && !failing.length) {
-                h += '<p id="all-passed">全部 ' + j.scenarios.length + ' 个场景通过。</p>';
-              }
-              if (failing.length) {
-                h += '<h2>未通过的场景（其余 ' + (j.scenarios.length - failing.length) + ' 个通过）</h2><table id="scenario-results">' +
-                  '<tr><th>场景</th><th>结果</th><th>项</th><th>期望</th><th>实际</th></tr>';
-                for (const s of failing) {
-                  const rows = s.mismatches.length ? s.mismatches : [{field: s.error ?? '', expected: '', actual: ''}];
-                  rows.forEach((m, i) => h += '<tr class="diff">' +
-                    (i ? '<td></td><td></td>' : '<td>' + esc(s.file) + '</td><td>' + (s.status === 'FAILED' ? '未通过' : '不能运行') + '</td>') +
-                    '<td>' + esc(m.field) + '</td><td>' + esc(m.expected) + '</td><td>' + esc(m.actual) + '</td></tr>');
-                }
-                h += '</table>';
-              }
-              results.innerHTML = h;
-              if (failing.length || !j.compiled) results.scrollIntoView({block: 'start'});
-              results.querySelectorAll('a[data-line]').forEach(a => a.addEventListener('click', ev => {
-                ev.preventDefault(); if (editor()) editor().goto(Number(a.dataset.line));
-              }));
-            }
-            form.addEventListener('submit', save);
-            // Ctrl+S anywhere else on the page (the editors handle their own and mark the event handled)
-            document.addEventListener('keydown', e => { if (!e.defaultPrevented && (e.ctrlKey || e.metaKey) && e.key === 's') save(e); });
-            // a link ending in #save saves the file as it is and runs the scenarios at once (to re-run them)
-            if (location.hash === '#save') save();
-            """;
 
     /** After a save: does the notice compile, and how do its scenarios fare? (JSON for the editor's script) */
     com.fasterxml.jackson.databind.node.ObjectNode check(String notice) {
@@ -555,48 +465,22 @@ final class Workbench {
         StringBuilder h = new StringBuilder();
         if (!readOnly && scenarios != null) {
             String name = fileBase.replaceAll("[^\\p{L}\\p{N}_.-]+", "-").replaceAll("^[-_.]+", "");
-            h.append("<form id=\"record\" class=\"record\"><p><label>保存为 ").append(HtmlReport.esc(r.policy().id()))
+            h.append("<form id=\"record\" class=\"record\" data-notice=\"" + HtmlReport.esc(r.policy().id())
+                    + "\" data-edit-key=\"" + editKey + "\"><p><label>保存为 ").append(HtmlReport.esc(r.policy().id()))
                     .append(" 的场景，文件名 <input id=\"scenario-name\" required size=\"30\" value=\"")
                     .append(HtmlReport.esc(name.isEmpty() ? "recorded" : name)).append("\"></label><code>.scenario.json"
                     + "</code> <button type=\"submit\" id=\"record-save\">保存为场景</button> <span id=\"record-status\" "
                     + "role=\"status\"></span></p><p class=\"hint\">场景记下这份提交和当前规则给出的结果（与 <code>jixiao test "
                     + "--record</code> 相同）：逐项核对无误后保留，此后规则一改而结果变，场景即不通过。</p></form>"
                     + "<script type=\"application/json\" id=\"submission\">")
-                    .append(submission.toString().replace("<", "\\u003c")).append("</script><script>")
-                    .append(RECORD_SCRIPT.replace("EDIT_KEY", editKey).replace("NOTICE", r.policy().id()))
-                    .append("</script>");
+                    .append(submission.toString().replace("<", "\\u003c"))
+                    .append("</script><script src=\"/web/pages/record.js\"></script>");
         }
         String page = inPage("评分结果 " + fileBase, HtmlReport.page(r));
         int body = page.indexOf("</nav>") + "</nav>".length();
         return page.substring(0, body) + h + page.substring(body);
     }
 
-    /** The scored page's script: send the submission to be kept as a scenario; an existing one is replaced if asked. */
-    private static final String RECORD_SCRIPT = """
-            (() => {
-              const form = document.getElementById('record'), status = document.getElementById('record-status');
-              const submission = JSON.parse(document.getElementById('submission').textContent);
-              async function send(replace) {
-                const name = document.getElementById('scenario-name').value.trim();
-                const r = await fetch('/notices/' + encodeURIComponent('NOTICE') + '/scenarios', {method: 'POST',
-                  headers: {'X-Jixiao-Edit': 'EDIT_KEY', 'Content-Type': 'application/json'},
-                  body: JSON.stringify({name, submission, replace})});
-                const j = await r.json();
-                status.replaceChildren();
-                if (r.status === 409) {
-                  status.append('已有同名场景。');
-                  const b = document.createElement('button'); b.type = 'button'; b.id = 'record-replace'; b.textContent = '替换它';
-                  b.addEventListener('click', () => send(true)); status.append(b);
-                } else if (!r.ok) {
-                  status.textContent = j.error + (j.detail ? '：' + j.detail : '');
-                } else {
-                  const a = document.createElement('a'); a.href = j.page; a.id = 'recorded'; a.textContent = j.file;
-                  status.append('已保存为 ', a, '（总分 ' + j.expect.total + '，等级 ' + j.expect.grade + '）');
-                }
-              }
-              form.addEventListener('submit', e => { e.preventDefault(); send(false); });
-            })();
-            """;
 
     String compareForm(String problem) {
         StringBuilder options = new StringBuilder();
@@ -633,118 +517,7 @@ final class Workbench {
                 + "<th>级别</th><th>次数</th></tr></table></div></div><h3>不能评分或退回的提交</h3><table id=\"failures\"><tr>"
                 + "<th>提交</th><th>结果</th><th>原因</th></tr></table><h3>各份提交</h3><table id=\"results\"><tr><th>提交</th>"
                 + "<th>单位</th><th>总分</th><th>等级</th><th>自评总分</th></tr></table></section>"
-                + "<script>" + BATCH_SCRIPT + "</script></body></html>";
+                + "<script src=\"/web/pages/batch.js\"></script></body></html>";
     }
 
-    /**
-     * The score page's batch: several files, or JSON Lines, scored one by one (the API's handlers behind the page's
-     * cookie; a JSON Lines file streams through /score/batch). Progress, the grades as a bar chart (grades in the order
-     * of their mean totals, so no grade name is written here), the findings by code, and what could not be scored.
-     */
-    private static final String BATCH_SCRIPT = """
-            (() => {
-              const form = document.getElementById('score'), input = document.getElementById('file');
-              const $ = id => document.getElementById(id);
-              const types = {'.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-                '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-                '.csv': 'text/csv; charset=utf-8', '.json': 'application/json'};
-              const suffix = n => (n.match(/\\.[^.]+$/) || [''])[0].toLowerCase();
-              const cell = (tr, text) => { const td = document.createElement('td'); td.textContent = text ?? ''; tr.append(td); return td; };
-              let done = 0, total = 0, lines = [];
-              const grades = new Map(), codes = new Map();
-              function progress() {
-                $('progress').max = Math.max(total, 1); $('progress').value = done;
-                $('progress-text').textContent = '已评 ' + done + ' / ' + total + ' 份';
-              }
-              function chart() {
-                const svg = $('grades'), rows = [...grades.entries()].sort((a, b) => b[1].sum / b[1].n - a[1].sum / a[1].n);
-                const max = Math.max(1, ...rows.map(r => r[1].n));
-                svg.setAttribute('height', 28 * rows.length + 8);
-                svg.innerHTML = rows.map(([g, v], i) => '<text x="0" y="' + (28 * i + 20) + '" font-size="14">' + g.replace(/[<&]/g, '') +
-                  '</text><rect x="48" y="' + (28 * i + 6) + '" height="18" width="' + Math.max(2, 300 * v.n / max) +
-                  '" fill="#4a7"></rect><text x="' + (56 + 300 * v.n / max) + '" y="' + (28 * i + 20) + '" font-size="13">' + v.n + ' 份</text>').join('');
-              }
-              function failure(label, what, why) {
-                const tr = document.createElement('tr'); tr.className = 'diff';
-                cell(tr, label); cell(tr, what); cell(tr, why); $('failures').append(tr);
-              }
-              function add(label, j) {
-                lines.push(JSON.stringify(j));
-                done++;
-                if (j.outcome === 'sentBack') {
-                  // 退回: counted as sent back, with its reasons, never as a score (it has no total or grade)
-                  failure(j.id || label, '退回', (j.reasons || []).map(f => (f.subject ? f.subject + '：' : '') + f.message).join('；'));
-                } else if (j.error !== undefined && j.total === undefined) {
-                  failure(label, '不能评分', (j.detail || j.error));
-                } else {
-                  const tr = document.createElement('tr');
-                  cell(tr, j.id || label); cell(tr, j.department); cell(tr, j.total).className = 'n'; cell(tr, j.grade ?? '退回');
-                  cell(tr, j.claimedTotal).className = 'n';
-                  $('results').append(tr);
-                  for (const f of j.findings || []) {
-                    const k = f.code + ' ' + f.severity;
-                    codes.set(k, {code: f.code, severity: f.severity, n: (codes.get(k)?.n || 0) + 1});
-                  }
-                  if (j.grade == null) {
-                    failure(j.id || label, '退回', (j.findings || []).filter(f => f.severity === 'reject').map(f => f.message).join('；'));
-                  } else {
-                    const g = grades.get(j.grade) || {n: 0, sum: 0};
-                    g.n++; g.sum += Number(j.total); grades.set(j.grade, g);
-                  }
-                }
-                progress();
-              }
-              function finish() {
-                chart();
-                const t = $('codes');
-                [...codes.values()].sort((a, b) => b.n - a.n).forEach(c => {
-                  const tr = document.createElement('tr'); cell(tr, c.code); cell(tr, c.severity); cell(tr, c.n).className = 'n'; t.append(tr);
-                });
-                const a = $('download');
-                a.href = URL.createObjectURL(new Blob([lines.join('\\n') + '\\n'], {type: 'application/x-ndjson'}));
-                a.hidden = false;
-                $('progress-text').textContent = '完成：共 ' + total + ' 份，不能评分或退回 ' + ($('failures').rows.length - 1) + ' 份';
-              }
-              async function jsonl(file) {
-                const text = await file.text();
-                const count = text.split(/\\r?\\n/).filter(l => l.trim()).length;
-                total += count; progress();
-                const r = await fetch('/score/batch', {method: 'POST', body: text, headers: {'Content-Type': 'application/x-ndjson'}});
-                const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
-                let rest = '', n = 0;
-                for (;;) {
-                  const {value, done: end} = await reader.read();
-                  if (value) rest += value;
-                  let i;
-                  while ((i = rest.indexOf('\\n')) >= 0) {
-                    const line = rest.slice(0, i); rest = rest.slice(i + 1);
-                    if (!line.trim()) continue;
-                    n++;
-                    const j = JSON.parse(line);
-                    add(file.name + ' 第 ' + (j.line ?? n) + ' 行', j);
-                  }
-                  if (end) break;
-                }
-              }
-              async function one(file) {
-                total++; progress();
-                const type = types[suffix(file.name)];
-                if (!type) { add(file.name, {error: '只能是 .xlsx、.docx、.csv、.json 或 .jsonl 文件'}); return; }
-                const r = await fetch('/score/one', {method: 'POST', body: file, headers: {'Content-Type': type}});
-                let j;
-                try { j = await r.json(); } catch (e) { j = {error: 'HTTP ' + r.status}; }
-                add(file.name, j);
-              }
-              form.addEventListener('submit', async e => {
-                const files = [...input.files];
-                if (files.length === 1 && suffix(files[0].name) !== '.jsonl') return; // one table: the report page
-                e.preventDefault();
-                $('batch').hidden = false;
-                for (const f of files) {
-                  if (suffix(f.name) === '.jsonl') await jsonl(f); else await one(f);
-                }
-                finish();
-              });
-            })();
-            """;
 }

@@ -1,0 +1,108 @@
+// The workbench's script for the score page's batch: several files, or JSON Lines, scored one by one; progress, the grades as a
+// bar chart, the findings by code, and what could not be scored or was sent back (退回: never counted as a score).
+// Served as it is by jixiao serve (/web/pages/…) behind the page's session, never written into a page: what a
+// page gives it (the session's edit key, the notice) is in data- attributes.
+(() => {
+  const form = document.getElementById('score'), input = document.getElementById('file');
+  const $ = id => document.getElementById(id);
+  const types = {'.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    '.csv': 'text/csv; charset=utf-8', '.json': 'application/json'};
+  const suffix = n => (n.match(/\.[^.]+$/) || [''])[0].toLowerCase();
+  const cell = (tr, text) => { const td = document.createElement('td'); td.textContent = text ?? ''; tr.append(td); return td; };
+  let done = 0, total = 0, lines = [];
+  const grades = new Map(), codes = new Map();
+  function progress() {
+    $('progress').max = Math.max(total, 1); $('progress').value = done;
+    $('progress-text').textContent = '已评 ' + done + ' / ' + total + ' 份';
+  }
+  function chart() {
+    const svg = $('grades'), rows = [...grades.entries()].sort((a, b) => b[1].sum / b[1].n - a[1].sum / a[1].n);
+    const max = Math.max(1, ...rows.map(r => r[1].n));
+    svg.setAttribute('height', 28 * rows.length + 8);
+    svg.innerHTML = rows.map(([g, v], i) => '<text x="0" y="' + (28 * i + 20) + '" font-size="14">' + g.replace(/[<&]/g, '') +
+      '</text><rect x="48" y="' + (28 * i + 6) + '" height="18" width="' + Math.max(2, 300 * v.n / max) +
+      '" fill="#4a7"></rect><text x="' + (56 + 300 * v.n / max) + '" y="' + (28 * i + 20) + '" font-size="13">' + v.n + ' 份</text>').join('');
+  }
+  function failure(label, what, why) {
+    const tr = document.createElement('tr'); tr.className = 'diff';
+    cell(tr, label); cell(tr, what); cell(tr, why); $('failures').append(tr);
+  }
+  function add(label, j) {
+    lines.push(JSON.stringify(j));
+    done++;
+    if (j.outcome === 'sentBack') {
+      // 退回: counted as sent back, with its reasons, never as a score (it has no total or grade)
+      failure(j.id || label, '退回', (j.reasons || []).map(f => (f.subject ? f.subject + '：' : '') + f.message).join('；'));
+    } else if (j.error !== undefined && j.total === undefined) {
+      failure(label, '不能评分', (j.detail || j.error));
+    } else {
+      const tr = document.createElement('tr');
+      cell(tr, j.id || label); cell(tr, j.department); cell(tr, j.total).className = 'n'; cell(tr, j.grade ?? '退回');
+      cell(tr, j.claimedTotal).className = 'n';
+      $('results').append(tr);
+      for (const f of j.findings || []) {
+        const k = f.code + ' ' + f.severity;
+        codes.set(k, {code: f.code, severity: f.severity, n: (codes.get(k)?.n || 0) + 1});
+      }
+      if (j.grade == null) {
+        failure(j.id || label, '退回', (j.findings || []).filter(f => f.severity === 'reject').map(f => f.message).join('；'));
+      } else {
+        const g = grades.get(j.grade) || {n: 0, sum: 0};
+        g.n++; g.sum += Number(j.total); grades.set(j.grade, g);
+      }
+    }
+    progress();
+  }
+  function finish() {
+    chart();
+    const t = $('codes');
+    [...codes.values()].sort((a, b) => b.n - a.n).forEach(c => {
+      const tr = document.createElement('tr'); cell(tr, c.code); cell(tr, c.severity); cell(tr, c.n).className = 'n'; t.append(tr);
+    });
+    const a = $('download');
+    a.href = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], {type: 'application/x-ndjson'}));
+    a.hidden = false;
+    $('progress-text').textContent = '完成：共 ' + total + ' 份，不能评分或退回 ' + ($('failures').rows.length - 1) + ' 份';
+  }
+  async function jsonl(file) {
+    const text = await file.text();
+    const count = text.split(/\r?\n/).filter(l => l.trim()).length;
+    total += count; progress();
+    const r = await fetch('/score/batch', {method: 'POST', body: text, headers: {'Content-Type': 'application/x-ndjson'}});
+    const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+    let rest = '', n = 0;
+    for (;;) {
+      const {value, done: end} = await reader.read();
+      if (value) rest += value;
+      let i;
+      while ((i = rest.indexOf('\n')) >= 0) {
+        const line = rest.slice(0, i); rest = rest.slice(i + 1);
+        if (!line.trim()) continue;
+        n++;
+        const j = JSON.parse(line);
+        add(file.name + ' 第 ' + (j.line ?? n) + ' 行', j);
+      }
+      if (end) break;
+    }
+  }
+  async function one(file) {
+    total++; progress();
+    const type = types[suffix(file.name)];
+    if (!type) { add(file.name, {error: '只能是 .xlsx、.docx、.csv、.json 或 .jsonl 文件'}); return; }
+    const r = await fetch('/score/one', {method: 'POST', body: file, headers: {'Content-Type': type}});
+    let j;
+    try { j = await r.json(); } catch (e) { j = {error: 'HTTP ' + r.status}; }
+    add(file.name, j);
+  }
+  form.addEventListener('submit', async e => {
+    const files = [...input.files];
+    if (files.length === 1 && suffix(files[0].name) !== '.jsonl') return; // one table: the report page
+    e.preventDefault();
+    $('batch').hidden = false;
+    for (const f of files) {
+      if (suffix(f.name) === '.jsonl') await jsonl(f); else await one(f);
+    }
+    finish();
+  });
+})();
