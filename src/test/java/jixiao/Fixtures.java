@@ -70,6 +70,28 @@ public final class Fixtures {
     }
 
     /**
+     * The seed with 政府采购执行率's actual written as words (基本完成): its rules send it back (退回, with
+     * ACTUAL_NOT_A_NUMBER) — a submission no report may show with a total or a grade.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode sentBackSeed() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode seed = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(SEED));
+        for (com.fasterxml.jackson.databind.JsonNode i : seed.get("indicators")) {
+            if (i.get("name").asText().equals("政府采购执行率")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) i).put("actual", "基本完成");
+            }
+        }
+        return seed;
+    }
+
+    /** A copy of the shipped rules/ and scenarios/ under {@code home}, to change on disk. */
+    public static Path copyHome(Path home) throws IOException {
+        copyFolder(RULES, home.resolve("rules"));
+        copyFolder(SCENARIOS, home.resolve("scenarios"));
+        return home;
+    }
+
+    /**
      * Copies a folder. A policy folder built on a base (notice.json "base") takes its bases with it: each is copied
      * beside the copy, unless a folder of that name is there already.
      */

@@ -56,19 +56,7 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        home = Files.createTempDirectory("jixiao-contract");
-        for (String dir : List.of("rules", "scenarios")) {
-            try (Stream<Path> s = Files.walk(Path.of(dir))) {
-                for (Path p : s.toList()) {
-                    Path to = home.resolve(p.toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            }
-        }
+        home = Fixtures.copyHome(Files.createTempDirectory("jixiao-contract"));
         // a notice whose rules do not compile, and one whose rules loop
         Path rules = home.resolve("rules");
         copyNotice(rules, "broken-2021", "62-reasons.drl", t -> t.replaceFirst("(?m)^then\\s*$", "then )("));
@@ -241,13 +229,7 @@ class OpenApiContractTest {
     }
 
     private static byte[] sentBack() throws Exception {
-        ObjectNode seed = (ObjectNode) JSON.readTree(Files.readString(Fixtures.SEED));
-        for (JsonNode i : seed.get("indicators")) {
-            if (i.get("name").asText().equals("政府采购执行率")) {
-                ((ObjectNode) i).put("actual", "基本完成");
-            }
-        }
-        return seed.toString().getBytes(StandardCharsets.UTF_8);
+        return Fixtures.sentBackSeed().toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The seed without reasons: the looping notice's rule in 62-reasons fires on it. */

@@ -45,20 +45,7 @@ class ServerGuardsTest {
 
     /** A copy of the shipped rules and scenarios, to change on disk. */
     private Path copy() throws Exception {
-        Path root = tmp.resolve("home");
-        for (String dir : List.of("rules", "scenarios")) {
-            try (Stream<Path> s = Files.walk(Path.of(dir))) {
-                for (Path p : s.toList()) {
-                    Path to = root.resolve(p.toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            }
-        }
-        return root;
+        return Fixtures.copyHome(tmp.resolve("home"));
     }
 
     private static HttpResponse<String> api(ApiServer s, String method, String path, String type, byte[] body)
@@ -83,15 +70,8 @@ class ServerGuardsTest {
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** The seed with 政府采购执行率's actual written as words: the rules send it back (ACTUAL_NOT_A_NUMBER). */
     private static byte[] sentBack() throws Exception {
-        ObjectNode seed = (ObjectNode) JSON.readTree(Files.readString(Fixtures.SEED));
-        for (JsonNode i : seed.get("indicators")) {
-            if (i.get("name").asText().equals("政府采购执行率")) {
-                ((ObjectNode) i).put("actual", "基本完成");
-            }
-        }
-        return seed.toString().getBytes(StandardCharsets.UTF_8);
+        return Fixtures.sentBackSeed().toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

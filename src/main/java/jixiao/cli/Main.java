@@ -45,6 +45,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.setOut(out);
         System.setErr(err);
+        if (Runtime.version().feature() >= 20) {
+            // the time limit ends a rule stuck inside its consequence with Thread.stop, which Java 20 removed
+            err.println("jixiao: warning: this is Java " + Runtime.version().feature() + "; jixiao needs Java 17 "
+                    + "(to 19) to stop a rule that loops inside its consequence: such a rule would run for ever");
+        }
         System.exit(run(args, out, err));
     }
 

@@ -174,7 +174,7 @@ final class Api {
             e.put("line", line);
         }
         e.put("status", o.httpStatus());
-        e.put("outcome", o.kind());
+        e.put("outcome", o.kind().id);
         e.put("error", o instanceof Outcome.Unreadable ? "the submission cannot be read" : o.report());
         if (o instanceof Outcome.Unreadable u) {
             InputException x = u.error();

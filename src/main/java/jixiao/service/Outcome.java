@@ -19,14 +19,42 @@ public sealed interface Outcome {
     /** How messages name the submission. */
     String label();
 
-    /** The command line's exit code for it (a batch exits with the worst). */
-    int exitCode();
+    /**
+     * The kinds of outcome, each with the command line's exit code (a batch exits with the worst) and the server's
+     * HTTP status: the one table both map from.
+     */
+    enum Kind {
+        SCORED("scored", Exit.OK, 200),
+        SENT_BACK("sentBack", Exit.BAD_INPUT, 422),
+        UNREADABLE("unreadable", Exit.BAD_INPUT, 400),
+        UNKNOWN_NOTICE("unknownNotice", Exit.BAD_INPUT, 404),
+        RULES_BROKEN("rulesBroken", Exit.BAD_RULES, 500),
+        RULES_FAILED("rulesFailed", Exit.SCORING_FAILED, 500),
+        TIMED_OUT("timedOut", Exit.SCORING_FAILED, 503);
+
+        /** As the API's {@code outcome} field names it. */
+        public final String id;
+        public final int exitCode;
+        public final int httpStatus;
+
+        Kind(String id, int exitCode, int httpStatus) {
+            this.id = id;
+            this.exitCode = exitCode;
+            this.httpStatus = httpStatus;
+        }
+    }
+
+    Kind kind();
+
+    /** The command line's exit code for it. */
+    default int exitCode() {
+        return kind().exitCode;
+    }
 
     /** The server's HTTP status for it. */
-    int httpStatus();
-
-    /** What kind of outcome it is, as the API's {@code outcome} field names it. */
-    String kind();
+    default int httpStatus() {
+        return kind().httpStatus;
+    }
 
     /** What a person is told, in full (stderr, an error body); null for a score. */
     String report();
@@ -41,16 +69,8 @@ public sealed interface Outcome {
 
     /** Scored as filed: the only outcome whose total and grade are reported. */
     record Scored(String label, ScoreResult result) implements Outcome {
-        public int exitCode() {
-            return Exit.OK;
-        }
-
-        public int httpStatus() {
-            return 200;
-        }
-
-        public String kind() {
-            return "scored";
+        public Kind kind() {
+            return Kind.SCORED;
         }
 
         public String report() {
@@ -64,16 +84,8 @@ public sealed interface Outcome {
 
     /** Sent back (退回) by the rules: it cannot be scored faithfully as filed; the reasons are its rejections. */
     record SentBack(String label, ScoreResult result) implements Outcome {
-        public int exitCode() {
-            return Exit.BAD_INPUT;
-        }
-
-        public int httpStatus() {
-            return 422;
-        }
-
-        public String kind() {
-            return "sentBack";
+        public Kind kind() {
+            return Kind.SENT_BACK;
         }
 
         public List<Finding> reasons() {
@@ -101,16 +113,8 @@ public sealed interface Outcome {
 
     /** The submission cannot be read: where and what. */
     record Unreadable(String label, InputException error) implements Outcome {
-        public int exitCode() {
-            return Exit.BAD_INPUT;
-        }
-
-        public int httpStatus() {
-            return 400;
-        }
-
-        public String kind() {
-            return "unreadable";
+        public Kind kind() {
+            return Kind.UNREADABLE;
         }
 
         public String report() {
@@ -124,16 +128,8 @@ public sealed interface Outcome {
 
     /** The submission names a notice there is no policy folder for. */
     record UnknownNotice(String label, String message) implements Outcome {
-        public int exitCode() {
-            return Exit.BAD_INPUT;
-        }
-
-        public int httpStatus() {
-            return 404;
-        }
-
-        public String kind() {
-            return "unknownNotice";
+        public Kind kind() {
+            return Kind.UNKNOWN_NOTICE;
         }
 
         public String report() {
@@ -147,16 +143,8 @@ public sealed interface Outcome {
 
     /** The policy cannot be used (it does not compile, its base changed since it was pinned): nothing was scored. */
     record RulesBroken(String label, PolicyException error) implements Outcome {
-        public int exitCode() {
-            return Exit.BAD_RULES;
-        }
-
-        public int httpStatus() {
-            return 500;
-        }
-
-        public String kind() {
-            return "rulesBroken";
+        public Kind kind() {
+            return Kind.RULES_BROKEN;
         }
 
         public String report() {
@@ -180,16 +168,8 @@ public sealed interface Outcome {
                     + "score is reported: " + gaps, r);
         }
 
-        public int exitCode() {
-            return Exit.SCORING_FAILED;
-        }
-
-        public int httpStatus() {
-            return 500;
-        }
-
-        public String kind() {
-            return "rulesFailed";
+        public Kind kind() {
+            return Kind.RULES_FAILED;
         }
 
         public String report() {
@@ -204,16 +184,8 @@ public sealed interface Outcome {
 
     /** The rules ran past the time limit on this submission and were stopped. */
     record TimedOut(String label, String message) implements Outcome {
-        public int exitCode() {
-            return Exit.SCORING_FAILED;
-        }
-
-        public int httpStatus() {
-            return 503;
-        }
-
-        public String kind() {
-            return "timedOut";
+        public Kind kind() {
+            return Kind.TIMED_OUT;
         }
 
         public String report() {
