@@ -69,7 +69,10 @@
     const text = await file.text();
     const count = text.split(/\r?\n/).filter(l => l.trim()).length;
     total += count; progress();
-    const r = await fetch('/score/batch', {method: 'POST', body: text, headers: {'Content-Type': 'application/x-ndjson'}});
+    // the file's own bytes, not the text the browser decoded (which turns bytes that are not UTF-8 into U+FFFD):
+    // the server reads them as the command line does, and a line that is not UTF-8 fails alone
+    const r = await fetch('/score/batch?name=' + encodeURIComponent(file.name), {method: 'POST', body: file,
+      headers: {'Content-Type': 'application/x-ndjson'}});
     const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
     let rest = '', n = 0;
     for (;;) {

@@ -387,10 +387,16 @@ class ServerGuardsTest {
 
     @Test
     void aWordDocumentOfEmptyRowsIsRefusedAtTheRowLimit() throws Exception {
-        // a small .docx whose table has 80,000 empty rows: refused as soon as it passes the limit
+        // a small .docx whose table has 80,000 rows of a few letters (not so compressible that POI's zip-bomb guard
+        // decides it): refused as soon as it passes the limit. POI's document model of it took minutes before (its
+        // row lists walked from the start for every row); the stream refuses it in well under a second — a time
+        // measured by hand, not asserted here
         StringBuilder rows = new StringBuilder();
+        java.util.Random random = new java.util.Random(22);
         for (int i = 0; i < 80_000; i++) {
-            rows.append("<w:tr><w:tc><w:p/></w:tc></w:tr>");
+            rows.append("<w:tr><w:tc><w:p><w:r><w:t>").append((char) ('a' + random.nextInt(26)))
+                    .append((char) ('A' + random.nextInt(26))).append((char) ('a' + random.nextInt(26)))
+                    .append("</w:t></w:r></w:p></w:tc></w:tr>");
         }
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org"
                 + "/wordprocessingml/2006/main\"><w:body><w:tbl>" + rows + "</w:tbl></w:body></w:document>";
@@ -400,7 +406,7 @@ class ServerGuardsTest {
             zip.write(xml.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        assertThat(Files.size(docx)).isLessThan(100_000);
+        assertThat(Files.size(docx)).isLessThan(400_000);
         Fixtures.Run r = Fixtures.cli("score", docx.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("at most 10000");

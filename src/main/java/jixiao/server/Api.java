@@ -195,7 +195,7 @@ final class Api {
      */
     void batch(Context ctx) throws IOException {
         String notice = ctx.queryParam("notice");
-        Iterator<Inputs.Item> items = Inputs.jsonLines(Path.of("request body"),
+        Iterator<Inputs.Item> items = Inputs.jsonLines(Path.of(bodyName(ctx.queryParam("name"))),
                 Bodies.bounded(ctx, MAX_BATCH_BYTES, "a batch"));
         ctx.contentType(Bodies.NDJSON);
         OutputStream out = ctx.outputStream();
@@ -207,6 +207,16 @@ final class Api {
             out.flush(); // a client that has gone fails here, and the rest of its batch is not scored
         }
         out.flush();
+    }
+
+    /** How messages name a body: the file name a client gives ({@code ?name=}, without folders), else "request body". */
+    static String bodyName(String given) {
+        if (given == null) {
+            return "request body";
+        }
+        String n = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1).strip()
+                .replaceAll("\\p{Cntrl}", "");
+        return n.isEmpty() || n.length() > 120 || n.equals(".") || n.equals("..") ? "request body" : n;
     }
 
     /**
