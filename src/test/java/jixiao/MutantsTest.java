@@ -56,8 +56,8 @@ class MutantsTest {
         PolicyRegistry registry = new PolicyRegistry(Fixtures.RULES, null);
         List<DynamicTest> tests = new ArrayList<>();
         for (var notice : registry.notices()) {
-            if (notice.isShared()) {
-                continue;
+            if (notice.isShared() || !Fixtures.SHIPPED.contains(notice.id())) {
+                continue; // an analyst's own notice is held to its mutants by `jixiao test --mutants`, not here
             }
             tests.add(DynamicTest.dynamicTest(notice.id(), () -> {
                 PolicyFiles set = PolicyFiles.resolve(Fixtures.RULES.resolve(notice.id()));

@@ -126,8 +126,8 @@ class PolicyLayersTest {
         assertThat(score.err()).contains("common is a folder of shared rules");
         Fixtures.Run check = Fixtures.cli("check-rules", "rules/common");
         assertThat(check.exit()).as(check.err()).isZero();
-        assertThat(check.out()).contains("checked as part of the notices built on them: [mof-2020-project, "
-                + "shangjie-2021]").contains("mof-2020-project: ").contains("compiled without errors");
+        assertThat(check.out()).containsPattern("checked as part of the notices built on them: \\[mof-2020-project, "
+                + "(.*, )?shangjie-2021(, .*)?\\]").contains("mof-2020-project: ").contains("compiled without errors");
     }
 
     /** What sends a submission back is a cell of the notice's 提示级别 table: one cell changed, one decision changed. */

@@ -184,4 +184,33 @@ class ProjectTableTest {
         assertThat(csv.toString(StandardCharsets.UTF_8)).contains("项目支出绩效自评表").contains("项目资金（万元）")
                 .contains("年度资金总额").contains("总分");
     }
+
+    /**
+     * An evaluator's tier and score have no column in the built-in tables: a table written without them is read back
+     * as a submission without them, which scores differently (the qualitative indicator is sent back, or scored by
+     * the department's own word). So the table is not written, and the fields are named.
+     */
+    @Test
+    void aSubmissionWithFieldsTheLayoutHasNoColumnForIsNotWrittenAsATable() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode seed = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json(Fixtures.SEED);
+        com.fasterxml.jackson.databind.node.ObjectNode first = (com.fasterxml.jackson.databind.node.ObjectNode)
+                seed.get("indicators").get(0);
+        first.put("tier", "部分达成");
+        first.put("evaluatorScore", 1.5);
+        Path in = tmp.resolve("with-tier.json");
+        Files.writeString(in, seed.toString(), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("with-tier.xlsx");
+        Fixtures.Run r = Fixtures.cli("table", in.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("$.indicators[0].tier (部分达成)").contains("$.indicators[0].evaluatorScore (1.5)")
+                .contains("nothing was written");
+        assertThat(out).doesNotExist();
+        // without them, the same submission is written
+        first.remove("tier");
+        first.remove("evaluatorScore");
+        Files.writeString(in, seed.toString(), StandardCharsets.UTF_8);
+        assertThat(Fixtures.cli("table", in.toString(), "--out", out.toString()).exit()).isZero();
+        assertThat(out).exists();
+    }
 }

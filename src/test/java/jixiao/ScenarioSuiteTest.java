@@ -42,6 +42,9 @@ class ScenarioSuiteTest {
         List<ScenarioRunner.Coverage> coverage = ScenarioRunner.coverage(outcomes);
         assertThat(coverage).isNotEmpty();
         for (ScenarioRunner.Coverage c : coverage) {
+            if (!Fixtures.SHIPPED.contains(c.policy().id())) {
+                continue; // an analyst's own notice: its coverage is `jixiao test --coverage`, not this test's
+            }
             assertThat(c.unfired()).as("rules of " + c.policy().folder() + " that no scenario makes fire").isEmpty();
         }
     }

@@ -44,6 +44,16 @@ final class TableCommand implements Callable<Integer> {
         }
         JsonNode tree = new ObjectMapper().readTree(Files.readString(file).replaceFirst("^\uFEFF", ""));
         TableLayout l = layout != null ? TableLayout.read(layout) : TableLayout.forKind(tree.path("kind").asText(null));
+        java.util.List<String> lost = TableWriter.unwritten(l, tree);
+        if (!lost.isEmpty()) {
+            System.err.println("jixiao table: " + file + " holds what the layout " + l.title() + " has no column for, "
+                    + "so the table would be read back as another submission (and score differently); nothing was "
+                    + "written:");
+            lost.forEach(p -> System.err.println("  " + p));
+            System.err.println("  (name a layout with columns for them with --layout FILE: copy one from "
+                    + "src/main/resources/jixiao/layouts/ and add the columns to its indicators block)");
+            return Main.BAD_INPUT;
+        }
         TableWriter w = new TableWriter(l, tree);
         Path target = out.toAbsolutePath();
         Path tmp = Output.tempFileFor(target);

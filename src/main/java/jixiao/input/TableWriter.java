@@ -31,6 +31,34 @@ public final class TableWriter {
         build(s);
     }
 
+    /**
+     * What the submission holds that the layout has no column for (an indicator's or a task's field), as JSON paths
+     * with the value: a table written without them would be read back as another submission — an evaluator's tier or
+     * score dropped would score differently — so such a table must not be written.
+     */
+    public static List<String> unwritten(TableLayout layout, JsonNode s) {
+        List<String> out = new ArrayList<>();
+        if (layout.indicators() != null) {
+            unwritten(s.path("indicators"), "$.indicators", layout.indicators().fields(), out);
+        }
+        if (layout.tasks() != null) {
+            unwritten(s.path("tasks"), "$.tasks", layout.tasks().fields(), out);
+        }
+        return out;
+    }
+
+    private static void unwritten(JsonNode rows, String path, List<String> columns, List<String> out) {
+        for (int k = 0; k < rows.size(); k++) {
+            JsonNode row = rows.get(k);
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isNull() && !columns.contains(e.getKey())) {
+                    out.add(path + "[" + k + "]." + e.getKey() + " (" + text(e.getValue()) + ")");
+                }
+            }
+        }
+    }
+
     private String f(String field) {
         return layout.fields().get(field);
     }
