@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import jixiao.input.Submissions;
 import jixiao.input.TableLayout;
 import jixiao.input.TableWriter;
@@ -213,4 +214,85 @@ class ProjectTableTest {
         assertThat(Fixtures.cli("table", in.toString(), "--out", out.toString()).exit()).isZero();
         assertThat(out).exists();
     }
+
+    /** The project example as a CSV table, its lines changed by {@code change}; null when nothing changed. */
+    private Path csvChanged(java.util.function.UnaryOperator<List<String>> change) throws Exception {
+        Path csv = write(json(PROJECT), TableLayout.forKind("项目支出绩效自评"), "csv", StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> changed = change.apply(new java.util.ArrayList<>(lines));
+        assertThat(changed).isNotEqualTo(lines);
+        Files.write(csv, changed, StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    /**
+     * 全年预算数(A) / 全年执行数(B) / 执行率(B/A), a common spelling of the budget titles, is read as the titles
+     * without their marks (it used to drop the whole 项目资金 block without a word: 0 of 10 points, 良 instead of 优);
+     * budget titles the layout does not know at all are an error naming the block, never a block left unread.
+     */
+    @Test
+    void budgetTitlesWithColumnMarksAreReadAndABudgetBlockWithOtherTitlesIsAnError() throws Exception {
+        Fixtures.Run plain = Fixtures.cli("score", PROJECT.toString(), "--format", "json");
+        assertThat(plain.exit()).isZero();
+        String total = M.readTree(plain.out()).get("total").decimalValue().toPlainString();
+        Path marked = csvChanged(lines -> lines.stream().map(l -> l.replace(",全年预算数,全年执行数,分值,执行率,得分",
+                ",全年预算数(A),全年执行数(B),分值,执行率(B/A),得分")).toList());
+        Fixtures.Run r = Fixtures.cli("score", marked.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(M.readTree(r.out()).get("total").decimalValue()).isEqualByComparingTo(total);
+
+        Path other = csvChanged(lines -> lines.stream().map(l -> l.replace(",全年预算数,全年执行数,分值,执行率,得分",
+                ",全年预算数,实际支出数,分值,执行率,得分")).toList());
+        Fixtures.Run refused = Fixtures.cli("score", other.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).contains("项目资金（万元）").contains("left unread");
+    }
+
+    /** Each indicator row of the example, with {@code cell} put in after its 三级指标 (the header row gets {@code title}). */
+    private static List<String> withColumnAfterName(List<String> lines, String title, String cell) {
+        List<String> out = new java.util.ArrayList<>();
+        boolean inBlock = false;
+        for (String l : lines) {
+            if (l.startsWith("绩效指标,")) {
+                inBlock = true;
+                out.add(l.replace(",三级指标,", ",三级指标," + title + ","));
+                continue;
+            }
+            if (l.startsWith("总分")) {
+                inBlock = false;
+            }
+            if (inBlock) {
+                assertThat(l).doesNotContain("\"");
+                String[] c = l.split(",", -1);
+                List<String> row = new java.util.ArrayList<>(List.of(c));
+                row.add(4, c[3].contains("经费") ? cell : "");
+                out.add(String.join(",", row));
+            } else {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A table with its comparator in a column of its own (指标性质 ≤, then 指标值 300元, as some provinces' exports do)
+     * or with a reviewer's 核查分 column the layout does not know: refused naming the cell, where it used to be read
+     * without the column (≤ 300 as a bare 300, i.e. ≥; the reviewer's score ignored) with exit 0.
+     */
+    @Test
+    void aColumnTheLayoutDoesNotKnowIsAnErrorNamingItsCell() throws Exception {
+        Path comparator = csvChanged(lines -> withColumnAfterName(lines, "指标性质", "≤"));
+        Fixtures.Run r = Fixtures.cli("score", comparator.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("'指标性质' stands in a column").containsPattern("!E\\d+");
+
+        Path reviewer = csvChanged(lines -> lines.stream().map(l -> l.startsWith("绩效指标,") ? l + ",核查分"
+                : l.contains("件均调解经费") ? l + ",3" : l).toList());
+        Fixtures.Run checked = Fixtures.cli("score", reviewer.toString());
+        assertThat(checked.exit()).isEqualTo(2);
+        assertThat(checked.err()).contains("'核查分' stands in a column");
+    }
 }
+

@@ -37,6 +37,14 @@ public final class TableImporter {
         return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
     }
 
+    /** A column marker after a title, as tables write formulas: 全年预算数(A), 执行率(B/A). */
+    private static final Pattern COLUMN_MARK = Pattern.compile("\\([A-Za-z](?:\\s*[-+*/×÷]\\s*[A-Za-z])*\\)$");
+
+    /** A column title as compared with a layout's: normalised, and without a column marker such as (A) or (B/A). */
+    static String title(String s) {
+        return COLUMN_MARK.matcher(norm(s)).replaceFirst("");
+    }
+
     /**
      * @param id     the submission's id (e.g. the file name)
      * @param notice the notice to name, or null for the table's own "评分通知" cell, else the layout's default
@@ -94,6 +102,14 @@ public final class TableImporter {
         }
         if (budgetHeader >= 0) {
             s.set("budget", budget(budgetHeader, budgetCols, indHeader));
+        } else if (layout.budget() != null) {
+            int[] at = blockLabel(layout.budget().label());
+            if (at != null) {
+                throw new InputException(source, grid.address(at[0], at[1]), 0, 0, "the block '"
+                        + grid.cell(at[0], at[1]) + "' is here, but no row has its column titles "
+                        + String.join(" | ", layout.budget().header()) + " (the " + layout.title() + " layout): its "
+                        + "figures would be left unread; name a layout file with these columns (--layout FILE)");
+            }
         }
         ArrayNode categories = s.putArray("categories");
         notApplicable(categories);
@@ -228,20 +244,73 @@ public final class TableImporter {
 
     // ---- blocks ----
 
+    /** The cell holding a block's label (without a unit in brackets: 项目资金 for 项目资金（万元）), or null. */
+    private int[] blockLabel(String label) {
+        String want = UNIT_IN_LABEL.matcher(norm(label)).replaceAll("");
+        if (want.isEmpty()) {
+            return null;
+        }
+        for (int r = 0; r < grid.size(); r++) {
+            for (int c = 0; c < grid.row(r).size(); c++) {
+                String v = UNIT_IN_LABEL.matcher(norm(grid.cell(r, c))).replaceAll("");
+                if (v.equals(want)) {
+                    return new int[] {r, c};
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every non-empty cell of a block's row stands in a column the layout reads, is a merged copy of such a cell, or
+     * is the block's own label down its side: a column the layout does not know (指标性质 with its ≤, a reviewer's
+     * 核查分) is an error naming the cell, never left unread in silence.
+     */
+    private void accountFor(int r, int[] cols, String blockLabel) throws InputException {
+        List<String> row = grid.row(r);
+        java.util.Set<Integer> mapped = new java.util.HashSet<>();
+        for (int c : cols) {
+            mapped.add(c);
+        }
+        for (int c = 0; c < row.size(); c++) {
+            String v = row.get(c);
+            if (mapped.contains(c) || v.isBlank() || !blockLabel.isEmpty() && norm(v).equals(blockLabel)
+                    || copyOfMapped(row, c, mapped)) {
+                continue;
+            }
+            throw new InputException(source, grid.address(r, c), 0, 0, "'" + v + "' stands in a column the "
+                    + layout.title() + " layout does not read (" + String.join(" | ", layout.indicators().header())
+                    + "), so it would be left unread; name a layout file that reads this column (--layout FILE), or "
+                    + "take the column out of the table");
+        }
+    }
+
+    /** A cell that repeats its neighbour in a column the layout reads: a merged cell's copy. */
+    private static boolean copyOfMapped(List<String> row, int c, java.util.Set<Integer> mapped) {
+        for (int step : new int[] {-1, 1}) {
+            for (int k = c + step; k >= 0 && k < row.size() && row.get(k).equals(row.get(c)); k += step) {
+                if (mapped.contains(k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The row holding all the header titles in order; fills cols with their columns. -1 if none. */
     private int findHeader(List<String> header, int[] cols) {
         for (int r = 0; r < grid.size(); r++) {
             List<String> row = grid.row(r);
             int k = 0;
             for (int c = 0; c < row.size() && k < header.size(); c++) {
-                if (norm(row.get(c)).equals(norm(header.get(k)))) {
+                if (title(row.get(c)).equals(title(header.get(k)))) {
                     if (k > 0 && cols[k - 1] == c) {
                         continue;
                     }
                     cols[k++] = c;
                     // a merged title fills several cells: skip its copies
                     while (c + 1 < row.size() && row.get(c + 1).equals(row.get(c))
-                            && (k >= header.size() || !norm(row.get(c + 1)).equals(norm(header.get(k))))) {
+                            && (k >= header.size() || !title(row.get(c + 1)).equals(title(header.get(k))))) {
                         c++;
                     }
                 }
@@ -347,6 +416,8 @@ public final class TableImporter {
 
     private ArrayNode indicators(int header, int[] cols, ObjectNode submission) throws InputException {
         ArrayNode out = F.arrayNode();
+        String label = layout.indicators().label() == null ? "" : norm(layout.indicators().label());
+        accountFor(header, cols, label);
         List<String> fields = layout.indicators().fields();
         List<String> repeat = layout.indicators().repeatDown() == null ? List.of() : layout.indicators().repeatDown();
         String end = layout.end() == null ? null : norm(layout.end());
@@ -370,6 +441,7 @@ public final class TableImporter {
             if (grid.cell(r, nameCol).isBlank()) {
                 continue;
             }
+            accountFor(r, cols, label);
             ObjectNode n = out.addObject();
             for (int k = 0; k < fields.size(); k++) {
                 String f = fields.get(k);
