@@ -294,5 +294,35 @@ class ProjectTableTest {
         assertThat(checked.exit()).isEqualTo(2);
         assertThat(checked.err()).contains("'核查分' stands in a column");
     }
+
+    /** An amount with three decimals comes back from the table as written: the sheet shows every decimal it has. */
+    @Test
+    void anAmountWithMoreThanTwoDecimalsRoundTripsThroughTheWorkbook() throws Exception {
+        ObjectNode p = json(PROJECT);
+        ObjectNode line = (ObjectNode) p.get("budget").get("lines").get(0);
+        line.put("executed", new java.math.BigDecimal("29.934"));
+        Path xlsx = write(p, TableLayout.forKind("项目支出绩效自评"), "xlsx", StandardCharsets.UTF_8);
+        ObjectNode back = Submissions.importTable(xlsx, null, null);
+        assertThat(back.get("budget").get("lines").get(0).get("executed").decimalValue())
+                .isEqualByComparingTo("29.934");
+    }
+
+    /** A label with an empty value cell, and the next label on the same row: the value is missing, not the next one's. */
+    @Test
+    void anEmptyCellBesideALabelIsEmptyNotTheNextLabelsValue() throws Exception {
+        Path csv = csvChanged(lines -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (String l : lines) {
+                if (l.startsWith("主管部门,")) {
+                    continue;
+                }
+                out.add(l.startsWith("实施单位,") ? "主管部门,,实施单位," + l.split(",")[1] + ",," : l);
+            }
+            return out;
+        });
+        ObjectNode back = Submissions.importTable(csv, null, null);
+        assertThat(back.path("department").asText()).isEqualTo(json(PROJECT).get("department").asText());
+        assertThat(back.has("supervisor")).as(back.path("supervisor").asText()).isFalse();
+    }
 }
 

@@ -172,9 +172,11 @@ public final class TableImporter {
         List<String> row = grid.row(at[0]);
         for (int c = at[1] + 1; c < row.size(); c++) {
             String v = norm(row.get(c));
-            if (!v.isEmpty() && !v.equals(want) && !isLabel(v)) {
-                return new int[] {at[0], c};
+            if (v.isEmpty() || v.equals(want)) {
+                continue; // an empty cell, or the label's own merged copy
             }
+            // the next label ends the search: an empty 主管部门 must not take 实施单位's value two cells on
+            return isLabel(v) ? null : new int[] {at[0], c};
         }
         return null;
     }

@@ -328,7 +328,9 @@ public final class TableWriter {
             plain.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
             CellStyle twoDecimals = wb.createCellStyle();
             twoDecimals.cloneStyleFrom(plain);
-            twoDecimals.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            // at least two decimals, as amounts are shown, and every further one the amount has: what Excel shows is
+            // what import reads, so 89.974 must not be shown (and read back) as 89.97
+            twoDecimals.setDataFormat(wb.createDataFormat().getFormat("0.00##########"));
             CellStyle wrap = wb.createCellStyle();
             wrap.cloneStyleFrom(plain);
             wrap.setWrapText(true);
