@@ -324,5 +324,20 @@ class ProjectTableTest {
         assertThat(back.path("department").asText()).isEqualTo(json(PROJECT).get("department").asText());
         assertThat(back.has("supervisor")).as(back.path("supervisor").asText()).isFalse();
     }
+
+    /**
+     * 产出指标(50分), or 产出指标 and (50分) on the next line of the cell, is the category 产出指标: the table scores as
+     * the one without the points (it was refused: no category of that name).
+     */
+    @Test
+    void aCategoryWrittenWithItsPointsIsTheCategory() throws Exception {
+        Fixtures.Run plain = Fixtures.cli("score", PROJECT.toString(), "--format", "json");
+        String total = M.readTree(plain.out()).get("total").decimalValue().toPlainString();
+        Path csv = csvChanged(lines -> lines.stream().map(l -> l.replace(",产出指标,", ",产出指标(50分),")
+                .replace(",效益指标,", ",\"效益指标\n（30分）\",")).toList());
+        Fixtures.Run r = Fixtures.cli("score", csv.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(M.readTree(r.out()).get("total").decimalValue()).isEqualByComparingTo(total);
+    }
 }
 

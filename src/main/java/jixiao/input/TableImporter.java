@@ -487,9 +487,22 @@ public final class TableImporter {
                 throw new InputException(source, grid.address(r, c), 0, 0, e.getMessage());
             }
             n.put(field, v);
+        } else if (field.equals("category") || field.equals("group")) {
+            n.put(field, withoutPoints(v));
         } else {
             n.put(field, v);
         }
+    }
+
+    /** Points written after a category's name, on its line or the next: 产出指标(50分), 产出指标\n（50分）. */
+    private static final Pattern POINTS_IN_NAME = Pattern.compile("\\s*[(（]\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[)）]\\s*$");
+
+    /**
+     * A category's or group's name as the notice writes it: without the points a table may add after it (the points
+     * are the indicators' own, which the rules add up and check against the category's weight).
+     */
+    static String withoutPoints(String name) {
+        return POINTS_IN_NAME.matcher(name).replaceFirst("").strip();
     }
 
     /** A dash or slash that tables write in a cell with nothing to say. */
