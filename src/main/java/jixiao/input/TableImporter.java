@@ -494,7 +494,7 @@ public final class TableImporter {
         }
     }
 
-    /** Points written after a category's name, on its line or the next: 产出指标(50分), 产出指标\n（50分）. */
+    /** Points written after a category's name, on its line or the next: 一级指标名(50分), or （50分） below it in the cell. */
     private static final Pattern POINTS_IN_NAME = Pattern.compile("\\s*[(（]\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[)）]\\s*$");
 
     /**
