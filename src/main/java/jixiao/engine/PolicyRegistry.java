@@ -54,11 +54,6 @@ public final class PolicyRegistry {
         return new PolicyRegistry(root, PolicyCache.fromSettings(), true);
     }
 
-    /** Whether this registry reads the folders again on every use (see {@link #followingDisk}). */
-    public boolean followsDisk() {
-        return followDisk;
-    }
-
     /** Says which policies were replaced by a newer compile of their folder (to release their sessions). */
     public void onReplaced(java.util.function.Consumer<Policy> listener) {
         this.onReplaced = listener;

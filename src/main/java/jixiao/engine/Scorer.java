@@ -294,10 +294,6 @@ public final class Scorer {
                 + "--timeout)");
     }
 
-    /** The time the rules may take on one submission, in milliseconds (0: no limit). */
-    public long timeoutMillis() {
-        return timeoutMillis;
-    }
 
     /** Firings allowed on top of --max-firings for each fact: a large submission legitimately fires more. */
     public static final int FIRINGS_PER_FACT = 50;

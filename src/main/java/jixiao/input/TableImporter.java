@@ -268,12 +268,8 @@ public final class TableImporter {
      * is the block's own label down its side: a column the layout does not know (指标性质 with its ≤, a reviewer's
      * 核查分) is an error naming the cell, never left unread in silence.
      */
-    private void accountFor(int r, int[] cols, String blockLabel) throws InputException {
+    private void accountFor(int r, java.util.Set<Integer> mapped, String blockLabel) throws InputException {
         List<String> row = grid.row(r);
-        java.util.Set<Integer> mapped = new java.util.HashSet<>();
-        for (int c : cols) {
-            mapped.add(c);
-        }
         for (int c = 0; c < row.size(); c++) {
             String v = row.get(c);
             if (mapped.contains(c) || v.isBlank() || !blockLabel.isEmpty() && norm(v).equals(blockLabel)
@@ -419,7 +415,11 @@ public final class TableImporter {
     private ArrayNode indicators(int header, int[] cols, ObjectNode submission) throws InputException {
         ArrayNode out = F.arrayNode();
         String label = layout.indicators().label() == null ? "" : norm(layout.indicators().label());
-        accountFor(header, cols, label);
+        java.util.Set<Integer> mapped = new java.util.HashSet<>();
+        for (int c : cols) {
+            mapped.add(c);
+        }
+        accountFor(header, mapped, label);
         List<String> fields = layout.indicators().fields();
         List<String> repeat = layout.indicators().repeatDown() == null ? List.of() : layout.indicators().repeatDown();
         String end = layout.end() == null ? null : norm(layout.end());
@@ -443,7 +443,7 @@ public final class TableImporter {
             if (grid.cell(r, nameCol).isBlank()) {
                 continue;
             }
-            accountFor(r, cols, label);
+            accountFor(r, mapped, label);
             ObjectNode n = out.addObject();
             for (int k = 0; k < fields.size(); k++) {
                 String f = fields.get(k);

@@ -147,21 +147,20 @@ final class Pages {
                 Bodies.error(ctx, 404, "no such script: " + name, null);
                 return;
             }
-            try (InputStream in = Pages.class.getResourceAsStream("/jixiao/web/pages/" + name)) {
-                ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "private, no-cache")
-                        .result(in.readAllBytes());
-            }
+            script(ctx, "/jixiao/web/pages/" + name, "private, no-cache");
         });
     }
 
     /** The editor's script (CodeMirror, bundled from src/main/web by its build.sh). */
     void editorScript(Context ctx) throws Exception {
-        gate(ctx, false, s -> {
-            try (InputStream in = Pages.class.getResourceAsStream("/jixiao/web/editor.js")) {
-                ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "private, max-age=3600")
-                        .result(in.readAllBytes());
-            }
-        });
+        gate(ctx, false, s -> script(ctx, "/jixiao/web/editor.js", "private, max-age=3600"));
+    }
+
+    private static void script(Context ctx, String resource, String cacheControl) throws IOException {
+        try (InputStream in = Pages.class.getResourceAsStream(resource)) {
+            ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", cacheControl)
+                    .result(in.readAllBytes());
+        }
     }
 
     /** The score page's one-by-one and batch scoring: the API's own handlers, behind the page's session. */

@@ -63,16 +63,19 @@ public interface Input {
                 tree = Submissions.importTable(label, "upload" + suffix, bytes, notice, layout);
                 return SubmissionReader.fromTree(label, tree, tree.path("id").asText(id));
             }
-            tree = SubmissionReader.tree(label, bytes);
             if (notice != null) {
+                tree = SubmissionReader.tree(label, bytes);
                 tree.put("notice", notice);
                 return SubmissionReader.fromTree(label, tree, id);
             }
-            return SubmissionReader.parse(label, bytes, id);
+            return SubmissionReader.parse(label, bytes, id); // parsed once: the tree only when someone asks for it
         }
 
-        /** The JSON the submission was read from (after {@link #read()}), or null. */
-        public ObjectNode tree() {
+        /** The JSON the submission was read from (call after a {@link #read()} that succeeded). */
+        public ObjectNode tree() throws InputException {
+            if (tree == null) {
+                tree = SubmissionReader.tree(label, bytes);
+            }
             return tree;
         }
     }
