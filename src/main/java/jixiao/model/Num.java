@@ -6,16 +6,26 @@ import java.math.RoundingMode;
 
 /**
  * Exact arithmetic helpers for rules and reports. They do not round to any policy's precision: how many
- * decimals a score keeps, and how, is written in the policy's DRL.
+ * decimals a score keeps, and how (half up, cut, half even), is written in the policy's DRL, which calls
+ * {@link #halfUp}, {@link #cut} or {@link #halfEven}.
+ *
+ * <p><b>Precision.</b> Sums and products of table figures are exact (BigDecimal). A quotient keeps 34 significant
+ * digits ({@link #EXACT}); before a score is rounded or cut it is first settled to {@value #GUARD_PLACES} decimals, so
+ * that a quotient's last-digit error cannot land a cut on the wrong side: 3 × (1 − 2 ÷ 3) is 0.99…99 to 34 digits,
+ * settles to 1 and cuts to 1.00, not 0.99. This is exact for every score a table can give: a value worked out from
+ * figures of at most ten significant digits each is either on a rounding boundary or at least 10⁻²² away from it, far
+ * more than the 10⁻³⁰ that 34 digits can be off by after a few steps.
  */
 public final class Num {
     /** Precision of intermediate quotients: far more than any score needs, so that rounding happens once, in DRL. */
-    public static final MathContext EXACT = MathContext.DECIMAL64;
+    public static final MathContext EXACT = MathContext.DECIMAL128;
+    /** Decimals a value is settled to before it is rounded or cut (see the class comment). */
+    public static final int GUARD_PLACES = 24;
 
     private Num() {
     }
 
-    /** a × b ÷ c, exact to 16 significant digits; null when c is zero. */
+    /** a × b ÷ c, exact to 34 significant digits; null when c is zero. */
     public static BigDecimal mulDiv(BigDecimal a, BigDecimal b, BigDecimal c) {
         if (c.signum() == 0) {
             return null;
@@ -31,9 +41,29 @@ public final class Num {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Round half up to the given number of decimals. */
+    /** Round half up to the given number of decimals (the same as {@link #halfUp}). */
     public static BigDecimal round(BigDecimal x, int decimals) {
-        return x.setScale(decimals, RoundingMode.HALF_UP);
+        return halfUp(x, decimals);
+    }
+
+    /** 四舍五入: to the given number of decimals, a 5 rounded away from zero. 8.885 → 8.89. */
+    public static BigDecimal halfUp(BigDecimal x, int decimals) {
+        return settled(x).setScale(decimals, RoundingMode.HALF_UP);
+    }
+
+    /** 截断 (cut, 舍去): the decimals beyond the given number dropped. 8.889 → 8.88; 10 × 2 ÷ 3 → 6.66. */
+    public static BigDecimal cut(BigDecimal x, int decimals) {
+        return settled(x).setScale(decimals, RoundingMode.DOWN);
+    }
+
+    /** 四舍六入五成双 (half even, banker's rounding): a 5 rounded to the even neighbour. 8.885 → 8.88, 8.875 → 8.88. */
+    public static BigDecimal halfEven(BigDecimal x, int decimals) {
+        return settled(x).setScale(decimals, RoundingMode.HALF_EVEN);
+    }
+
+    /** The value settled to {@value #GUARD_PLACES} decimals, so that a quotient's last-digit error is gone. */
+    private static BigDecimal settled(BigDecimal x) {
+        return x.scale() > GUARD_PLACES ? x.setScale(GUARD_PLACES, RoundingMode.HALF_EVEN) : x;
     }
 
     /** Plain text without exponent or trailing zeros: 2.00 → "2", 1.10 → "1.1", null → "—". */
