@@ -187,9 +187,11 @@ class ProjectTableTest {
     }
 
     /**
-     * An evaluator's tier and score have no column in the built-in tables: a table written without them is read back
-     * as a submission without them, which scores differently (the qualitative indicator is sent back, or scored by
-     * the department's own word). So the table is not written, and the fields are named.
+     * An evaluator's tier and score: the built-in layouts have optional columns for them (评价档次, 评价得分), written
+     * when a submission has them and read back. A layout without such columns (an analyst's own) cannot write them: a
+     * table written without them is read back as a submission without them, which scores differently (the qualitative
+     * indicator is sent back, or scored by the department's own word). So that table is not written, and the fields
+     * are named.
      */
     @Test
     void aSubmissionWithFieldsTheLayoutHasNoColumnForIsNotWrittenAsATable() throws Exception {
@@ -198,20 +200,40 @@ class ProjectTableTest {
         com.fasterxml.jackson.databind.node.ObjectNode first = (com.fasterxml.jackson.databind.node.ObjectNode)
                 seed.get("indicators").get(0);
         first.put("tier", "部分达成");
-        first.put("evaluatorScore", 1.5);
+        first.put("evaluatorScore", 0.7);
         Path in = tmp.resolve("with-tier.json");
         Files.writeString(in, seed.toString(), StandardCharsets.UTF_8);
+
+        // the built-in layout writes them in its optional columns, and reads them back
+        Path written = tmp.resolve("with-tier-builtin.xlsx");
+        Fixtures.Run ok = Fixtures.cli("table", in.toString(), "--out", written.toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        Path back = tmp.resolve("back.json");
+        assertThat(Fixtures.cli("import", written.toString(), "-o", back.toString()).exit()).isZero();
+        JsonNode b = json(back).get("indicators").get(0);
+        assertThat(b.path("tier").asText()).isEqualTo("部分达成");
+        assertThat(b.path("evaluatorScore").decimalValue()).isEqualByComparingTo("0.7");
+
+        // a layout without those columns refuses to write them
+        com.fasterxml.jackson.databind.node.ObjectNode layout = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(getClass().getResourceAsStream(
+                        "/jixiao/layouts/department-self-evaluation.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) layout.get("indicators")).remove("optional");
+        Path layoutFile = tmp.resolve("no-optional.json");
+        Files.writeString(layoutFile, layout.toString(), StandardCharsets.UTF_8);
         Path out = tmp.resolve("with-tier.xlsx");
-        Fixtures.Run r = Fixtures.cli("table", in.toString(), "--out", out.toString());
+        Fixtures.Run r = Fixtures.cli("table", in.toString(), "--layout", layoutFile.toString(), "--out",
+                out.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("$.indicators[0].tier (部分达成)").contains("$.indicators[0].evaluatorScore (1.5)")
+        assertThat(r.err()).contains("$.indicators[0].tier (部分达成)").contains("$.indicators[0].evaluatorScore (0.7)")
                 .contains("nothing was written");
         assertThat(out).doesNotExist();
         // without them, the same submission is written
         first.remove("tier");
         first.remove("evaluatorScore");
         Files.writeString(in, seed.toString(), StandardCharsets.UTF_8);
-        assertThat(Fixtures.cli("table", in.toString(), "--out", out.toString()).exit()).isZero();
+        assertThat(Fixtures.cli("table", in.toString(), "--layout", layoutFile.toString(), "--out", out.toString())
+                .exit()).isZero();
         assertThat(out).exists();
     }
 

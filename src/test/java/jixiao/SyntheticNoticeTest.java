@@ -32,7 +32,7 @@ class SyntheticNoticeTest {
         Fixtures.copyTree(Fixtures.RULES.resolve("common"), root.resolve("common"));
         Fixtures.copyTree(SYNTHETIC.resolve("rules/xinqu-2024"), root.resolve("xinqu-2024"));
         scenarios = tmp.resolve("scenarios");
-        Fixtures.copyTree(SYNTHETIC.resolve("scenarios"), scenarios);
+        Fixtures.copyTree(SYNTHETIC.resolve("scenarios/xinqu-2024"), scenarios.resolve("xinqu-2024"));
         example = scenarios.resolve("xinqu-2024/synthetic-2024.json");
         Fixtures.pin(root, "xinqu-2024");
     }

@@ -43,11 +43,12 @@ public final class Inputs implements Iterator<Inputs.Item> {
 
         /** Reads the submission, or says exactly why it cannot be read. */
         @Override
-        public Submission read() throws InputException {
+        public Submission read(jixiao.input.FieldCatalog fields) throws InputException {
             if (problem != null) {
                 throw new InputException(label(), null, 0, 0, problem);
             }
-            return text == null ? Submissions.read(file, layout) : SubmissionReader.parse(label(), text, defaultId());
+            return text == null ? Submissions.read(file, layout, fields)
+                    : SubmissionReader.parse(label(), text, defaultId(), fields);
         }
 
         /** How messages name it: the file, with ":line" for a JSON Lines line. */

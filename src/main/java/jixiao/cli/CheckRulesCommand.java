@@ -25,15 +25,17 @@ final class CheckRulesCommand implements Callable<Integer> {
                 .resolve(folder.toAbsolutePath().normalize().getFileName().toString());
         List<jixiao.model.Submission> out = new java.util.ArrayList<>();
         try {
+            jixiao.input.FieldCatalog fields = jixiao.input.FieldCatalog.of(
+                    jixiao.engine.PolicyFiles.resolve(folder, false).fields());
             for (Path f : jixiao.scenario.ScenarioReader.find(List.of(dir))) {
                 try {
                     var sc = jixiao.scenario.ScenarioReader.read(f);
-                    out.add(jixiao.input.SubmissionReader.fromTree(f.toString(), sc.submission(), "sample"));
+                    out.add(jixiao.input.SubmissionReader.fromTree(f.toString(), sc.submission(), "sample", fields));
                 } catch (jixiao.input.InputException unreadable) {
                     // a broken scenario is reported by jixiao test, not here
                 }
             }
-        } catch (java.io.IOException | RuntimeException none) {
+        } catch (java.io.IOException | jixiao.engine.PolicyException | RuntimeException none) {
             // no scenarios: lint against the empty submission alone
         }
         return out;

@@ -80,12 +80,21 @@ final class CompareCommand implements Callable<Integer> {
         // no firing trace: only totals are compared
         jixiao.service.ScoringService service = new jixiao.service.ScoringService(registry,
                 new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false));
+        // a submission may carry the fields either notice declares
+        java.util.Map<String, jixiao.model.FieldDeclaration> both = new java.util.LinkedHashMap<>();
+        for (jixiao.model.FieldDeclaration f : a.fields()) {
+            both.put(f.on() + "/" + f.name(), f);
+        }
+        for (jixiao.model.FieldDeclaration f : b.fields()) {
+            both.putIfAbsent(f.on() + "/" + f.name(), f);
+        }
+        jixiao.input.FieldCatalog fields = jixiao.input.FieldCatalog.of(List.copyOf(both.values()));
         for (Inputs it = new Inputs(inputs); it.hasNext(); ) {
             Inputs.Item item = it.next();
             Submission s;
             try {
                 s = item.file().getFileName().toString().endsWith(ScenarioReader.SUFFIX)
-                        ? fromScenario(item.file()) : item.read();
+                        ? fromScenario(item.file(), fields) : item.read(fields);
             } catch (InputException e) {
                 c.unreadable(e.getMessage());
                 continue;
@@ -99,10 +108,10 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** A scenario file as an input: its submission with its changes applied. */
-    private static Submission fromScenario(Path file) throws InputException {
+    private static Submission fromScenario(Path file, jixiao.input.FieldCatalog fields) throws InputException {
         var sc = ScenarioReader.read(file);
         String name = file.getFileName().toString().replace(ScenarioReader.SUFFIX, "");
-        return SubmissionReader.fromTree(file.toString(), sc.submission(), name).withId(name);
+        return SubmissionReader.fromTree(file.toString(), sc.submission(), name, fields).withId(name);
     }
 
     private static Policy resolve(PolicyRegistry registry, String ref) throws PolicyException {

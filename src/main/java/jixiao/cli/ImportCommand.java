@@ -31,6 +31,10 @@ final class ImportCommand implements Callable<Integer> {
             + "(default: the table's 评分通知 cell, else the layout's default)")
     String notice;
 
+    @Option(names = "--rules-root", paramLabel = "DIR", description = "where the notices are: columns titled as the "
+            + "notice's declared fields (扣分, 核查分…) are read into them (default: ${DEFAULT-VALUE})")
+    Path rulesRoot = jixiao.engine.PolicyRegistry.defaultRoot();
+
     @Option(names = "--layout", paramLabel = "FILE", description = "a table layout file (default: the built-in "
             + "layout whose title the table bears: 部门整体绩效自评表 or 项目支出绩效自评表)")
     Path layout;
@@ -39,8 +43,9 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             TableLayout l = layout == null ? null : TableLayout.read(layout);
-            ObjectNode tree = Submissions.importTable(file, notice, l);
-            SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText()); // the same checks as JSON
+            jixiao.engine.PolicyRegistry registry = new jixiao.engine.PolicyRegistry(rulesRoot, null);
+            ObjectNode tree = Submissions.importTable(file, notice, l, registry::fieldsOf);
+            SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText(), registry::fieldsOf); // as JSON
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);

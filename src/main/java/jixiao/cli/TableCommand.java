@@ -27,6 +27,10 @@ final class TableCommand implements Callable<Integer> {
             description = "where to write")
     Path out;
 
+    @Option(names = "--rules-root", paramLabel = "DIR", description = "where the notices are: a notice's declared "
+            + "fields (扣分, 核查分…) get their columns (default: ${DEFAULT-VALUE})")
+    Path rulesRoot = jixiao.engine.PolicyRegistry.defaultRoot();
+
     @Option(names = "--layout", paramLabel = "FILE", description = "a table layout file (default: the built-in "
             + "layout of the submission's kind: 部门整体绩效自评表 or 项目支出绩效自评表)")
     Path layout;
@@ -36,15 +40,17 @@ final class TableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        jixiao.engine.PolicyRegistry registry = new jixiao.engine.PolicyRegistry(rulesRoot, null);
         try {
-            SubmissionReader.read(file); // refuse what would not score
+            SubmissionReader.read(file, registry::fieldsOf); // refuse what would not score
         } catch (InputException e) {
             System.err.println("jixiao: cannot read " + e.getMessage());
             return Main.BAD_INPUT;
         }
         JsonNode tree = new ObjectMapper().readTree(Files.readString(file).replaceFirst("^\uFEFF", ""));
         TableLayout l = layout != null ? TableLayout.read(layout) : TableLayout.forKind(tree.path("kind").asText(null));
-        java.util.List<String> lost = TableWriter.unwritten(l, tree);
+        java.util.List<jixiao.model.FieldDeclaration> declared = registry.fieldsOf(tree.path("notice").asText(null));
+        java.util.List<String> lost = TableWriter.unwritten(l, tree, declared);
         if (!lost.isEmpty()) {
             System.err.println("jixiao table: " + file + " holds what the layout " + l.title() + " has no column for, "
                     + "so the table would be read back as another submission (and score differently); nothing was "
@@ -54,7 +60,7 @@ final class TableCommand implements Callable<Integer> {
                     + "src/main/resources/jixiao/layouts/ and add the columns to its indicators block)");
             return Main.BAD_INPUT;
         }
-        TableWriter w = new TableWriter(l, tree);
+        TableWriter w = new TableWriter(l, tree, declared);
         Path target = out.toAbsolutePath();
         Path tmp = Output.tempFileFor(target);
         try {

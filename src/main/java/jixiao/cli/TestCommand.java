@@ -290,7 +290,7 @@ final class TestCommand implements Callable<Integer> {
     private int record(PolicyRegistry registry) throws IOException {
         Submission s;
         try {
-            s = Submissions.read(record);
+            s = Submissions.read(record, null, registry::fieldsOf);
         } catch (InputException e) {
             System.err.println("jixiao: cannot read " + e.getMessage());
             return Main.BAD_INPUT;

@@ -13,15 +13,23 @@ import java.util.List;
  * @param base   the notice this one builds on, pinned by its fingerprint; null for a notice written whole
  * @param drop   files of the base that this notice takes away
  * @param shared true for a folder of rules that notices build on and that scores nothing by itself
+ * @param fields the fields this notice's submissions carry besides the built-in ones (扣分, 核查分, 核查意见…); a
+ *               notice built on a base carries the base's too, and one of the same name replaces the base's
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Notice(String id, String title, String issuer, Integer year, String kind, String source,
-                     String description, Base base, List<String> drop, Boolean shared) {
+                     String description, Base base, List<String> drop, Boolean shared,
+                     List<jixiao.model.FieldDeclaration> fields) {
 
     public Notice(String id, String title, String issuer, Integer year, String kind, String source,
                   String description) {
-        this(id, title, issuer, year, kind, source, description, null, null, null);
+        this(id, title, issuer, year, kind, source, description, null, null, null, null);
+    }
+
+    public Notice(String id, String title, String issuer, Integer year, String kind, String source,
+                  String description, Base base, List<String> drop, Boolean shared) {
+        this(id, title, issuer, year, kind, source, description, base, drop, shared, null);
     }
 
     /** Whether this folder is only a base for others (it is never offered for scoring or required to have scenarios). */

@@ -9,10 +9,11 @@ import org.kie.api.KieBase;
  * (in order), and a description of each rule. {@code fingerprint} identifies the rule files' contents;
  * {@code fromCache} says the rules were read compiled from the cache rather than compiled now; {@code sources} are the
  * effective rule files (the folder's own over its bases') and {@code layers} the folders they come from, the deepest
- * base first.
+ * base first. {@code fields} are the fields its submissions carry besides the built-in ones, its bases' included.
  */
 public record Policy(Notice notice, Path folder, KieBase kieBase, List<String> phases, List<RuleInfo> rules,
-                     String fingerprint, boolean fromCache, List<PolicyFiles.Source> sources, List<Path> layers) {
+                     String fingerprint, boolean fromCache, List<PolicyFiles.Source> sources, List<Path> layers,
+                     List<jixiao.model.FieldDeclaration> fields) {
 
     /** A rule of the policy: its name (a sentence), its phase, and the file it is written in. */
     public record RuleInfo(String name, String phase, String file) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import jixiao.model.FieldDeclaration;
 
 /**
  * The rule files a policy folder stands for. A folder whose {@code notice.json} names a base holds only what it
@@ -46,13 +47,16 @@ public final class PolicyFiles {
     private final Map<String, Source> files;
     private final List<Path> layers;
     private final String hash;
+    private final List<FieldDeclaration> fields;
 
-    private PolicyFiles(Path folder, Notice notice, Map<String, Source> files, List<Path> layers, String hash) {
+    private PolicyFiles(Path folder, Notice notice, Map<String, Source> files, List<Path> layers, String hash,
+                        List<FieldDeclaration> fields) {
         this.folder = folder;
         this.notice = notice;
         this.files = files;
         this.layers = layers;
         this.hash = hash;
+        this.fields = fields;
     }
 
     /** The effective files of a folder, with every pin on the way checked. */
@@ -86,10 +90,12 @@ public final class PolicyFiles {
         Notice notice = PolicyLoader.readNotice(folder);
         Map<String, Source> effective = new TreeMap<>();
         List<Path> layers = new ArrayList<>();
+        Map<String, FieldDeclaration> fields = new LinkedHashMap<>();
         Notice.Base base = notice.base();
         if (base != null) {
             PolicyFiles under = resolveBase(folder, notice, base, checkPin, chain);
             layers.addAll(under.layers);
+            under.fields.forEach(f -> fields.put(f.name(), f));
             for (Source s : under.files.values()) {
                 effective.put(s.name(), new Source(s.name(), relabel(s, folder), s.path(), s.bytes()));
             }
@@ -119,9 +125,13 @@ public final class PolicyFiles {
         }
         Path meta = folder.resolve(PolicyLoader.METADATA_FILE);
         byte[] metaBytes = Files.exists(meta) ? read(meta) : new byte[0];
+        for (FieldDeclaration f : FieldDeclarations.check(meta, notice.fields())) {
+            fields.remove(f.name()); // the notice's own declaration replaces its base's, in the notice's order
+            fields.put(f.name(), f);
+        }
         chain.remove(chain.size() - 1);
         return new PolicyFiles(folder, notice, new LinkedHashMap<>(effective), List.copyOf(layers),
-                hash(effective, metaBytes));
+                hash(effective, metaBytes), List.copyOf(fields.values()));
     }
 
     private static PolicyFiles resolveBase(Path folder, Notice notice, Notice.Base base, boolean checkPin,
@@ -212,11 +222,16 @@ public final class PolicyFiles {
             copy.put(name, new Source(old.name(), old.label(), old.path(), bytes));
         }
         return new PolicyFiles(folder, notice, new LinkedHashMap<>(copy), layers,
-                hash(copy, (hash + "/" + name).getBytes(StandardCharsets.UTF_8)));
+                hash(copy, (hash + "/" + name).getBytes(StandardCharsets.UTF_8)), fields);
     }
 
     public Notice notice() {
         return notice;
+    }
+
+    /** The fields the policy's submissions carry besides the built-in ones: its bases' and its own. */
+    public List<FieldDeclaration> fields() {
+        return fields;
     }
 
     /** The effective rule files, in name order (the order they are compiled in). */

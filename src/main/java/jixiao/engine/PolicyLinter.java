@@ -23,8 +23,12 @@ import org.kie.api.runtime.KieSession;
 public final class PolicyLinter {
 
     private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\s*$");
-    private static final Pattern CATEGORY = Pattern.compile(
-            "(?:category\\s*==\\s*|CategoryDeclaration\\(\\s*name\\s*==\\s*)\"([^\"]+)\"");
+    private static final Pattern CATEGORY = Pattern.compile("category\\s*==\\s*\"([^\"]+)\"");
+    /**
+     * A department's declaration is matched by the name the department writes, which may be a category the notice
+     * defines or a second-level heading (declared not applicable where the notice's table has it): compared with both.
+     */
+    private static final Pattern DECLARATION = Pattern.compile("CategoryDeclaration\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
     private static final Pattern TIER = Pattern.compile("(?:tier\\.name\\s*==\\s*|Tier\\(\\s*name\\s*==\\s*)\"([^\"]+)\"");
 
     private PolicyLinter() {
@@ -46,6 +50,15 @@ public final class PolicyLinter {
         for (Submission sample : all) {
             defined(policy, sample, categories, tiers);
         }
+        Set<String> declarable = new TreeSet<>(categories);
+        for (Submission sample : all) {
+            sample.indicators().forEach(i -> {
+                if (i.group() != null) {
+                    declarable.add(i.group());
+                }
+            });
+            sample.categories().forEach(c -> declarable.add(c.name()));
+        }
         List<PolicyProblem> problems = new ArrayList<>();
         for (PolicyFiles.Source file : policy.sources()) {
             if (!file.name().endsWith(".drl")) {
@@ -59,6 +72,8 @@ public final class PolicyLinter {
                 String rel = file.label();
                 check(problems, rel, line, rule.group(1), rule.group(2), CATEGORY, categories,
                         "first-level category");
+                check(problems, rel, line, rule.group(1), rule.group(2), DECLARATION, declarable,
+                        "first-level category or second-level heading");
                 check(problems, rel, line, rule.group(1), rule.group(2), TIER, tiers, "tier");
             }
         }

@@ -121,8 +121,9 @@ public final class PolicyLoader {
         }
         Set<String> phaseSet = new TreeSet<>(Comparator.comparing(PolicyLoader::phaseKey));
         rules.forEach(r -> phaseSet.add(r.phase()));
+        FieldUses.check(set);
         return new Policy(set.notice(), folder, kieBase, List.copyOf(phaseSet), List.copyOf(rules),
-                set.fingerprint(), fromCache, set.files(), set.layers());
+                set.fingerprint(), fromCache, set.files(), set.layers(), set.fields());
     }
 
     /**

@@ -235,6 +235,18 @@ public final class PolicyRegistry {
         }
     }
 
+    /**
+     * The fields a notice's submissions carry besides the built-in ones (its notice.json's and its bases'), compiling
+     * nothing; empty when the notice declares none or cannot be found (scoring it says why).
+     */
+    public List<jixiao.model.FieldDeclaration> fieldsOf(String noticeId) {
+        try {
+            return PolicyFiles.resolve(folderOf(noticeId), false).fields();
+        } catch (PolicyException e) {
+            return List.of();
+        }
+    }
+
     /** Every notice's metadata, compiling nothing. */
     public List<Notice> notices() {
         List<Notice> out = new ArrayList<>();

@@ -306,7 +306,17 @@ public final class Scorer {
 
     private static String describe(Throwable t) {
         String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        String out = t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // the engine wraps what went wrong (a field the notice does not declare, a rounding mode it does not know):
+        // the innermost message is the one that says it
+        if (root != t && root.getMessage() != null && (m == null || !m.contains(root.getMessage()))) {
+            out += " — " + root.getMessage();
+        }
+        return out;
     }
 
     private static String subjectOf(Object o) {

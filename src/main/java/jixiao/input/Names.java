@@ -67,7 +67,7 @@ final class Names {
         List<Indicator> indicators = new ArrayList<>(s.indicators().size());
         for (Indicator i : s.indicators()) {
             indicators.add(i == null ? null : new Indicator(of(i.category()), of(i.group()), of(i.name()), i.target(),
-                    i.unit(), i.actual(), i.points(), i.claimed(), i.reason(), of(i.tier()), i.evaluatorScore()));
+                    i.unit(), i.actual(), i.points(), i.claimed(), i.reason(), of(i.tier()), i.evaluatorScore(), i.fields()));
         }
         List<Task> tasks = new ArrayList<>(s.tasks().size());
         for (Task t : s.tasks()) {
@@ -79,14 +79,14 @@ final class Names {
             List<BudgetLine> lines = new ArrayList<>(b.lines().size());
             for (BudgetLine l : b.lines()) {
                 lines.add(l == null ? null : new BudgetLine(of(l.name()), of(l.section()), l.initial(), l.annual(),
-                        l.executed(), l.rate()));
+                        l.executed(), l.rate(), l.fields()));
             }
             b = b.withLines(lines);
         }
         List<CategoryDeclaration> categories = new ArrayList<>(s.categories().size());
         for (CategoryDeclaration c : s.categories()) {
             categories.add(c == null ? null : new CategoryDeclaration(of(c.name()), c.applicable(), c.weight(),
-                    c.note()));
+                    c.note(), c.fields()));
         }
         return s.withParts(b, tasks, indicators).withCategories(categories);
     }

@@ -59,6 +59,7 @@ public final class SubmissionReader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .addModule(lenient)
                 .build();
+        Mixins.register(m);
         m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH).maxStringLength(1_000_000).maxNumberLength(100).build());
         return m;
@@ -67,8 +68,13 @@ public final class SubmissionReader {
     private SubmissionReader() {
     }
 
-    /** Reads one submission file. */
+    /** Reads one submission file (only built-in fields). */
     public static Submission read(Path file) throws InputException {
+        return read(file, FieldCatalog.NONE);
+    }
+
+    /** Reads one submission file, with the fields its notice declares. */
+    public static Submission read(Path file, FieldCatalog catalog) throws InputException {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -85,17 +91,29 @@ public final class SubmissionReader {
             throw new InputException(name, null, 0, 0, "cannot be read: " + e.getMessage());
         }
         String defaultId = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return parse(name, bytes, defaultId);
+        return parse(name, bytes, defaultId, catalog);
     }
 
     /** Reads a submission from text already in memory (e.g. one line of a JSON Lines file). */
     public static Submission parse(String source, String json, String defaultId) throws InputException {
-        return bind(source, json, defaultId);
+        return bind(source, json, defaultId, FieldCatalog.NONE);
+    }
+
+    /** Reads a submission from text already in memory, with the fields its notice declares. */
+    public static Submission parse(String source, String json, String defaultId, FieldCatalog catalog)
+            throws InputException {
+        return bind(source, json, defaultId, catalog);
     }
 
     /** Reads a submission from a JSON tree (e.g. inlined in a scenario file). */
     public static Submission fromTree(String source, JsonNode tree, String defaultId) throws InputException {
-        return bind(source, tree.toString(), defaultId);
+        return bind(source, tree.toString(), defaultId, FieldCatalog.NONE);
+    }
+
+    /** Reads a submission from a JSON tree, with the fields its notice declares. */
+    public static Submission fromTree(String source, JsonNode tree, String defaultId, FieldCatalog catalog)
+            throws InputException {
+        return bind(source, tree.toString(), defaultId, catalog);
     }
 
     /** The length of a UTF-8 byte-order mark at the start, 0 if none. */
@@ -114,7 +132,13 @@ public final class SubmissionReader {
 
     /** Reads a submission from its bytes (a file's, or a request body's): strict UTF-8, a byte-order mark skipped. */
     public static Submission parse(String source, byte[] bytes, String defaultId) throws InputException {
-        return bind(source, text(source, bytes), defaultId);
+        return bind(source, text(source, bytes), defaultId, FieldCatalog.NONE);
+    }
+
+    /** Reads a submission from its bytes, with the fields its notice declares. */
+    public static Submission parse(String source, byte[] bytes, String defaultId, FieldCatalog catalog)
+            throws InputException {
+        return bind(source, text(source, bytes), defaultId, catalog);
     }
 
     /**
@@ -160,9 +184,16 @@ public final class SubmissionReader {
         return text;
     }
 
-    private static Submission bind(String source, String text, String defaultId) throws InputException {
+    /**
+     * Binds the built-in fields straight from the text (the common case, with exact lines and columns in errors). Only
+     * when that meets a field it does not know, and the submission's notice declares fields, is the text read again as
+     * a tree, the declared fields taken out and read by their types, and the rest bound.
+     */
+    private static Submission bind(String source, String text, String defaultId, FieldCatalog catalog)
+            throws InputException {
         Submission s;
         Map<String, Units.Unit> amountUnits = new java.util.LinkedHashMap<>();
+        DeclaredFields declared = null;
         try {
             s = MAPPER.readerFor(Submission.class)
                     .withAttribute(LenientDecimalDeserializer.AMOUNT_UNITS, amountUnits).readValue(text);
@@ -170,18 +201,90 @@ public final class SubmissionReader {
             // a syntax, depth or length problem anywhere in the file explains a binding error better than the
             // binding error itself (which may stop at the first wrongly typed field): look for one first
             JsonProcessingException syntax = scan(text);
-            throw translate(source, syntax != null ? syntax : e);
+            if (syntax != null) {
+                throw translate(source, syntax);
+            }
+            if (!(e instanceof UnrecognizedPropertyException) || catalog == FieldCatalog.NONE) {
+                throw translate(source, e);
+            }
+            JsonNode tree;
+            try {
+                tree = MAPPER.readTree(text);
+            } catch (JsonProcessingException again) {
+                throw translate(source, again);
+            }
+            String notice = tree.path("notice").isTextual() ? tree.path("notice").asText() : null;
+            declared = declared(notice, catalog);
+            if (declared == null || !(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode root)) {
+                throw unknownField(source, (UnrecognizedPropertyException) e, notice, declared);
+            }
+            declared.takeFrom(root);
+            amountUnits.clear();
+            try {
+                s = MAPPER.readerFor(Submission.class)
+                        .withAttribute(LenientDecimalDeserializer.AMOUNT_UNITS, amountUnits).readValue(root);
+            } catch (UnrecognizedPropertyException u) {
+                throw unknownField(source, u, notice, declared);
+            } catch (IOException bound) {
+                throw bound instanceof JsonProcessingException j ? translate(source, j)
+                        : new InputException(source, null, 0, 0, bound.getMessage());
+            }
         }
         if (s == null) {
             throw new InputException(source, "$", 0, 0, "expected a JSON object {...}, found null");
         }
+        if (declared == null && catalog != FieldCatalog.NONE) {
+            declared = declared(s.notice(), catalog); // declared fields, none of them filled
+        }
         s = Names.normalise(s);
         validate(source, s);
         s = UnitConversion.apply(source, s, amountUnits);
+        if (declared != null) {
+            s = declared.putOn(source, s);
+        }
         if (s.id() == null || s.id().isBlank()) {
             s = s.withId(defaultId);
         }
         return s;
+    }
+
+    /** The fields the notice declares, or null when it declares none. */
+    private static DeclaredFields declared(String notice, FieldCatalog catalog) {
+        List<jixiao.model.FieldDeclaration> fields = notice == null && catalog == FieldCatalog.NONE ? List.of()
+                : catalog.fieldsOf(notice);
+        return fields == null || fields.isEmpty() ? null : new DeclaredFields(notice, fields);
+    }
+
+    /** An unknown field, named with the built-in fields and those the notice declares where it stands. */
+    private static InputException unknownField(String source, UnrecognizedPropertyException u, String notice,
+                                               DeclaredFields declared) {
+        InputException plain = translate(source, u);
+        String owner = ownerOf(u.getPath());
+        List<String> mine = declared == null || owner == null ? List.of() : declared.namesOn(owner);
+        String more = owner == null ? "" : mine.isEmpty()
+                ? "; notice " + notice + " declares no further fields here (a notice declares them in its "
+                        + "notice.json, under \"fields\")"
+                : "; or one notice " + notice + " declares: " + String.join(", ", mine);
+        return new InputException(source, plain.getJsonPath(), plain.getLine(), plain.getColumn(),
+                plain.getProblem() + more);
+    }
+
+    /** What kind of fact the object at the end of a path is: "indicator" for $.indicators[3], null for a task. */
+    private static String ownerOf(List<JsonMappingException.Reference> refs) {
+        StringBuilder names = new StringBuilder();
+        for (JsonMappingException.Reference r : refs.subList(0, Math.max(0, refs.size() - 1))) { // the last: the field
+            if (r.getFieldName() != null) {
+                names.append('/').append(r.getFieldName());
+            }
+        }
+        return switch (names.toString()) {
+            case "" -> "submission";
+            case "/budget" -> "budget";
+            case "/budget/lines" -> "budgetLine";
+            case "/categories" -> "category";
+            case "/indicators" -> "indicator";
+            default -> null;
+        };
     }
 
     /** Reads every token of the text; the first syntax, depth or length problem, or null. */
@@ -247,7 +350,8 @@ public final class SubmissionReader {
     }
 
     private static String known(Collection<Object> ids) {
-        return ids == null ? "" : ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        return ids == null ? "" : ids.stream().map(String::valueOf).filter(id -> !id.equals("fields")).sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private static String expected(Class<?> type) {

@@ -21,11 +21,16 @@ public final class Submissions {
 
     /** Reads a submission file: JSON as it is, a table by the given layout, or (null) the layout its title names. */
     public static Submission read(Path file, TableLayout layout) throws InputException {
+        return read(file, layout, FieldCatalog.NONE);
+    }
+
+    /** Reads a submission file, with the fields its notice declares (in JSON keys, or in a table's columns). */
+    public static Submission read(Path file, TableLayout layout, FieldCatalog catalog) throws InputException {
         if (!isTable(file)) {
-            return SubmissionReader.read(file);
+            return SubmissionReader.read(file, catalog);
         }
-        ObjectNode tree = importTable(file, null, layout);
-        return SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText());
+        ObjectNode tree = importTable(file, null, layout, catalog);
+        return SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText(), catalog);
     }
 
     /**
@@ -33,23 +38,34 @@ public final class Submissions {
      * null for the table's or layout's own.
      */
     public static ObjectNode importTable(Path file, String notice, TableLayout layout) throws InputException {
+        return importTable(file, notice, layout, FieldCatalog.NONE);
+    }
+
+    /** The same, with the columns titled as the notice's declared fields read into them. */
+    public static ObjectNode importTable(Path file, String notice, TableLayout layout, FieldCatalog catalog)
+            throws InputException {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new InputException(file.toString(), null, 0, 0, "no such file");
         }
-        return importTable(file.toString(), file.getFileName().toString(), Grid.read(file), notice, layout);
+        return importTable(file.toString(), file.getFileName().toString(), Grid.read(file), notice, layout, catalog);
     }
 
     /** The submission JSON of a table sent as bytes (an upload), named {@code label} in messages. */
     public static ObjectNode importTable(String label, String fileName, byte[] bytes, String notice,
+                                         TableLayout layout, FieldCatalog catalog) throws InputException {
+        return importTable(label, fileName, Grid.read(label, fileName, bytes), notice, layout, catalog);
+    }
+
+    public static ObjectNode importTable(String label, String fileName, byte[] bytes, String notice,
                                          TableLayout layout) throws InputException {
-        return importTable(label, fileName, Grid.read(label, fileName, bytes), notice, layout);
+        return importTable(label, fileName, bytes, notice, layout, FieldCatalog.NONE);
     }
 
     private static ObjectNode importTable(String label, String fileName, Grid grid, String notice,
-                                          TableLayout layout) throws InputException {
+                                          TableLayout layout, FieldCatalog catalog) throws InputException {
         TableLayout l = layout != null ? layout : detect(grid, label);
         String id = fileName.replaceFirst("\\.[^.]*$", "");
-        return new TableImporter(grid, l, label).read(id, notice);
+        return new TableImporter(grid, l, label).read(id, notice, catalog);
     }
 
     /** The built-in layout whose title stands in one of the table's first rows. */

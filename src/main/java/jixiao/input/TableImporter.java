@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jixiao.model.FieldDeclaration;
 
 /**
  * Reads a self-evaluation table (a {@link Grid} from .xlsx or .csv) laid out as a {@link TableLayout} says, into a
@@ -50,10 +51,21 @@ public final class TableImporter {
      * @param notice the notice to name, or null for the table's own "评分通知" cell, else the layout's default
      */
     public ObjectNode read(String id, String notice) throws InputException {
+        return read(id, notice, FieldCatalog.NONE);
+    }
+
+    /**
+     * @param catalog the fields each notice declares: a column (or a labelled cell) titled as one of the notice's
+     *                declared fields is read into it
+     */
+    public ObjectNode read(String id, String notice, FieldCatalog catalog) throws InputException {
         ObjectNode s = F.objectNode();
         s.put("id", id);
         String tableNotice = field("notice");
-        s.put("notice", notice != null ? notice : tableNotice != null ? tableNotice : layout.defaultNotice());
+        String noticeId = notice != null ? notice : tableNotice != null ? tableNotice : layout.defaultNotice();
+        s.put("notice", noticeId);
+        declared = catalog.fieldsOf(noticeId);
+        labelled(s, "submission");
         s.put("kind", layout.kind());
         for (String key : layout.fields().keySet()) {
             if (key.equals("notice") || key.startsWith("budget")) {
@@ -101,7 +113,9 @@ public final class TableImporter {
             budgetHeader = findHeader(layout.budget().header(), budgetCols);
         }
         if (budgetHeader >= 0) {
-            s.set("budget", budget(budgetHeader, budgetCols, indHeader));
+            ObjectNode budget = budget(budgetHeader, budgetCols, indHeader);
+            labelled(budget, "budget");
+            s.set("budget", budget);
         } else if (layout.budget() != null) {
             int[] at = blockLabel(layout.budget().label());
             if (at != null) {
@@ -358,6 +372,7 @@ public final class TableImporter {
         }
         ArrayNode lines = b.putArray("lines");
         List<String> fields = layout.budget().fields();
+        Map<Integer, String> extra = declaredColumns(header, "budgetLine", cols);
         String section = null;
         String blockLabel = norm(grid.cell(header, 0));
         for (int r = header + 1; r < stop; r++) {
@@ -402,6 +417,7 @@ public final class TableImporter {
                     put(l, f, r, cols[k]);
                 }
             }
+            putDeclared(l, extra, r);
         }
         return b;
     }
@@ -419,6 +435,10 @@ public final class TableImporter {
         for (int c : cols) {
             mapped.add(c);
         }
+        Map<Integer, String> extra = declaredColumns(header, "indicator", cols);
+        mapped.addAll(extra.keySet());
+        Map<Integer, String> optional = optionalColumns(header, layout.indicators(), mapped);
+        mapped.addAll(optional.keySet());
         accountFor(header, mapped, label);
         List<String> fields = layout.indicators().fields();
         List<String> repeat = layout.indicators().repeatDown() == null ? List.of() : layout.indicators().repeatDown();
@@ -454,9 +474,111 @@ public final class TableImporter {
                 }
                 put(n, f, r, cols[k]);
             }
+            for (Map.Entry<Integer, String> e : optional.entrySet()) {
+                put(n, e.getValue(), r, e.getKey());
+            }
+            putDeclared(n, extra, r);
             previous = n;
         }
         return out;
+    }
+
+    // ---- fields the notice declares ----
+
+    /** The notice's declared fields (扣分, 核查分…), known once the notice is. */
+    private List<FieldDeclaration> declared = List.of();
+
+    /**
+     * The header's columns that no built-in field reads and whose title is one of a declared field's titles (on the
+     * given owner): column → field name.
+     */
+    private Map<Integer, String> declaredColumns(int header, String owner, int[] builtIn) {
+        Map<Integer, String> out = new java.util.LinkedHashMap<>();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (int c : builtIn) {
+            taken.add(c);
+        }
+        List<String> row = grid.row(header);
+        for (int c = 0; c < row.size(); c++) {
+            if (taken.contains(c) || row.get(c).isBlank() || c > 0 && row.get(c).equals(row.get(c - 1))
+                    && (out.containsKey(c - 1) || taken.contains(c - 1))) {
+                continue; // a built-in column, an empty cell, or a merged title's copy
+            }
+            FieldDeclaration f = declaredTitled(row.get(c), owner);
+            if (f != null) {
+                out.put(c, f.name());
+            }
+        }
+        return out;
+    }
+
+    private FieldDeclaration declaredTitled(String cell, String owner) {
+        String t = title(cell);
+        for (FieldDeclaration f : declared) {
+            if (f.on().equals(owner)) {
+                for (String title : f.columnTitles()) {
+                    if (title(title).equals(t)) {
+                        return f;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The header's columns titled as one of the block's optional fields (评价档次, 评价得分): column → field. */
+    private Map<Integer, String> optionalColumns(int header, TableLayout.Block block, java.util.Set<Integer> taken) {
+        Map<Integer, String> out = new java.util.LinkedHashMap<>();
+        List<String> row = grid.row(header);
+        for (int c = 0; c < row.size(); c++) {
+            if (taken.contains(c) || row.get(c).isBlank()) {
+                continue;
+            }
+            String cell = title(row.get(c));
+            for (Map.Entry<String, List<String>> o : block.optional().entrySet()) {
+                if (!block.fields().contains(o.getKey()) && !out.containsValue(o.getKey())
+                        && o.getValue().stream().anyMatch(t -> title(t).equals(cell))) {
+                    out.put(c, o.getKey());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A row's cells in declared columns, as written: the reader reads them by their declared types. */
+    private void putDeclared(ObjectNode n, Map<Integer, String> columns, int r) {
+        for (Map.Entry<Integer, String> e : columns.entrySet()) {
+            String v = grid.cell(r, e.getKey());
+            if (!v.isBlank() && !isDash(v)) {
+                n.put(e.getValue(), v.strip());
+            }
+        }
+    }
+
+    /** Declared fields of the submission or its budget block written as a label with the value to its right. */
+    private void labelled(ObjectNode into, String owner) {
+        for (FieldDeclaration f : declared) {
+            if (!f.on().equals(owner)) {
+                continue;
+            }
+            for (String title : f.columnTitles()) {
+                int[] at = find(title);
+                if (at == null) {
+                    continue;
+                }
+                List<String> row = grid.row(at[0]);
+                for (int c = at[1] + 1; c < row.size(); c++) {
+                    String v = row.get(c);
+                    if (!v.isBlank() && !norm(v).equals(norm(title))) {
+                        if (!isDash(v)) {
+                            into.put(f.name(), v.strip());
+                        }
+                        break;
+                    }
+                }
+                break;
+            }
+        }
     }
 
     // ---- cells ----

@@ -26,10 +26,14 @@ public record TableLayout(String description, String title, String kind, String 
     /**
      * A block of rows under a header row: the block's own title in its first column (for writing tables), the
      * header's titles in order, the field each column fills, the fields a blank cell repeats from the row above,
-     * and the label of a closing row whose 得分 column is the claimed total (总分), or null.
+     * the label of a closing row whose 得分 column is the claimed total (总分), or null, and columns a table may
+     * have or not (an evaluator's tier and score): field → the titles it goes by, the first the one written.
      */
     public record Block(String label, List<String> header, List<String> fields, List<String> repeatDown,
-                        String total) {
+                        String total, Map<String, List<String>> optional) {
+        public Block {
+            optional = optional == null ? Map.of() : optional;
+        }
     }
 
     /** The names of the built-in layouts, in the order tables are matched against them. */

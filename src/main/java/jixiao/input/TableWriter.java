@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import jixiao.model.FieldDeclaration;
 
 /**
  * Lays a submission out as the self-evaluation table of a {@link TableLayout} (the reverse of
@@ -25,10 +26,39 @@ public final class TableWriter {
     private final List<List<String>> rows = new ArrayList<>();
     private final List<int[]> merges = new ArrayList<>();   // {firstRow, lastRow, firstCol, lastCol}
     private final List<int[]> numberCells = new ArrayList<>();
+    /** The fields the submission's notice declares: each gets its column (or labelled row), filled or not. */
+    private final List<FieldDeclaration> declared;
 
     public TableWriter(TableLayout layout, JsonNode s) {
+        this(layout, s, List.of());
+    }
+
+    public TableWriter(TableLayout layout, JsonNode s, List<FieldDeclaration> declared) {
         this.layout = layout;
+        this.declared = declared;
         build(s);
+    }
+
+    private List<FieldDeclaration> declaredOn(String owner) {
+        return declared.stream().filter(f -> f.on().equals(owner)).toList();
+    }
+
+    /** The layout's optional columns (an evaluator's tier and score) that some row of the submission fills. */
+    private static List<String> optionalUsed(TableLayout.Block block, JsonNode rows) {
+        List<String> out = new ArrayList<>();
+        for (String field : block.optional().keySet()) {
+            if (block.fields().contains(field)) {
+                continue;
+            }
+            for (JsonNode r : rows) {
+                if (r.hasNonNull(field)) {
+                    out.add(field);
+                    break;
+                }
+            }
+        }
+        out.sort(java.util.Comparator.naturalOrder());
+        return out;
     }
 
     /**
@@ -37,9 +67,17 @@ public final class TableWriter {
      * score dropped would score differently — so such a table must not be written.
      */
     public static List<String> unwritten(TableLayout layout, JsonNode s) {
+        return unwritten(layout, s, List.of());
+    }
+
+    /** The same, with the notice's declared fields written (as columns, or labelled rows). */
+    public static List<String> unwritten(TableLayout layout, JsonNode s, List<FieldDeclaration> declared) {
         List<String> out = new ArrayList<>();
         if (layout.indicators() != null) {
-            unwritten(s.path("indicators"), "$.indicators", layout.indicators().fields(), out);
+            List<String> columns = new ArrayList<>(layout.indicators().fields());
+            columns.addAll(layout.indicators().optional().keySet());
+            declared.stream().filter(f -> f.on().equals("indicator")).forEach(f -> columns.add(f.name()));
+            unwritten(s.path("indicators"), "$.indicators", columns, out);
         }
         if (layout.tasks() != null) {
             unwritten(s.path("tasks"), "$.tasks", layout.tasks().fields(), out);
@@ -124,6 +162,22 @@ public final class TableWriter {
                 number(r, 1);
             }
         }
+        labelled(s, "submission");
+        if (b.isObject()) {
+            labelled(b, "budget");
+        }
+    }
+
+    /** A declared field of the submission or its budget block: a row with its title, then its value. */
+    private void labelled(JsonNode from, String owner) {
+        for (FieldDeclaration f : declaredOn(owner)) {
+            JsonNode v = from.get(f.name());
+            if (v == null || v.isNull() || text(v).isEmpty()) {
+                continue;
+            }
+            int r = add(f.columnTitles().get(0), text(v), text(v), text(v));
+            merges.add(new int[] {r, r, 1, 3});
+        }
     }
 
     /** Fields whose value stands under their label (年度总体目标: 预期目标 / 实际完成情况). */
@@ -170,6 +224,8 @@ public final class TableWriter {
         int first = rows.size();
         List<String> header = new ArrayList<>(List.of(label, "", ""));
         header.addAll(layout.budget().header());
+        List<FieldDeclaration> extra = declaredOn("budgetLine");
+        extra.forEach(f -> header.add(f.columnTitles().get(0)));
         rows.add(header);
         String section = null;
         int sectionNo = 0;
@@ -209,6 +265,9 @@ public final class TableWriter {
                     number(rr, row.size() - 1);
                 }
             }
+            for (FieldDeclaration f : extra) {
+                row.add(text(l.get(f.name())));
+            }
             pointsWritten = true;
             rows.add(row);
         }
@@ -225,6 +284,10 @@ public final class TableWriter {
             header.add(label);
         }
         header.addAll(block.header());
+        List<String> optional = optionalUsed(block, s.path("indicators"));
+        optional.forEach(f -> header.add(block.optional().get(f).get(0)));
+        List<FieldDeclaration> extra = declaredOn("indicator");
+        extra.forEach(f -> header.add(f.columnTitles().get(0)));
         rows.add(header);
         int runStart = rows.size();
         String runCategory = null;
@@ -250,7 +313,10 @@ public final class TableWriter {
             if (label != null) {
                 row.add(label);
             }
-            for (String field : block.fields()) {
+            List<String> written = new ArrayList<>(block.fields());
+            written.addAll(optional);
+            extra.forEach(f -> written.add(f.name()));
+            for (String field : written) {
                 row.add(text(i.get(field)));
                 if (i.path(field).isNumber()) {
                     number(rr, row.size() - 1);

@@ -35,7 +35,7 @@ final class UnitConversion {
                     String at = "/budget/lines/" + i + "/";
                     lines.add(new BudgetLine(l.name(), l.section(), conv(l.initial(), at + "initial", amountUnits, table),
                             conv(l.annual(), at + "annual", amountUnits, table),
-                            conv(l.executed(), at + "executed", amountUnits, table), l.rate()));
+                            conv(l.executed(), at + "executed", amountUnits, table), l.rate(), l.fields()));
                 }
                 budget = budget.withLines(lines);
             }

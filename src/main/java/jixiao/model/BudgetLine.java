@@ -11,7 +11,22 @@ import java.math.BigDecimal;
  * @param annual   全年预算数
  * @param executed 预算执行数
  * @param rate     the execution rate as the table writes it
+ * @param fields   the fields its notice declares for budget lines
  */
 public record BudgetLine(String name, String section, BigDecimal initial, BigDecimal annual, BigDecimal executed,
-                         Value rate) {
+                         Value rate, Fields fields) implements WithFields {
+
+    public BudgetLine {
+        fields = fields == null ? Fields.NONE : fields;
+    }
+
+    /** A line with no notice-declared fields. */
+    public BudgetLine(String name, String section, BigDecimal initial, BigDecimal annual, BigDecimal executed,
+                      Value rate) {
+        this(name, section, initial, annual, executed, rate, Fields.NONE);
+    }
+
+    public BudgetLine withFields(Fields newFields) {
+        return new BudgetLine(name, section, initial, annual, executed, rate, newFields);
+    }
 }

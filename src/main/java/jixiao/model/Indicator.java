@@ -14,6 +14,7 @@ import java.math.BigDecimal;
  * @param reason         未完成原因分析
  * @param tier           for a qualitative indicator, the tier an evaluator assigned, or null
  * @param evaluatorScore a score an evaluator gave within that tier, or null
+ * @param fields         the fields its notice declares for indicators (扣分, 核查分…): {@code number("扣分")}
  */
 public record Indicator(
         String category,
@@ -26,13 +27,31 @@ public record Indicator(
         BigDecimal claimed,
         String reason,
         String tier,
-        BigDecimal evaluatorScore) {
+        BigDecimal evaluatorScore,
+        Fields fields) implements WithFields {
+
+    public Indicator {
+        fields = fields == null ? Fields.NONE : fields;
+    }
+
+    /** A row with no notice-declared fields. */
+    public Indicator(String category, String group, String name, Value target, String unit, Value actual,
+                     BigDecimal points, BigDecimal claimed, String reason, String tier, BigDecimal evaluatorScore) {
+        this(category, group, name, target, unit, actual, points, claimed, reason, tier, evaluatorScore, Fields.NONE);
+    }
+
+    /** The same row with the notice-declared fields read for it. */
+    public Indicator withFields(Fields newFields) {
+        return new Indicator(category, group, name, target, unit, actual, points, claimed, reason, tier,
+                evaluatorScore, newFields);
+    }
 
     /** The same row with the actual value read in another unit (the target's). */
     public Indicator withActual(Value newActual) {
         return new Indicator(category, group, name, target, unit, newActual, points, claimed, reason, tier,
-                evaluatorScore);
+                evaluatorScore, fields);
     }
+
 
     /** category / group / name, leaving out what is blank; a first-level indicator with its own name is just that name. */
     public String path() {

@@ -7,6 +7,23 @@ package jixiao.model;
  */
 public abstract class RuleResult {
     private String rule;
+    private RuleResult replaced;
+
+    /**
+     * Marks this result as the one that replaces another a rule took back (a score after a deduction or a reviewer's
+     * 核查分, a grade after a cap): reports show what it replaced and the rule that had made that. Returns this result,
+     * so that a rule writes {@code insert(new IndicatorScore(…).replacing($old))}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends RuleResult> T replacing(RuleResult old) {
+        this.replaced = old;
+        return (T) this;
+    }
+
+    /** The result this one replaced, or null. */
+    public RuleResult getReplaced() {
+        return replaced;
+    }
 
     public String getRule() {
         return rule;

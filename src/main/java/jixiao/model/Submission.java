@@ -17,6 +17,7 @@ import java.util.List;
  * @param project       for a project's self-evaluation, the project (项目名称); else null
  * @param supervisor    for a project, its supervising department (主管部门); the department field is the unit that
  *                      carries it out (实施单位)
+ * @param fields        the fields its notice declares for the submission as a whole
  */
 public record Submission(
         String id,
@@ -33,9 +34,20 @@ public record Submission(
         List<Task> tasks,
         List<Indicator> indicators,
         String project,
-        String supervisor) {
+        String supervisor,
+        Fields fields) implements WithFields {
+
+    /** A submission with no notice-declared fields of its own. */
+    public Submission(String id, String notice, String kind, String department, Integer year, BigDecimal claimedTotal,
+                      String claimedGrade, String overallGoal, String overallGoalCompletion, Budget budget,
+                      List<CategoryDeclaration> categories, List<Task> tasks, List<Indicator> indicators,
+                      String project, String supervisor) {
+        this(id, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal, overallGoalCompletion,
+                budget, categories, tasks, indicators, project, supervisor, Fields.NONE);
+    }
 
     public Submission {
+        fields = fields == null ? Fields.NONE : fields;
         // unmodifiable copies that keep a null element, so that the reader can say where it is
         categories = categories == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(categories));
         tasks = tasks == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tasks));
@@ -44,16 +56,22 @@ public record Submission(
 
     public Submission withParts(Budget newBudget, List<Task> newTasks, List<Indicator> newIndicators) {
         return new Submission(id, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
-                overallGoalCompletion, newBudget, categories, newTasks, newIndicators, project, supervisor);
+                overallGoalCompletion, newBudget, categories, newTasks, newIndicators, project, supervisor, fields);
     }
 
     public Submission withCategories(List<CategoryDeclaration> newCategories) {
         return new Submission(id, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
-                overallGoalCompletion, budget, newCategories, tasks, indicators, project, supervisor);
+                overallGoalCompletion, budget, newCategories, tasks, indicators, project, supervisor, fields);
     }
 
     public Submission withId(String newId) {
         return new Submission(newId, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
-                overallGoalCompletion, budget, categories, tasks, indicators, project, supervisor);
+                overallGoalCompletion, budget, categories, tasks, indicators, project, supervisor, fields);
     }
+
+    public Submission withFields(Fields newFields) {
+        return new Submission(id, notice, kind, department, year, claimedTotal, claimedGrade, overallGoal,
+                overallGoalCompletion, budget, categories, tasks, indicators, project, supervisor, newFields);
+    }
+
 }

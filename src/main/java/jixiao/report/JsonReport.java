@@ -255,6 +255,24 @@ public final class JsonReport {
                 str(g, "explanation", is.getExplanation());
             }
             str(g, "reason", i.reason());
+            if (!i.fields().isEmpty()) { // what the notice's own columns held (扣分, 核查分…), as read
+                g.writeObjectFieldStart("fields");
+                for (java.util.Map.Entry<String, Object> f : i.fields().values().entrySet()) {
+                    str(g, f.getKey(), f.getValue() instanceof java.math.BigDecimal d ? Num.fmt(d)
+                            : String.valueOf(f.getValue()));
+                }
+                g.writeEndObject();
+            }
+            if (is.getReplaced() instanceof IndicatorScore old) { // a score a rule replaced: what it was, by which rule
+                g.writeArrayFieldStart("replaces");
+                for (IndicatorScore o = old; o != null; o = o.getReplaced() instanceof IndicatorScore p ? p : null) {
+                    g.writeStartObject();
+                    number(g, "score", o.getScore());
+                    str(g, "rule", o.getRule());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -88,15 +88,13 @@ public final class ScenarioRunner {
         String defaultId = sc.file().getFileName().toString().replace(ScenarioReader.SUFFIX, "");
         Submission s;
         try {
-            s = SubmissionReader.fromTree(sc.file() + " (submission)", sc.submission(), defaultId);
+            s = SubmissionReader.fromTree(sc.file() + " (submission)", sc.submission(), defaultId, fields(sc));
         } catch (InputException e) {
             return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.getMessage(), null, null);
         }
         Policy policy;
         try {
-            policy = policyOverride != null ? policyOverride : rulesOverride != null ? (java.nio.file.Files.isDirectory(Path.of(rulesOverride))
-                    ? registry.forFolder(Path.of(rulesOverride)) : registry.forNotice(rulesOverride))
-                    : sc.rules() != null ? registry.forFolder(sc.rules()) : registry.forNotice(s.notice());
+            policy = policyFor(sc, s.notice());
         } catch (PolicyException e) {
             return new Outcome(sc.file(), sc.description(), Status.BROKEN, List.of(), e.describe(), null, null);
         }
@@ -128,13 +126,33 @@ public final class ScenarioRunner {
                 mismatches, null, policy, r);
     }
 
+    /** The policy a scenario is scored by: the one given to the runner, the scenario's rules folder, or its notice. */
+    private Policy policyFor(Scenario sc, String notice) throws PolicyException {
+        return policyOverride != null ? policyOverride : rulesOverride != null
+                ? (java.nio.file.Files.isDirectory(Path.of(rulesOverride))
+                ? registry.forFolder(Path.of(rulesOverride)) : registry.forNotice(rulesOverride))
+                : sc.rules() != null ? registry.forFolder(sc.rules()) : registry.forNotice(notice);
+    }
+
+    /** The fields the scenario's submission may carry: those its policy declares (none when it has no policy). */
+    private jixiao.input.FieldCatalog fields(Scenario sc) {
+        return notice -> {
+            try {
+                return policyFor(sc, notice).fields();
+            } catch (PolicyException e) {
+                return List.of(); // said when the scenario's policy is looked up
+            }
+        };
+    }
+
     /**
      * A scenario that follows a rejection's advice: without its last changes the submission must be rejected with
      * each code it lists under noFindings — so the advice is shown to be what makes the rejection go away.
      */
     private List<Expectations.Mismatch> checkAdvice(Scenario sc, Policy policy)
             throws InputException, ScoringException {
-        Submission before = SubmissionReader.fromTree(sc.file() + " (before the advice)", sc.beforeAdvice(), "before");
+        Submission before = SubmissionReader.fromTree(sc.file() + " (before the advice)", sc.beforeAdvice(), "before",
+                jixiao.input.FieldCatalog.of(policy.fields()));
         ScoreResult r = scorer.score(policy, before);
         List<Expectations.Mismatch> out = new java.util.ArrayList<>();
         for (com.fasterxml.jackson.databind.JsonNode n : sc.expect().path("noFindings")) {

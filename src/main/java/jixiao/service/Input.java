@@ -2,6 +2,7 @@ package jixiao.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import jixiao.input.FieldCatalog;
 import jixiao.input.InputException;
 import jixiao.input.SubmissionReader;
 import jixiao.input.Submissions;
@@ -14,8 +15,13 @@ public interface Input {
     /** How messages name it: a file, {@code file:line}, {@code request body}, an upload's file name. */
     String label();
 
-    /** Reads the submission, or says exactly why it cannot be read. */
-    Submission read() throws InputException;
+    /** Reads the submission (its built-in fields only), or says exactly why it cannot be read. */
+    default Submission read() throws InputException {
+        return read(FieldCatalog.NONE);
+    }
+
+    /** Reads the submission with the fields its notice declares, or says exactly why it cannot be read. */
+    Submission read(FieldCatalog fields) throws InputException;
 
     /** The file-name suffixes of the tables an upload may be, besides .json. */
     java.util.List<String> TABLE_SUFFIXES = java.util.List.of(".xlsx", ".docx", ".csv");
@@ -57,18 +63,18 @@ public interface Input {
         }
 
         @Override
-        public Submission read() throws InputException {
+        public Submission read(FieldCatalog fields) throws InputException {
             String id = label.replaceFirst("\\.[^.]*$", "");
             if (isTable()) {
-                tree = Submissions.importTable(label, "upload" + suffix, bytes, notice, layout);
-                return SubmissionReader.fromTree(label, tree, tree.path("id").asText(id));
+                tree = Submissions.importTable(label, "upload" + suffix, bytes, notice, layout, fields);
+                return SubmissionReader.fromTree(label, tree, tree.path("id").asText(id), fields);
             }
             if (notice != null) {
                 tree = SubmissionReader.tree(label, bytes);
                 tree.put("notice", notice);
-                return SubmissionReader.fromTree(label, tree, id);
+                return SubmissionReader.fromTree(label, tree, id, fields);
             }
-            return SubmissionReader.parse(label, bytes, id); // parsed once: the tree only when someone asks for it
+            return SubmissionReader.parse(label, bytes, id, fields); // parsed once: the tree only when asked for
         }
 
         /** The JSON the submission was read from (call after a {@link #read()} that succeeded). */
