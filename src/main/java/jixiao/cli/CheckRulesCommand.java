@@ -70,6 +70,13 @@ final class CheckRulesCommand implements Callable<Integer> {
                             + " rule(s) may never fire (judged on an empty submission and the notice's scenarios):");
                     problems.forEach(x -> System.err.println("  " + x));
                 }
+                List<PolicyProblem> tables = PolicyLinter.decisionTables(p);
+                if (!tables.isEmpty()) { // compiled, and wrong in silence: a tier not inserted, a row that never holds
+                    System.err.println("jixiao: " + folder + ": the decision tables have cells Drools passes over "
+                            + "without a word:");
+                    tables.forEach(x -> System.err.println("  " + x));
+                    exit = Main.BAD_RULES;
+                }
                 List<PolicyProblem> tiers = PolicyLinter.tierBands(p, samples);
                 if (!tiers.isEmpty()) { // a score in a gap has no tier to be placed in, or two
                     System.err.println("jixiao: " + folder + ": the qualitative tiers do not cover 0-100% exactly once:");

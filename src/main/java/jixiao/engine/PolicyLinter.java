@@ -62,7 +62,7 @@ public final class PolicyLinter {
         List<PolicyProblem> problems = new ArrayList<>();
         for (PolicyFiles.Source file : policy.sources()) {
             if (!file.name().endsWith(".drl")) {
-                continue; // decision tables: their cells are checked by compiling them
+                continue; // decision tables: see decisionTables
             }
             String text = file.text();
             String code = withoutComments(text);
@@ -78,6 +78,21 @@ public final class PolicyLinter {
             }
         }
         return problems;
+    }
+
+    /**
+     * What Drools compiles from a decision table without a word but should not: an ACTION cell left empty in a rule's
+     * row, a {@code $n} the row's cell does not have, a row whose conditions can never all hold (see
+     * {@link DecisionTables}).
+     */
+    public static List<PolicyProblem> decisionTables(Policy policy) {
+        List<PolicyProblem> out = new ArrayList<>();
+        for (PolicyFiles.Source file : policy.sources()) {
+            if (file.name().endsWith(".drl.csv")) {
+                out.addAll(DecisionTables.check(file.label(), file.text()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,0 +1,163 @@
+package jixiao.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The traps of a decision table written as CSV, which Drools compiles without a word: an ACTION cell left empty in a
+ * rule's row (that part of the action is silently not done), a template that uses {@code $2} where the row's cell holds
+ * one value ({@code $1}, {@code $2} are the cell's own comma-separated values, not another column's), and a row whose
+ * conditions on one field leave no value that meets them all (it can never match).
+ */
+final class DecisionTables {
+
+    private static final Pattern PARAM_N = Pattern.compile("\\$(\\d+)");
+    private static final Pattern BOUND = Pattern.compile(
+            "^\\s*([\\p{L}_][\\p{L}\\p{N}_.]*)\\s*(>=|>|<=|<)\\s*\\$param[A-Za-z]?\\s*$");
+
+    private DecisionTables() {
+    }
+
+    static List<PolicyProblem> check(String file, String csv) {
+        List<PolicyProblem> out = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : csv.split("\\r?\\n", -1)) {
+            rows.add(cells(line));
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            if (first(rows.get(r)).startsWith("RuleTable") && r + 4 < rows.size()) {
+                table(out, file, rows, r);
+            }
+        }
+        return out;
+    }
+
+    /** One RuleTable: its kinds row, its objects row, its templates row, its labels row, then its rule rows. */
+    private static void table(List<PolicyProblem> out, String file, List<List<String>> rows, int at) {
+        String name = first(rows.get(at)).substring("RuleTable".length()).strip();
+        List<String> kinds = rows.get(at + 1);
+        List<String> objects = rows.get(at + 2);
+        List<String> templates = rows.get(at + 3);
+        List<String> labels = rows.get(at + 4);
+        for (int r = at + 5; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            if (String.join("", row).isBlank()) {
+                return; // a blank row ends the table
+            }
+            String rule = cell(row, 0);
+            String where = "table " + name + ", rule \"" + rule + "\"";
+            Map<String, BigDecimal[]> bounds = new HashMap<>(); // field → {lower, upper}
+            Map<String, boolean[]> strict = new HashMap<>();
+            String object = "";
+            for (int c = 0; c < kinds.size(); c++) {
+                String kind = cell(kinds, c).toUpperCase(java.util.Locale.ROOT);
+                if (!cell(objects, c).isBlank()) {
+                    object = cell(objects, c).replaceFirst("^\\s*\\$\\w+\\s*:\\s*", "").strip(); // "$t : TotalScore"
+                }
+                String value = cell(row, c);
+                String template = cell(templates, c);
+                String label = cell(labels, c).isBlank() ? "column " + (c + 1) : cell(labels, c);
+                if (kind.startsWith("ACTION") && value.isBlank()) {
+                    out.add(new PolicyProblem(file, r + 1, where + ": the ACTION cell under “" + label + "” is "
+                            + "empty, so `" + template.strip() + "` is not done for this rule: fill the cell", true));
+                    continue;
+                }
+                if ((kind.startsWith("ACTION") || kind.startsWith("CONDITION")) && !value.isBlank()) {
+                    int values = value.split(",", -1).length;
+                    Matcher p = PARAM_N.matcher(template);
+                    while (p.find()) {
+                        int n = Integer.parseInt(p.group(1));
+                        if (n > values) {
+                            out.add(new PolicyProblem(file, r + 1, where + ": the template under “" + label + "” uses $"
+                                    + n + ", but the cell holds " + values + " value" + (values == 1 ? "" : "s")
+                                    + " (“" + value + "”): $1, $2… are this cell's own comma-separated values, not "
+                                    + "another column's", true));
+                            break;
+                        }
+                    }
+                }
+                if (kind.startsWith("CONDITION") && !value.isBlank()) {
+                    Matcher b = BOUND.matcher(template);
+                    BigDecimal v = number(value);
+                    if (b.matches() && v != null) {
+                        String field = object + "/" + b.group(1);
+                        BigDecimal[] lu = bounds.computeIfAbsent(field, k -> new BigDecimal[2]);
+                        boolean[] st = strict.computeIfAbsent(field, k -> new boolean[2]);
+                        if (b.group(2).startsWith(">")) {
+                            if (lu[0] == null || v.compareTo(lu[0]) > 0) {
+                                lu[0] = v;
+                                st[0] = b.group(2).equals(">");
+                            }
+                        } else if (lu[1] == null || v.compareTo(lu[1]) < 0) {
+                            lu[1] = v;
+                            st[1] = b.group(2).equals("<");
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<String, BigDecimal[]> e : bounds.entrySet()) {
+                BigDecimal[] lu = e.getValue();
+                boolean[] st = strict.get(e.getKey());
+                if (lu[0] != null && lu[1] != null) {
+                    int cmp = lu[0].compareTo(lu[1]);
+                    if (cmp > 0 || cmp == 0 && (st[0] || st[1])) {
+                        out.add(new PolicyProblem(file, r + 1, where + ": no " + e.getKey().replaceFirst(".*/", "")
+                                + " is " + (st[0] ? "above " : "at least ") + lu[0].toPlainString() + " and "
+                                + (st[1] ? "below " : "at most ") + lu[1].toPlainString()
+                                + ": this rule can never match", true));
+                    }
+                }
+            }
+        }
+    }
+
+    private static BigDecimal number(String s) {
+        try {
+            return new BigDecimal(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String first(List<String> row) {
+        return cell(row, 0).strip();
+    }
+
+    private static String cell(List<String> row, int c) {
+        return c < row.size() ? row.get(c) : "";
+    }
+
+    /** The cells of a CSV line, quotes undone. */
+    static List<String> cells(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}
