@@ -293,29 +293,57 @@ public final class Cells {
             return u == null ? Value.UNKNOWN_DIMENSION : u.dimension();
         }
 
-        /** A known unit (longest spelling), else a short run of letters as an unknown unit, else "". */
+        /**
+         * A unit: a known one (longest spelling); a compound of two (万元/公里, 元/人); else a short run of letters
+         * (批次, 台套 when the units file lacks them) kept as written, its dimension unknown; else "". A run longer
+         * by one letter than the known unit it starts with (项次 after 项) is the unit as written, not 项 with 次 left
+         * over.
+         */
         private String unit() {
-            String known = Units.standard().longestAt(s, pos);
-            if (known != null) {
-                pos += known.length();
-                return Units.standard().get(known).name();
+            int start = pos;
+            String first = part(pos, false);
+            if (first.isEmpty()) {
+                return "";
             }
-            int end = pos;
+            int end = pos + first.length();
+            if (end < s.length() && s.charAt(end) == '/') {
+                String second = part(end + 1, true);
+                if (!second.isEmpty()) {
+                    String spelled = s.substring(start, end + 1 + second.length());
+                    pos = end + 1 + second.length();
+                    Units.Unit u = Units.standard().get(spelled);
+                    return u != null ? u.name() : spelled;
+                }
+            }
+            pos = end;
+            Units.Unit u = Units.standard().get(first);
+            return u != null ? u.name() : first;
+        }
+
+        /**
+         * The unit spelling at {@code from}: the known one, or a longer run of letters (without a 以上-like suffix);
+         * after a '/', whatever letters follow are the unit (元/吨公里).
+         */
+        private String part(int from, boolean afterSlash) {
+            String known = Units.standard().longestAt(s, from);
+            int end = from;
             while (end < s.length() && Character.isLetter(s.charAt(end))) {
                 end++;
             }
-            String run = s.substring(pos, end);
+            String run = s.substring(from, end);
             for (String[] suffix : SUFFIXES) {
                 if (run.endsWith(suffix[0])) {
                     run = run.substring(0, run.length() - suffix[0].length());
                     break;
                 }
             }
-            if (run.length() > 6) {
-                return "";
+            // a run one letter longer than the known unit is a unit of its own (项次 after 项); a longer one is words
+            // after a unit (6个司法所: a word, not the unit 个司法所)
+            if (known != null && (run.length() <= known.length() || Units.standard().get(run) == null
+                    && run.length() > known.length() + 1 && !afterSlash)) {
+                return known;
             }
-            pos += run.length();
-            return run;
+            return run.length() > 6 ? "" : run;
         }
 
         private BigDecimal number() {

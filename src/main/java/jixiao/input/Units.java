@@ -80,9 +80,27 @@ public final class Units {
         }
     }
 
-    /** The unit written exactly so, or null. */
+    /**
+     * The unit written exactly so, or null. A compound unit (万元/公里, 元/人, 元/平方米) is known when both its parts
+     * are: its dimension is theirs (money/length) and its factor theirs divided, so that 35万元/公里 converts to
+     * 350元/米 as any unit does.
+     */
     public Unit get(String spelling) {
-        return bySpelling.get(spelling);
+        Unit u = bySpelling.get(spelling);
+        if (u != null || spelling == null) {
+            return u;
+        }
+        int slash = spelling.indexOf('/');
+        if (slash <= 0 || slash != spelling.lastIndexOf('/') || slash == spelling.length() - 1) {
+            return null;
+        }
+        Unit per = bySpelling.get(spelling.substring(0, slash));
+        Unit of = bySpelling.get(spelling.substring(slash + 1));
+        if (per == null || of == null) {
+            return null;
+        }
+        return new Unit(per.name() + "/" + of.name(), per.dimension() + "/" + of.dimension(),
+                per.factor().multiply(of.divisor()), per.divisor().multiply(of.factor()));
     }
 
     /** The longest unit spelling that {@code text} starts with at {@code from}, or null. */
@@ -105,7 +123,7 @@ public final class Units {
         if (x == null || num.compareTo(den) == 0) {
             return x;
         }
-        BigDecimal r = x.multiply(num).divide(den, MathContext.DECIMAL64).stripTrailingZeros();
+        BigDecimal r = x.multiply(num).divide(den, MathContext.DECIMAL128).stripTrailingZeros();
         return r.scale() < 0 ? r.setScale(0) : r;
     }
 }
