@@ -35,21 +35,51 @@ final class ImportCommand implements Callable<Integer> {
             + "notice's declared fields (扣分, 核查分…) are read into them (default: ${DEFAULT-VALUE})")
     Path rulesRoot = jixiao.engine.PolicyRegistry.defaultRoot();
 
+    @Option(names = "--explain", description = "list every non-empty cell of the table and what became of it: read "
+            + "(into which field), label, copy (of a merged cell), note, skipped (a template row), or not used")
+    boolean explain;
+
     @Option(names = "--layout", paramLabel = "FILE", description = "a table layout file (default: the built-in "
             + "layout whose title the table bears: 部门整体绩效自评表 or 项目支出绩效自评表)")
     Path layout;
+
+    /**
+     * What became of the table's cells: with --explain every one, else a count, and the cells not used listed (a cell
+     * outside the table's blocks that nothing reads, such as a signature, is said, never passed over in silence).
+     */
+    private void account(Submissions.Imported imported) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        imported.account().forEach(u -> counts.merge(u.use(), 1, Integer::sum));
+        if (explain) {
+            for (jixiao.input.TableImporter.Use u : imported.account()) {
+                System.err.println(String.format("  %-14s %-9s %s  '%s'", u.address(), u.use(), u.what(),
+                        u.text().replaceAll("\\s+", " ")));
+            }
+        }
+        StringBuilder sb = new StringBuilder(file + ": " + imported.account().size() + " cells:");
+        counts.forEach((k, v) -> sb.append(' ').append(v).append(' ').append(k).append(','));
+        sb.setLength(sb.length() - 1);
+        System.err.println(sb);
+        if (!explain) {
+            for (jixiao.input.TableImporter.Use u : imported.notUsed()) {
+                System.err.println("  not used: " + u.address() + " '" + u.text().replaceAll("\\s+", " ") + "'");
+            }
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         try {
             TableLayout l = layout == null ? null : TableLayout.read(layout);
             jixiao.engine.PolicyRegistry registry = new jixiao.engine.PolicyRegistry(rulesRoot, null);
-            ObjectNode tree = Submissions.importTable(file, notice, l, registry::fieldsOf);
+            Submissions.Imported imported = Submissions.importWithAccount(file, notice, l, registry::fieldsOf);
+            ObjectNode tree = imported.tree();
             SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText(), registry::fieldsOf); // as JSON
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
             Output.write(new ObjectMapper().writer(pretty).writeValueAsString(tree) + "\n", out, System.out);
+            account(imported);
             return Main.OK;
         } catch (InputException e) {
             System.err.println("jixiao: cannot import " + e.getMessage());

@@ -63,9 +63,33 @@ public final class Submissions {
 
     private static ObjectNode importTable(String label, String fileName, Grid grid, String notice,
                                           TableLayout layout, FieldCatalog catalog) throws InputException {
+        return imported(label, fileName, grid, notice, layout, catalog).tree();
+    }
+
+    /** A table read: the submission JSON, and what became of each of the table's non-empty cells. */
+    public record Imported(ObjectNode tree, List<TableImporter.Use> account) {
+        /** The cells nothing read or recognised. */
+        public List<TableImporter.Use> notUsed() {
+            return account.stream().filter(u -> u.use().equals("not used")).toList();
+        }
+    }
+
+    /** A table file read with the account of its cells (import --explain). */
+    public static Imported importWithAccount(Path file, String notice, TableLayout layout, FieldCatalog catalog)
+            throws InputException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new InputException(file.toString(), null, 0, 0, "no such file");
+        }
+        return imported(file.toString(), file.getFileName().toString(), Grid.read(file), notice, layout, catalog);
+    }
+
+    private static Imported imported(String label, String fileName, Grid grid, String notice, TableLayout layout,
+                                     FieldCatalog catalog) throws InputException {
         TableLayout l = layout != null ? layout : detect(grid, label);
         String id = fileName.replaceFirst("\\.[^.]*$", "");
-        return new TableImporter(grid, l, label).read(id, notice, catalog);
+        TableImporter importer = new TableImporter(grid, l, label);
+        ObjectNode tree = importer.read(id, notice, catalog);
+        return new Imported(tree, importer.account());
     }
 
     /** The built-in layout whose title stands in one of the table's first rows. */

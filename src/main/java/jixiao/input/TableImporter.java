@@ -34,6 +34,67 @@ public final class TableImporter {
         this.source = source;
     }
 
+    // ---- the account of every cell ----
+
+    /**
+     * What became of one non-empty cell of the table: {@code read} into the submission (what: its JSON path),
+     * {@code label} (a title, a field's label, a block's name), {@code copy} (a merged cell's copy of its neighbour),
+     * {@code note} (the notes under the table), {@code skipped} (a template row left in), or {@code not used}.
+     */
+    public record Use(String address, String text, String use, String what) {
+    }
+
+    private final Map<Long, String[]> uses = new java.util.HashMap<>();
+
+    private static long key(int r, int c) {
+        return ((long) r << 20) | c;
+    }
+
+    /** Records what a cell was used for (the first use stands). */
+    private void mark(int r, int c, String use, String what) {
+        if (r >= 0 && c >= 0 && !grid.cell(r, c).isBlank()) {
+            uses.putIfAbsent(key(r, c), new String[] {use, what});
+        }
+    }
+
+    /** Every non-empty cell of the table, row by row, with what became of it (after {@link #read}). */
+    public List<Use> account() {
+        List<Use> out = new java.util.ArrayList<>();
+        for (int r = 0; r < grid.size(); r++) {
+            List<String> row = grid.row(r);
+            for (int c = 0; c < row.size(); c++) {
+                String v = row.get(c);
+                if (v.isBlank()) {
+                    continue;
+                }
+                String[] u = uses.get(key(r, c));
+                if (u == null) {
+                    u = copyOf(r, c);
+                }
+                out.add(new Use(grid.address(r, c), v, u == null ? "not used" : u[0], u == null ? "" : u[1]));
+            }
+        }
+        return out;
+    }
+
+    /** A merged cell's copy: the same text as a neighbour to its left or above that was used. */
+    private String[] copyOf(int r, int c) {
+        String v = grid.cell(r, c);
+        for (int k = c - 1; k >= 0 && grid.cell(r, k).equals(v); k--) {
+            String[] u = uses.get(key(r, k));
+            if (u != null) {
+                return new String[] {"copy", "of " + grid.address(r, k)};
+            }
+        }
+        for (int k = r - 1; k >= 0 && grid.cell(k, c).equals(v); k--) {
+            String[] u = uses.get(key(k, c));
+            if (u != null) {
+                return new String[] {"copy", "of " + grid.address(k, c)};
+            }
+        }
+        return null;
+    }
+
     static String norm(String s) {
         return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
     }
@@ -83,7 +144,7 @@ public final class TableImporter {
         }
         if (layout.below() != null) {
             for (Map.Entry<String, String> e : layout.below().entrySet()) {
-                String v = below(e.getValue());
+                String v = below(e.getKey(), e.getValue());
                 if (v != null) {
                     s.put(e.getKey(), v);
                 }
@@ -135,19 +196,45 @@ public final class TableImporter {
             s.set("tasks", tasks(taskHeader, taskCols, stop));
         }
         s.set("indicators", indicators(indHeader, indCols, s));
+        markTitles();
         return s;
     }
 
+    /** The table's title, and the notes from the end row on. */
+    private void markTitles() {
+        String title = norm(layout.title());
+        for (int r = 0; r < grid.size(); r++) {
+            for (int c = 0; c < grid.row(r).size(); c++) {
+                String v = norm(grid.cell(r, c));
+                if (!v.isEmpty() && v.contains(title) && v.length() <= title.length() + 12) {
+                    mark(r, c, "label", "the table's title");
+                }
+            }
+        }
+        if (endRow >= 0) {
+            for (int r = endRow; r < grid.size(); r++) {
+                for (int c = 0; c < grid.row(r).size(); c++) {
+                    mark(r, c, "note", "under the table");
+                }
+            }
+        }
+    }
+
+    /** The row where the indicators end (the notes under the table), or -1. */
+    private int endRow = -1;
+
     /** The cell under a label (past the label's own merged copies), or null. */
-    private String below(String label) {
+    private String below(String key, String label) {
         int[] at = find(label);
         if (at == null) {
             return null;
         }
+        mark(at[0], at[1], "label", "of $." + key + ", in the cell below");
         String want = norm(label);
         for (int r = at[0] + 1; r < grid.size(); r++) {
             String v = grid.cell(r, at[1]);
             if (!norm(v).equals(want)) {
+                mark(r, at[1], "read", "$." + key);
                 return v.isBlank() ? null : v;
             }
         }
@@ -206,7 +293,18 @@ public final class TableImporter {
 
     private String field(String field) {
         int[] at = valueCell(field);
-        return at == null ? null : grid.cell(at[0], at[1]);
+        if (at == null) {
+            return null;
+        }
+        int[] label = find(layout.fields().get(field));
+        mark(label[0], label[1], "label", "of " + pathOf(field));
+        mark(at[0], at[1], "read", pathOf(field));
+        return grid.cell(at[0], at[1]);
+    }
+
+    private static String pathOf(String field) {
+        return field.equals("budgetTarget") ? "$.budget.target" : field.equals("budgetUnit") ? "$.budget.unit"
+                : "$." + field;
     }
 
     private Integer year() {
@@ -214,6 +312,7 @@ public final class TableImporter {
             for (String cell : grid.row(r)) {
                 Matcher m = YEAR.matcher(cell);
                 if (m.find()) {
+                    mark(r, grid.row(r).indexOf(cell), "read", "$.year");
                     return Integer.valueOf(m.group(1));
                 }
             }
@@ -245,6 +344,15 @@ public final class TableImporter {
                         }
                     }
                     if (name != null) {
+                        mark(r, c, "label", "a category declared not applicable");
+                        for (int k = c + 1; k < row.size(); k++) {
+                            String v = row.get(k);
+                            if (v.equals(name)) {
+                                mark(r, k, "read", "$.categories[" + categories.size() + "].name");
+                            } else if (v.equals(note)) {
+                                mark(r, k, "read", "$.categories[" + categories.size() + "].note");
+                            }
+                        }
                         ObjectNode n = categories.addObject();
                         n.put("name", name);
                         n.put("applicable", false);
@@ -283,18 +391,84 @@ public final class TableImporter {
      * 核查分) is an error naming the cell, never left unread in silence.
      */
     private void accountFor(int r, java.util.Set<Integer> mapped, String blockLabel) throws InputException {
+        accountFor(r, mapped, blockLabel, layout.indicators(), false);
+    }
+
+    /**
+     * @param header whether r is the block's header row (its titles are labels; a data row's cells are read by put)
+     */
+    private void accountFor(int r, java.util.Set<Integer> mapped, String blockLabel, TableLayout.Block block,
+                            boolean header) throws InputException {
         List<String> row = grid.row(r);
         for (int c = 0; c < row.size(); c++) {
             String v = row.get(c);
-            if (mapped.contains(c) || v.isBlank() || !blockLabel.isEmpty() && norm(v).equals(blockLabel)
-                    || copyOfMapped(row, c, mapped)) {
+            if (v.isBlank()) {
+                continue;
+            }
+            if (!blockLabel.isEmpty() && norm(v).equals(blockLabel)) {
+                mark(r, c, "label", "the block's name");
+                continue;
+            }
+            if (mapped.contains(c)) {
+                if (header) {
+                    mark(r, c, "label", "a column title");
+                }
+                continue;
+            }
+            if (copyOfMapped(row, c, mapped)) {
                 continue;
             }
             throw new InputException(source, grid.address(r, c), 0, 0, "'" + v + "' stands in a column the "
-                    + layout.title() + " layout does not read (" + String.join(" | ", layout.indicators().header())
+                    + layout.title() + " layout does not read (" + String.join(" | ", block.header())
                     + "), so it would be left unread; name a layout file that reads this column (--layout FILE), or "
                     + "take the column out of the table");
         }
+    }
+
+    /** A header row: its titles in the block's columns, and the block's name beside them. */
+    private void markHeader(int r, int[] cols, String blockLabel) {
+        for (int c : cols) {
+            mark(r, c, "label", "a column title");
+        }
+        markBlockLabel(r, blockLabel);
+    }
+
+    /** The block's name down its side (项目资金（万元）, 绩效指标, 年度主要任务). */
+    private void markBlockLabel(int r, String blockLabel) {
+        if (!blockLabel.isEmpty()) {
+            List<String> row = grid.row(r);
+            for (int c = 0; c < row.size(); c++) {
+                if (norm(row.get(c)).equals(blockLabel)) {
+                    mark(r, c, "label", "the block's name");
+                }
+            }
+        }
+    }
+
+    /** Where the cells put() reads go: the JSON path of the object being filled. */
+    private String at = "$";
+
+    /** A name cell that the blank form has as a placeholder: ……, 指标2：, (3). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("^(?:[…．.。]{2,}|…|指标\\d+[:：]?|[（(]\\d+[)）])$");
+
+    /**
+     * A row of the blank form left in: its name a placeholder and nothing else filled but the category and group it
+     * repeats. Skipped, and listed in the account.
+     */
+    private boolean isTemplateRow(int r, int[] cols, List<String> fields) {
+        if (!PLACEHOLDER.matcher(norm(grid.cell(r, cols[fields.indexOf("name")]))).matches()) {
+            return false;
+        }
+        for (int k = 0; k < fields.size(); k++) {
+            String f = fields.get(k);
+            String v = norm(grid.cell(r, cols[k]));
+            if (f.equals("category") || f.equals("group") || f.equals("name") || v.isEmpty() || isDash(v)
+                    || PLACEHOLDER.matcher(v).matches()) {
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     /** A cell that repeats its neighbour in a column the layout reads: a merged cell's copy. */
@@ -338,6 +512,7 @@ public final class TableImporter {
         ArrayNode out = F.arrayNode();
         List<String> fields = layout.tasks().fields();
         String blockLabel = norm(grid.cell(header, 0));
+        markHeader(header, cols, blockLabel);
         for (int r = header + 1; r < stop; r++) {
             if (leftBlock(r, blockLabel)) {
                 break;
@@ -346,10 +521,12 @@ public final class TableImporter {
             if (name.isBlank()) {
                 continue;
             }
+            at = "$.tasks[" + out.size() + "]";
             ObjectNode t = out.addObject();
             for (int k = 0; k < fields.size(); k++) {
                 put(t, fields.get(k), r, cols[k]);
             }
+            markBlockLabel(r, blockLabel);
         }
         return out;
     }
@@ -375,6 +552,18 @@ public final class TableImporter {
         Map<Integer, String> extra = declaredColumns(header, "budgetLine", cols);
         String section = null;
         String blockLabel = norm(grid.cell(header, 0));
+        java.util.Set<Integer> mapped = new java.util.HashSet<>(extra.keySet());
+        for (int c : cols) {
+            mapped.add(c);
+        }
+        for (int c = 0; c < cols[0]; c++) {
+            mapped.add(c); // the line's name, in the columns before the figures
+        }
+        markHeader(header, cols, blockLabel);
+        for (int c : extra.keySet()) {
+            mark(header, c, "label", "a column title");
+        }
+        accountFor(header, mapped, blockLabel, layout.budget(), true);
         for (int r = header + 1; r < stop; r++) {
             if (leftBlock(r, blockLabel)) {
                 break;
@@ -391,16 +580,26 @@ public final class TableImporter {
             if (label.length() == 0) {
                 continue;
             }
+            accountFor(r, mapped, blockLabel, layout.budget(), false);
+            for (int c = 0; c < cols[0]; c++) {
+                mark(r, c, "read", "$.budget.lines[" + lines.size() + "].name");
+            }
+            markBlockLabel(r, blockLabel);
+            at = "$.budget.lines[" + lines.size() + "]";
             Matcher m = BUDGET_LINE.matcher(label.toString().strip());
             String name = label.toString().strip();
-            if (m.matches()) {
+            if (m.matches() && !m.group(2).isBlank()) {
                 if (m.group(1) != null) {
                     section = m.group(1).strip();
                 } else if (!label.toString().matches("^\\s*[（(]\\s*\\d+.*")) {
                     section = null;
                 }
                 name = m.group(2).strip();
+            } else if (m.matches()) { // 年度资金总额： — a line's name with a colon and nothing after it
+                name = m.group(1) == null ? name : m.group(1).strip();
+                section = null;
             }
+            name = layout.budget().lineName(name);
             ObjectNode l = lines.addObject();
             l.put("name", name);
             if (section != null) {
@@ -412,6 +611,7 @@ public final class TableImporter {
                     String v = grid.cell(r, cols[k]);
                     if (!v.isBlank() && !isDash(v) && !b.has(f)) {
                         b.put(f, number(v, grid.address(r, cols[k])));
+                        mark(r, cols[k], "read", "$.budget." + f);
                     }
                 } else {
                     put(l, f, r, cols[k]);
@@ -439,7 +639,7 @@ public final class TableImporter {
         mapped.addAll(extra.keySet());
         Map<Integer, String> optional = optionalColumns(header, layout.indicators(), mapped);
         mapped.addAll(optional.keySet());
-        accountFor(header, mapped, label);
+        accountFor(header, mapped, label, layout.indicators(), true);
         List<String> fields = layout.indicators().fields();
         List<String> repeat = layout.indicators().repeatDown() == null ? List.of() : layout.indicators().repeatDown();
         String end = layout.end() == null ? null : norm(layout.end());
@@ -453,17 +653,32 @@ public final class TableImporter {
                 String v = claimed < 0 ? "" : grid.cell(r, cols[claimed]);
                 if (!v.isBlank() && !isDash(v) && !submission.has("claimedTotal")) {
                     submission.put("claimedTotal", number(v, grid.address(r, cols[claimed])));
+                    mark(r, cols[claimed], "read", "$.claimedTotal");
                 }
+                mark(r, 0, "label", "the total row");
+                for (int c = 1; c < row.size(); c++) {
+                    mark(r, c, "label", "the total row (the points are each row's, read above)");
+                }
+                endRow = r + 1;
                 break;
             }
             if (end != null && !first.isEmpty() && first.startsWith(end)) {
+                endRow = r;
                 break;
             }
             int nameCol = cols[fields.indexOf("name")];
             if (grid.cell(r, nameCol).isBlank()) {
                 continue;
             }
-            accountFor(r, mapped, label);
+            if (isTemplateRow(r, cols, fields)) {
+                for (int c = 0; c < row.size(); c++) {
+                    mark(r, c, "skipped", "a row of the blank form left in (" + grid.cell(r, nameCol) + ")");
+                }
+                continue;
+            }
+            accountFor(r, mapped, label, layout.indicators(), false);
+            markBlockLabel(r, label);
+            at = "$.indicators[" + out.size() + "]";
             ObjectNode n = out.addObject();
             for (int k = 0; k < fields.size(); k++) {
                 String f = fields.get(k);
@@ -471,6 +686,10 @@ public final class TableImporter {
                 if (v.isBlank() && previous != null && repeat.contains(f) && previous.has(f)) {
                     n.set(f, previous.get(f));
                     continue;
+                }
+                if (!v.isBlank() && previous != null && repeat.contains(f) && previous.has(f)
+                        && v.equals(grid.cell(r - 1, cols[k]))) {
+                    mark(r, cols[k], "copy", "of " + grid.address(r - 1, cols[k])); // a merged cell's copy
                 }
                 put(n, f, r, cols[k]);
             }
@@ -549,6 +768,7 @@ public final class TableImporter {
     private void putDeclared(ObjectNode n, Map<Integer, String> columns, int r) {
         for (Map.Entry<Integer, String> e : columns.entrySet()) {
             String v = grid.cell(r, e.getKey());
+            mark(r, e.getKey(), "read", at + "." + e.getValue());
             if (!v.isBlank() && !isDash(v)) {
                 n.put(e.getValue(), v.strip());
             }
@@ -570,8 +790,10 @@ public final class TableImporter {
                 for (int c = at[1] + 1; c < row.size(); c++) {
                     String v = row.get(c);
                     if (!v.isBlank() && !norm(v).equals(norm(title))) {
+                        mark(at[0], at[1], "label", "of " + f.name());
                         if (!isDash(v)) {
                             into.put(f.name(), v.strip());
+                            mark(at[0], c, "read", f.name());
                         }
                         break;
                     }
@@ -592,6 +814,7 @@ public final class TableImporter {
         if (v.isBlank()) {
             return;
         }
+        mark(r, c, "read", at + "." + field + (NUMBERS.contains(field) && isDash(v) ? " (a dash: nothing)" : ""));
         if (NUMBERS.contains(field)) {
             if (isDash(v)) {
                 return; // "—" in a number column: nothing there

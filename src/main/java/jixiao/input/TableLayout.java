@@ -26,13 +26,27 @@ public record TableLayout(String description, String title, String kind, String 
     /**
      * A block of rows under a header row: the block's own title in its first column (for writing tables), the
      * header's titles in order, the field each column fills, the fields a blank cell repeats from the row above,
-     * the label of a closing row whose 得分 column is the claimed total (总分), or null, and columns a table may
-     * have or not (an evaluator's tier and score): field → the titles it goes by, the first the one written.
+     * the label of a closing row whose 得分 column is the claimed total (总分), or null, columns a table may
+     * have or not (an evaluator's tier and score): field → the titles it goes by, the first the one written, and for a
+     * block of named lines (the budget), other spellings of a line's name: name → spellings (年度资金总额 → 总额, 合计).
      */
     public record Block(String label, List<String> header, List<String> fields, List<String> repeatDown,
-                        String total, Map<String, List<String>> optional) {
+                        String total, Map<String, List<String>> optional, Map<String, List<String>> names) {
         public Block {
             optional = optional == null ? Map.of() : optional;
+            names = names == null ? Map.of() : names;
+        }
+
+        /** A line's name as the layout's notice writes it: another spelling of it replaced, else as it is. */
+        public String lineName(String written) {
+            for (Map.Entry<String, List<String>> e : names.entrySet()) {
+                for (String spelling : e.getValue()) {
+                    if (TableImporter.norm(spelling).equals(TableImporter.norm(written))) {
+                        return e.getKey();
+                    }
+                }
+            }
+            return written;
         }
     }
 

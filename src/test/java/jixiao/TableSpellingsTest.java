@@ -1,0 +1,124 @@
+package jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jixiao.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tables as clerks really fill them: spellings of the budget block's total line, template rows left in. The project
+ * example scores 8.8 + 47.69 + 30 + 10 = 96.49 (预算执行率 10 × 29.93 ÷ 34 = 8.80 from its 年度资金总额 line); each
+ * spelling below must give the same, not 86.49 (the line unread: 预算执行率 0) and not a refusal.
+ */
+class TableSpellingsTest {
+
+    private static final Path EXAMPLE = Fixtures.SCENARIOS.resolve("mof-2020-project/example-mediation-2021.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private List<String> exampleCsv() throws Exception {
+        Path csv = tmp.resolve("example.csv");
+        Fixtures.Run run = Fixtures.cli("table", EXAMPLE.toString(), "-o", csv.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+        return new java.util.ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
+    }
+
+    private Fixtures.Run score(List<String> lines, String name) throws Exception {
+        Path f = tmp.resolve(name + ".csv");
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        return Fixtures.cli("score", f.toString(), "--format", "json");
+    }
+
+    private static int lineWith(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + text);
+    }
+
+    @Test
+    void theTotalLineIsReadHoweverItIsSpelled() throws Exception {
+        for (String spelling : List.of("年度资金总额：", "年度资金总额:", "合计", "总额", "资金总额")) {
+            List<String> lines = exampleCsv();
+            int at = lineWith(lines, ",年度资金总额,");
+            lines.set(at, lines.get(at).replace(",年度资金总额,", "," + spelling + ","));
+            Fixtures.Run run = score(lines, "total-" + spelling.hashCode());
+            assertThat(run.exit()).as(spelling + ": " + run.err()).isEqualTo(Main.OK);
+            JsonNode r = JSON.readTree(run.out());
+            assertThat(r.path("total").decimalValue()).as(spelling).isEqualByComparingTo("96.49");
+        }
+    }
+
+    @Test
+    void templateRowsLeftInAreSkipped() throws Exception {
+        List<String> lines = exampleCsv();
+        int at = lineWith(lines, ",当事人满意度,");
+        // two template rows as the blank form has them, under the last indicator
+        lines.add(at + 1, ",满意度指标,服务对象满意度指标,指标2：,,,,,");
+        lines.add(at + 2, ",,,……,……,,,,");
+        Fixtures.Run run = score(lines, "template");
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+        JsonNode r = JSON.readTree(run.out());
+        assertThat(r.path("total").decimalValue()).isEqualByComparingTo("96.49");
+        assertThat(r.path("indicators")).hasSize(9); // 8 of the example and 预算执行率
+    }
+
+    private Fixtures.Run importCsv(List<String> lines, String name, String... more) throws Exception {
+        Path f = tmp.resolve(name + ".csv");
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        List<String> args = new java.util.ArrayList<>(List.of("import", f.toString(), "-o",
+                tmp.resolve(name + ".json").toString()));
+        args.addAll(List.of(more));
+        return Fixtures.cli(args.toArray(String[]::new));
+    }
+
+    @Test
+    void everyCellOfTheShippedExampleTablesIsAccountedFor() throws Exception {
+        for (String t : List.of("example-mediation-2021.xlsx", "example-mediation-2021.docx")) {
+            Path table = Fixtures.SCENARIOS.resolve("mof-2020-project").resolve(t);
+            Fixtures.Run run = Fixtures.cli("import", table.toString(), "-o", tmp.resolve(t + ".json").toString(),
+                    "--explain");
+            assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+            assertThat(run.err()).as(t).doesNotContain("not used").contains(" read").contains("$.indicators[7].actual");
+        }
+        Path seed = tmp.resolve("seed.xlsx");
+        assertThat(Fixtures.cli("table", Fixtures.SEED.toString(), "-o", seed.toString()).exit()).isZero();
+        Fixtures.Run run = Fixtures.cli("import", seed.toString(), "-o", tmp.resolve("seed.json").toString());
+        assertThat(run.err()).doesNotContain("not used");
+    }
+
+    @Test
+    void aCellNothingReadsIsListedWithItsAddress() throws Exception {
+        List<String> lines = exampleCsv();
+        int budget = lineWith(lines, "项目资金（万元）");
+        lines.add(budget, "联系人,张三,,,,,,,"); // a labelled cell the layout does not know, above the budget block
+        Fixtures.Run run = importCsv(lines, "signed");
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(run.err()).contains("2 not used").contains("'联系人'").contains("'张三'");
+        // the rows under the total are the table's notes: recognised, and said so
+        assertThat(run.err()).contains("note");
+    }
+
+    @Test
+    void aBudgetColumnTheLayoutDoesNotReadIsRefusedByItsCell() throws Exception {
+        List<String> lines = exampleCsv();
+        int header = lineWith(lines, ",年初预算数,");
+        lines.set(header, lines.get(header) + ",调整数");
+        int total = lineWith(lines, ",年度资金总额,");
+        lines.set(total, lines.get(total) + ",2.0");
+        Fixtures.Run run = importCsv(lines, "adjusted");
+        assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains("'调整数'").contains("does not read").contains("全年预算数");
+    }
+}
