@@ -121,4 +121,22 @@ class TableSpellingsTest {
         assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(run.err()).contains("'调整数'").contains("does not read").contains("全年预算数");
     }
+
+    @Test
+    void aProblemFoundAfterReadingIsNamedByItsCellAndRow() throws Exception {
+        List<String> lines = exampleCsv();
+        int at = lineWith(lines, ",当事人满意度,");
+        lines.set(at, lines.get(at).replace(",当事人满意度,≥90%,", ",当事人满意度,,"));
+        Fixtures.Run empty = score(lines, "no-target");
+        assertThat(empty.exit()).isEqualTo(Main.BAD_INPUT);
+        // the row by its name's cell (column D, the CSV's line), and the JSON path
+        assertThat(empty.err()).contains("!D" + (at + 1) + "（“当事人满意度”的一行） $.indicators[7].target")
+                .contains("required");
+
+        lines = exampleCsv();
+        lines.set(at, lines.get(at).replace(",100%,10,10,", ",100%,-10,10,"));
+        Fixtures.Run negative = score(lines, "negative");
+        assertThat(negative.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(negative.err()).contains("!G" + (at + 1) + " $.indicators[7].points").contains("must not be negative");
+    }
 }

@@ -74,7 +74,7 @@ final class ImportCommand implements Callable<Integer> {
             jixiao.engine.PolicyRegistry registry = new jixiao.engine.PolicyRegistry(rulesRoot, null);
             Submissions.Imported imported = Submissions.importWithAccount(file, notice, l, registry::fieldsOf);
             ObjectNode tree = imported.tree();
-            SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText(), registry::fieldsOf); // as JSON
+            Submissions.submissionOf(file.toString(), imported, tree.path("id").asText(), registry::fieldsOf); // as JSON
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);

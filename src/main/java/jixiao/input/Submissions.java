@@ -29,8 +29,26 @@ public final class Submissions {
         if (!isTable(file)) {
             return SubmissionReader.read(file, catalog);
         }
-        ObjectNode tree = importTable(file, null, layout, catalog);
-        return SubmissionReader.fromTree(file.toString(), tree, tree.path("id").asText(), catalog);
+        Imported imported = importWithAccount(file, null, layout, catalog);
+        return submissionOf(file.toString(), imported, imported.tree().path("id").asText(), catalog);
+    }
+
+    /**
+     * The submission a table was read into, checked as JSON is; a problem found then is named by the table's cell
+     * (or the row, for a cell left empty) as well as by its JSON path: {@code 自评表!E21（三级指标“当事人满意度”的一行）
+     * $.indicators[7].target: required, but missing or empty}.
+     */
+    public static Submission submissionOf(String label, Imported imported, String defaultId, FieldCatalog catalog)
+            throws InputException {
+        try {
+            return SubmissionReader.fromTree(label, imported.tree(), defaultId, catalog);
+        } catch (InputException e) {
+            String where = imported.cellOf(e.getJsonPath());
+            if (where == null) {
+                throw e;
+            }
+            throw new InputException(e.getFile(), where + " " + e.getJsonPath(), 0, 0, e.getProblem());
+        }
     }
 
     /**
@@ -68,6 +86,32 @@ public final class Submissions {
 
     /** A table read: the submission JSON, and what became of each of the table's non-empty cells. */
     public record Imported(ObjectNode tree, List<TableImporter.Use> account) {
+        /**
+         * The cell a JSON path was read from; for a field left empty, the row it belongs to (by the cell of its name);
+         * null when the path is not the table's.
+         */
+        public String cellOf(String jsonPath) {
+            if (jsonPath == null) {
+                return null;
+            }
+            for (TableImporter.Use u : account) {
+                if (u.use().equals("read") && u.what().equals(jsonPath)) {
+                    return u.address();
+                }
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\$\\.[a-zA-Z.]+\\[\\d+])").matcher(jsonPath);
+            if (!m.find()) {
+                return null;
+            }
+            String row = m.group(1);
+            for (TableImporter.Use u : account) {
+                if (u.use().equals("read") && u.what().equals(row + ".name")) {
+                    return u.address() + "（“" + u.text().strip() + "”的一行）";
+                }
+            }
+            return null;
+        }
+
         /** The cells nothing read or recognised. */
         public List<TableImporter.Use> notUsed() {
             return account.stream().filter(u -> u.use().equals("not used")).toList();
@@ -81,6 +125,12 @@ public final class Submissions {
             throw new InputException(file.toString(), null, 0, 0, "no such file");
         }
         return imported(file.toString(), file.getFileName().toString(), Grid.read(file), notice, layout, catalog);
+    }
+
+    /** A table sent as bytes (an upload) read with the account of its cells. */
+    public static Imported importWithAccount(String label, String fileName, byte[] bytes, String notice,
+                                             TableLayout layout, FieldCatalog catalog) throws InputException {
+        return imported(label, fileName, Grid.read(label, fileName, bytes), notice, layout, catalog);
     }
 
     private static Imported imported(String label, String fileName, Grid grid, String notice, TableLayout layout,

@@ -66,8 +66,10 @@ public interface Input {
         public Submission read(FieldCatalog fields) throws InputException {
             String id = label.replaceFirst("\\.[^.]*$", "");
             if (isTable()) {
-                tree = Submissions.importTable(label, "upload" + suffix, bytes, notice, layout, fields);
-                return SubmissionReader.fromTree(label, tree, tree.path("id").asText(id), fields);
+                Submissions.Imported imported = Submissions.importWithAccount(label, "upload" + suffix, bytes, notice,
+                        layout, fields);
+                tree = imported.tree();
+                return Submissions.submissionOf(label, imported, tree.path("id").asText(id), fields);
             }
             if (notice != null) {
                 tree = SubmissionReader.tree(label, bytes);
