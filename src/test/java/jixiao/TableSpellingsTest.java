@@ -32,10 +32,12 @@ class TableSpellingsTest {
         return new java.util.ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
     }
 
-    private Fixtures.Run score(List<String> lines, String name) throws Exception {
+    private Fixtures.Run score(List<String> lines, String name, String... more) throws Exception {
         Path f = tmp.resolve(name + ".csv");
         Files.write(f, lines, StandardCharsets.UTF_8);
-        return Fixtures.cli("score", f.toString(), "--format", "json");
+        List<String> args = new java.util.ArrayList<>(List.of("score", f.toString(), "--format", "json"));
+        args.addAll(List.of(more));
+        return Fixtures.cli(args.toArray(String[]::new));
     }
 
     private static int lineWith(List<String> lines, String text) {
@@ -138,5 +140,46 @@ class TableSpellingsTest {
         Fixtures.Run negative = score(lines, "negative");
         assertThat(negative.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(negative.err()).contains("!G" + (at + 1) + " $.indicators[7].points").contains("must not be negative");
+    }
+
+    /**
+     * The table with its comparator, target and unit in columns of their own (指标性质 | 指标值 | 度量单位), read by a
+     * layout that says so (src/test/resources/layouts/comparator-column.json): 反向 300 元 is ≤300元, so 件均调解经费
+     * 320元 scores 5 × 300 ÷ 320 = 4.6875 → 4.69, and the table 96.49 as the example does. Read as a bare 300, it would
+     * be ≥300 and full points: 96.80.
+     */
+    @Test
+    void aComparatorInAColumnOfItsOwnIsRead() throws Exception {
+        List<String> lines = exampleCsv();
+        int header = lineWith(lines, "绩效指标,一级指标");
+        lines.set(header, "绩效指标,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,全年实际值,分值,得分,偏差原因分析及改进措施");
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^(≥|≤)?(\\d+(?:\\.\\d+)?)(.*)$");
+        for (int i = header + 1; i < lines.size() && !lines.get(i).startsWith("总分"); i++) {
+            String[] c = lines.get(i).split(",", -1); // 绩效指标,一级,二级,三级,指标值,实际完成值,分值,得分,偏差
+            java.util.regex.Matcher t = p.matcher(c[4]);
+            java.util.regex.Matcher a = p.matcher(c[5]);
+            String nature = !t.matches() ? "定性" : "≤".equals(t.group(1)) ? "反向" : "正向";
+            String target = t.matches() ? t.group(2) : c[4];
+            String unit = t.matches() ? t.group(3) : "";
+            String actual = a.matches() && a.group(3).equals(unit) ? a.group(2) : c[5];
+            lines.set(i, String.join(",", c[0], c[1], c[2], c[3], nature, target, unit, actual, c[6], c[7], c[8]));
+        }
+        int cost = lineWith(lines, ",件均调解经费,");
+        assertThat(lines.get(cost)).contains(",反向,300,元,320,");
+        Path layout = Path.of("src/test/resources/layouts/comparator-column.json");
+        Fixtures.Run run = score(lines, "nature", "--layout", layout.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+        JsonNode r = JSON.readTree(run.out());
+        assertThat(r.path("total").decimalValue()).isEqualByComparingTo("96.49");
+
+        // a comparator the layout does not know is refused by its cell
+        lines.set(cost, lines.get(cost).replace(",反向,", ",越低越好,"));
+        Fixtures.Run bad = score(lines, "nature-bad", "--layout", layout.toString());
+        assertThat(bad.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(bad.err()).contains("!E" + (cost + 1)).contains("'越低越好'").contains("正向");
+
+        // without the layout, the column is not passed over: the table is refused by the cell
+        Fixtures.Run plain = score(lines, "nature-plain");
+        assertThat(plain.exit()).isEqualTo(Main.BAD_INPUT);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jixiao.model.FieldDeclaration;
+import jixiao.model.Value;
 
 /**
  * Reads a self-evaluation table (a {@link Grid} from .xlsx or .csv) laid out as a {@link TableLayout} says, into a
@@ -639,6 +640,10 @@ public final class TableImporter {
         mapped.addAll(extra.keySet());
         Map<Integer, String> optional = optionalColumns(header, layout.indicators(), mapped);
         mapped.addAll(optional.keySet());
+        int comparatorCol = comparatorColumn(header, layout.indicators().comparator(), mapped);
+        if (comparatorCol >= 0) {
+            mapped.add(comparatorCol);
+        }
         accountFor(header, mapped, label, layout.indicators(), true);
         List<String> fields = layout.indicators().fields();
         List<String> repeat = layout.indicators().repeatDown() == null ? List.of() : layout.indicators().repeatDown();
@@ -696,6 +701,9 @@ public final class TableImporter {
             for (Map.Entry<Integer, String> e : optional.entrySet()) {
                 put(n, e.getValue(), r, e.getKey());
             }
+            if (comparatorCol >= 0) {
+                compose(n, layout.indicators().comparator(), r, comparatorCol);
+            }
             putDeclared(n, extra, r);
             previous = n;
         }
@@ -743,6 +751,66 @@ public final class TableImporter {
             }
         }
         return null;
+    }
+
+    /** The header's column titled as the block's comparator column (指标性质), or -1. */
+    private int comparatorColumn(int header, TableLayout.ComparatorColumn cc, java.util.Set<Integer> taken) {
+        if (cc == null) {
+            return -1;
+        }
+        List<String> row = grid.row(header);
+        for (int c = 0; c < row.size(); c++) {
+            String cell = title(row.get(c));
+            if (!taken.contains(c) && cc.titles().stream().anyMatch(t -> title(t).equals(cell))) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A row whose comparator stands in a column of its own: the comparator put before the target (正向 4 → ≥4), and,
+     * when the layout says so, the 度量单位 column's unit after a target or actual written as a bare number (≥4个).
+     */
+    private void compose(ObjectNode n, TableLayout.ComparatorColumn cc, int r, int c) throws InputException {
+        String written = grid.cell(r, c).strip();
+        String symbol = null;
+        for (Map.Entry<String, String> e : cc.values().entrySet()) {
+            if (norm(e.getKey()).equals(norm(written))) {
+                symbol = e.getValue();
+            }
+        }
+        if (symbol == null && !written.isEmpty()) {
+            throw new InputException(source, grid.address(r, c), 0, 0, "'" + written + "' is not a comparator this "
+                    + "table's layout knows; expected one of: " + String.join(" ", cc.values().keySet()));
+        }
+        mark(r, c, "read", at + ".target (its comparator)");
+        String unit = Boolean.TRUE.equals(cc.unitIntoValues()) && n.hasNonNull("unit") ? n.get("unit").asText().strip()
+                : "";
+        for (String f : List.of("target", "actual")) {
+            if (!n.hasNonNull(f)) {
+                continue;
+            }
+            String v = n.get(f).asText().strip();
+            Value read;
+            try {
+                read = Cells.value(v);
+            } catch (IllegalArgumentException e) {
+                continue; // said when the value is read
+            }
+            if (read.isNumeric() && read.unit().isEmpty() && !unit.isEmpty()) {
+                v = v + unit;
+            }
+            if (f.equals("target") && symbol != null && !symbol.isEmpty() && read.isNumeric()) {
+                if (read.comparator().isEmpty()) {
+                    v = symbol + v;
+                } else if (!read.comparator().equals(symbol) && !read.isRange()) {
+                    throw new InputException(source, grid.address(r, c), 0, 0, "'" + written + "' (" + symbol
+                            + ") contradicts the target '" + n.get(f).asText() + "' written beside it");
+                }
+            }
+            n.put(f, v);
+        }
     }
 
     /** The header's columns titled as one of the block's optional fields (评价档次, 评价得分): column → field. */

@@ -28,10 +28,12 @@ public record TableLayout(String description, String title, String kind, String 
      * header's titles in order, the field each column fills, the fields a blank cell repeats from the row above,
      * the label of a closing row whose 得分 column is the claimed total (总分), or null, columns a table may
      * have or not (an evaluator's tier and score): field → the titles it goes by, the first the one written, and for a
-     * block of named lines (the budget), other spellings of a line's name: name → spellings (年度资金总额 → 总额, 合计).
+     * block of named lines (the budget), other spellings of a line's name: name → spellings (年度资金总额 → 总额, 合计),
+     * and a column holding the target's comparator on its own (指标性质), or null.
      */
     public record Block(String label, List<String> header, List<String> fields, List<String> repeatDown,
-                        String total, Map<String, List<String>> optional, Map<String, List<String>> names) {
+                        String total, Map<String, List<String>> optional, Map<String, List<String>> names,
+                        ComparatorColumn comparator) {
         public Block {
             optional = optional == null ? Map.of() : optional;
             names = names == null ? Map.of() : names;
@@ -47,6 +49,22 @@ public record TableLayout(String description, String title, String kind, String 
                 }
             }
             return written;
+        }
+    }
+
+    /**
+     * A column that holds the target's comparator by itself, as some provinces' tables do (指标性质: ≥ ≤ = or 正向 /
+     * 反向, then 指标值 and 度量单位 in columns of their own).
+     *
+     * @param titles         the column's titles (指标性质, 指标方向)
+     * @param values         what each spelling of the column means as a comparator (正向 → ≥, 反向 → ≤, 定性 → none);
+     *                       a spelling not listed is an error naming the cell
+     * @param unitIntoValues whether the 度量单位 column's unit goes after a target or actual written as a bare number
+     */
+    public record ComparatorColumn(List<String> titles, Map<String, String> values, Boolean unitIntoValues) {
+        public ComparatorColumn {
+            titles = titles == null ? List.of() : titles;
+            values = values == null ? Map.of() : values;
         }
     }
 
