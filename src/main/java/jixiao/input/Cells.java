@@ -175,6 +175,10 @@ public final class Cells {
             if (s.startsWith("[")) {
                 return bracketRange();
             }
+            Value date = date();
+            if (date != null) {
+                return date;
+            }
             String comparator = "";
             boolean symbol = false;
             String[] p = match(SYMBOLS);
@@ -247,6 +251,69 @@ public final class Cells {
                         + "; expected a comparator, a number, a unit and nothing else");
             }
             return new Value(text, comparator, number, upper, unit, dimension(unit));
+        }
+
+        /** A month and day, a month, or the year's end, with or without its year (see docs/values.md, Dates). */
+        private static final java.util.regex.Pattern MONTH_DAY = java.util.regex.Pattern.compile(
+                "^(≤|<)?(?:(\\d{4})年)?(\\d{1,2})月(?:(\\d{1,2})[日号])?(底|末|上旬|中旬|下旬)?(前|以前|之前|内|以内)?(完成)?$");
+        private static final java.util.regex.Pattern ISO_DAY = java.util.regex.Pattern.compile(
+                "^(≤|<)?(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(前|以前|之前)?(完成)?$");
+        private static final java.util.regex.Pattern YEAR_END = java.util.regex.Pattern.compile(
+                "^(?:(\\d{4})年)?年?(底|末|内)(前|以前|之前)?(完成)?$");
+
+        /**
+         * A date or deadline, or null when the cell is none. {@code 9月前} is before 1 September ({@code <} 0901);
+         * {@code 9月底前}, {@code 9月内} and {@code ≤9月} by 30 September ({@code ≤}); {@code 2023年6月30日前} by that day;
+         * {@code 年底前} by 31 December; an actual {@code 7月} is the month's last day (done by then), {@code 2023年5月20日}
+         * that day. A number of months ({@code 3个月}) is a duration, not a date.
+         */
+        private Value date() {
+            java.util.regex.Matcher m = ISO_DAY.matcher(s);
+            if (m.matches()) {
+                return dateValue(m.group(1), parseYear(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)), null, m.group(5));
+            }
+            m = MONTH_DAY.matcher(s);
+            if (m.matches() && !(m.group(2) == null && m.group(4) == null && m.group(5) == null && m.group(6) == null
+                    && m.group(1) == null && Integer.parseInt(m.group(3)) > 12)) {
+                return dateValue(m.group(1), parseYear(m.group(2)), Integer.parseInt(m.group(3)),
+                        m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(5), m.group(6));
+            }
+            m = YEAR_END.matcher(s);
+            if (m.matches()) {
+                return dateValue(null, parseYear(m.group(1)), 12, 31, null, "前");
+            }
+            return null;
+        }
+
+        private static int parseYear(String y) {
+            return y == null ? 0 : Integer.parseInt(y);
+        }
+
+        private Value dateValue(String lead, int year, int month, int day, String part, String before) {
+            if (month < 1 || month > 12) {
+                return null; // 13月, 24月: not a month of the year (read as a number of months, as before)
+            }
+            java.time.YearMonth ym = java.time.YearMonth.of(year == 0 ? 2001 : year, month);
+            if (day > ym.lengthOfMonth()) {
+                throw new CellException("'" + text + "': " + month + "月 has no day " + day);
+            }
+            String comparator = "";
+            if (day == 0) {
+                // a month: its first day for "before the month", else a day of it (the last, unless 上旬/中旬)
+                boolean beforeMonth = (before != null && before.endsWith("前") && part == null) || "<".equals(lead);
+                if (beforeMonth) {
+                    day = 1;
+                    comparator = "<";
+                } else {
+                    day = "上旬".equals(part) ? 10 : "中旬".equals(part) ? 20 : ym.lengthOfMonth();
+                    comparator = before != null || lead != null ? "≤" : "";
+                }
+            } else if (before != null || lead != null) {
+                comparator = "<".equals(lead) ? "<" : "≤";
+            }
+            return new Value(text, comparator, jixiao.model.Dates.number(year, month, day), null, "日期",
+                    jixiao.model.Dates.DIMENSION);
         }
 
         private Value bracketRange() {

@@ -239,6 +239,7 @@ public final class SubmissionReader {
         s = Names.normalise(s);
         validate(source, s);
         s = UnitConversion.apply(source, s, amountUnits);
+        s = DatesInYear.apply(s);
         if (declared != null) {
             s = declared.putOn(source, s);
         }

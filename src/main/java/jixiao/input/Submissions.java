@@ -35,7 +35,7 @@ public final class Submissions {
 
     /**
      * The submission a table was read into, checked as JSON is; a problem found then is named by the table's cell
-     * (or the row, for a cell left empty) as well as by its JSON path: {@code 自评表!E21（三级指标“当事人满意度”的一行）
+     * (or the row, for a cell left empty) as well as by its JSON path: {@code 自评表!E21（“排查调处矛盾纠纷数量”的一行）
      * $.indicators[7].target: required, but missing or empty}.
      */
     public static Submission submissionOf(String label, Imported imported, String defaultId, FieldCatalog catalog)
