@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,5 +182,55 @@ class TableSpellingsTest {
         // without the layout, the column is not passed over: the table is refused by the cell
         Fixtures.Run plain = score(lines, "nature-plain");
         assertThat(plain.exit()).isEqualTo(Main.BAD_INPUT);
+    }
+
+    /** A workbook with a 填表说明 sheet before the table: the table's sheet is found, the other said to be passed over. */
+    @Test
+    void aCoverSheetBeforeTheTableIsPassedOver() throws Exception {
+        Path xlsx = tmp.resolve("example.xlsx");
+        assertThat(Fixtures.cli("table", EXAMPLE.toString(), "-o", xlsx.toString()).exit()).isZero();
+        Path covered = tmp.resolve("covered.xlsx");
+        try (var in = Files.newInputStream(xlsx);
+             var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var cover = wb.createSheet("填表说明");
+            cover.createRow(0).createCell(0).setCellValue("填表说明：本表由项目实施单位填写，金额单位为万元。");
+            cover.createRow(1).createCell(0).setCellValue("一、预算执行率按全年执行数除以全年预算数计算。");
+            wb.setSheetOrder("填表说明", 0);
+            wb.setActiveSheet(0);
+            try (var out = Files.newOutputStream(covered)) {
+                wb.write(out);
+            }
+        }
+        Fixtures.Run scored = Fixtures.cli("score", covered.toString(), "--format", "json");
+        assertThat(scored.exit()).as(scored.err()).isEqualTo(Main.OK);
+        assertThat(JSON.readTree(scored.out()).path("total").decimalValue()).isEqualByComparingTo("96.49");
+        Fixtures.Run imported = Fixtures.cli("import", covered.toString(), "-o", tmp.resolve("covered.json").toString());
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(Main.OK);
+        assertThat(imported.err()).contains("1 skipped").doesNotContain("not used");
+        Fixtures.Run explained = Fixtures.cli("import", covered.toString(), "-o", tmp.resolve("c2.json").toString(),
+                "--explain");
+        assertThat(explained.err()).contains("填表说明").contains("a sheet without the table");
+    }
+
+    /** Amounts of three and four decimals come back from every table format as they were written. */
+    @Test
+    void amountsWithMoreDecimalsRoundTripThroughEveryFormat() throws Exception {
+        ObjectNode s = (ObjectNode) JSON.readTree(EXAMPLE.toFile());
+        ObjectNode line = (ObjectNode) s.get("budget").get("lines").get(0);
+        line.put("initial", new java.math.BigDecimal("34.125")).put("annual", new java.math.BigDecimal("34.1256"))
+                .put("executed", new java.math.BigDecimal("29.934"));
+        Path json = tmp.resolve("decimals.json");
+        Files.writeString(json, s.toString(), StandardCharsets.UTF_8);
+        for (String suffix : List.of(".xlsx", ".docx", ".csv")) {
+            Path table = tmp.resolve("decimals" + suffix);
+            assertThat(Fixtures.cli("table", json.toString(), "-o", table.toString()).exit()).isZero();
+            Path back = tmp.resolve("decimals" + suffix + ".json");
+            Fixtures.Run run = Fixtures.cli("import", table.toString(), "-o", back.toString());
+            assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+            JsonNode l = JSON.readTree(back.toFile()).get("budget").get("lines").get(0);
+            assertThat(l.get("initial").decimalValue()).as(suffix).isEqualByComparingTo("34.125");
+            assertThat(l.get("annual").decimalValue()).as(suffix).isEqualByComparingTo("34.1256");
+            assertThat(l.get("executed").decimalValue()).as(suffix).isEqualByComparingTo("29.934");
+        }
     }
 }

@@ -40,6 +40,8 @@ public final class Grid {
     private final List<List<String>> rows;
     /** For a Word document: where each row came from ("表2第5行", "第3段"); null for a sheet. */
     private final List<String> origins;
+    /** A workbook's other sheets, in order (a cover or 填表说明 sheet may come before the table). */
+    private List<Grid> otherSheets = List.of();
 
     Grid(String sheet, List<List<String>> rows) {
         this(sheet, rows, null);
@@ -53,6 +55,19 @@ public final class Grid {
 
     public int size() {
         return rows.size();
+    }
+
+    /** The sheet's name (a workbook's), or the file's. */
+    public String sheetName() {
+        return sheet;
+    }
+
+    /** This sheet and the workbook's others, in order. */
+    public List<Grid> sheets() {
+        List<Grid> all = new ArrayList<>();
+        all.add(this);
+        all.addAll(otherSheets);
+        return all;
     }
 
     public List<String> row(int r) {
@@ -112,7 +127,15 @@ public final class Grid {
             }
             try (InputStream in = new ByteArrayInputStream(bytes);
                  Workbook wb = WorkbookFactory.create(in)) {
-                return sheet(wb.getSheetAt(0));
+                Grid first = sheet(wb.getSheetAt(0));
+                List<Grid> others = new ArrayList<>();
+                for (int k = 1; k < Math.min(wb.getNumberOfSheets(), 20); k++) {
+                    if (!wb.isSheetHidden(k) && !wb.isSheetVeryHidden(k)) {
+                        others.add(sheet(wb.getSheetAt(k)));
+                    }
+                }
+                first.otherSheets = List.copyOf(others);
+                return first;
             }
         } catch (Unreadable e) {
             throw new InputException(label, null, 0, 0, e.getMessage());

@@ -133,8 +133,63 @@ public final class Submissions {
         return imported(label, fileName, Grid.read(label, fileName, bytes), notice, layout, catalog);
     }
 
-    private static Imported imported(String label, String fileName, Grid grid, String notice, TableLayout layout,
-                                     FieldCatalog catalog) throws InputException {
+    private static Imported imported(String label, String fileName, Grid workbook, String notice,
+                                     TableLayout layout, FieldCatalog catalog) throws InputException {
+        // the sheet that holds the table: a cover sheet or a 填表说明 sheet before it is passed over, and said so
+        Grid grid = workbook;
+        List<String> passed = new java.util.ArrayList<>();
+        for (Grid sheet : workbook.sheets()) {
+            if (holdsTable(sheet, layout)) {
+                grid = sheet;
+                break;
+            }
+            passed.add(sheet.sheetName());
+        }
+        if (grid != workbook || passed.size() == workbook.sheets().size()) {
+            passed.remove(grid.sheetName());
+        }
+        Imported one = importSheet(label, fileName, grid, notice, layout, catalog);
+        if (grid == workbook && workbook.sheets().size() == 1) {
+            return one;
+        }
+        List<TableImporter.Use> account = new java.util.ArrayList<>();
+        for (Grid sheet : workbook.sheets()) {
+            if (sheet != grid) {
+                account.add(new TableImporter.Use(sheet.sheetName(), "", "skipped",
+                        "a sheet without the table (the table is on sheet " + grid.sheetName() + ")"));
+            }
+        }
+        account.addAll(one.account());
+        return new Imported(one.tree(), account);
+    }
+
+    /** Whether a sheet bears the table: the layout's title (or a built-in one's) and the indicator block's titles. */
+    private static boolean holdsTable(Grid sheet, TableLayout layout) {
+        TableLayout l = layout;
+        if (l == null) {
+            try {
+                l = detect(sheet, sheet.sheetName());
+            } catch (InputException none) {
+                return false;
+            }
+        }
+        List<String> want = l.indicators().header();
+        for (int r = 0; r < sheet.size(); r++) {
+            int k = 0;
+            for (String cell : sheet.row(r)) {
+                if (k < want.size() && TableImporter.title(cell).equals(TableImporter.title(want.get(k)))) {
+                    k++;
+                }
+            }
+            if (k == want.size()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Imported importSheet(String label, String fileName, Grid grid, String notice, TableLayout layout,
+                                        FieldCatalog catalog) throws InputException {
         TableLayout l = layout != null ? layout : detect(grid, label);
         String id = fileName.replaceFirst("\\.[^.]*$", "");
         TableImporter importer = new TableImporter(grid, l, label);
