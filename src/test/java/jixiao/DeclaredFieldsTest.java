@@ -286,4 +286,22 @@ class DeclaredFieldsTest {
         assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(run.err()).contains("扣分").contains("does not read");
     }
+
+    /**
+     * The reports show what the notice's columns held and what a replaced score was: 调处成功率 computed 15, 扣分 3 →
+     * 12, then 核查分 13 replaces it.
+     */
+    @Test
+    void theReportsShowTheColumnsAndTheScoresReplaced() throws Exception {
+        ObjectNode s = example();
+        indicator(s, "调处成功率").put("扣分", 3).put("扣分说明", "部分案卷未归档").put("核查分", 13)
+                .put("核查意见", "补档后核定13分");
+        Path f = write("both.json", s);
+        Fixtures.Run text = cli("score", f.toString());
+        assertThat(text.exit()).as(text.err()).isEqualTo(Main.OK);
+        assertThat(text.out()).contains("本通知所加栏目：扣分 3；扣分说明 部分案卷未归档；核查分 13；核查意见 补档后核定13分")
+                .contains("替代了 12分〔第三条：三级指标得分扣除核查扣分，扣完为止〕，其前为15分〔");
+        Fixtures.Run html = cli("score", f.toString(), "--format", "html");
+        assertThat(html.out()).contains("<div class=\"replaced\">替代了 12分").contains("<div class=\"fields\">");
+    }
 }

@@ -102,7 +102,14 @@ public final class HtmlReport {
                     .append(esc(i.actual() == null ? null : i.actual().text())).append("</td><td class=\"n\">")
                     .append(Num.fmt(i.points())).append("</td><td class=\"n\">").append(Num.fmt(is.getScore()))
                     .append("</td><td class=\"n\">").append(Num.fmt(i.claimed())).append("</td><td><span class=\"rule\">〔")
-                    .append(esc(is.getRule())).append("〕</span>").append(esc(is.getExplanation())).append("</td></tr>");
+                    .append(esc(is.getRule())).append("〕</span>").append(esc(is.getExplanation()));
+            if (!i.fields().isEmpty()) {
+                h.append("<div class=\"fields\">本通知所加栏目：").append(esc(Text.declaredFields(i))).append("</div>");
+            }
+            if (is.getReplaced() != null) {
+                h.append("<div class=\"replaced\">替代了 ").append(esc(Text.replaced(is))).append("</div>");
+            }
+            h.append("</td></tr>");
         }
         h.append("</table>");
 

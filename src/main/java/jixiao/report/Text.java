@@ -5,6 +5,33 @@ public final class Text {
     private Text() {
     }
 
+    /** The notice-declared fields an indicator's row filled, as the table shows them: 扣分 2；扣分说明 台账不全. */
+    public static String declaredFields(jixiao.model.Indicator i) {
+        StringBuilder sb = new StringBuilder();
+        for (java.util.Map.Entry<String, Object> f : i.fields().values().entrySet()) {
+            if (sb.length() > 0) {
+                sb.append("；");
+            }
+            Object v = f.getValue();
+            sb.append(f.getKey()).append(' ').append(v instanceof java.math.BigDecimal d ? jixiao.model.Num.fmt(d)
+                    : String.valueOf(v));
+        }
+        return sb.toString();
+    }
+
+    /** The scores a rule replaced to give this one, the latest first: 9.5〔rule〕 ← … ; empty when none. */
+    public static String replaced(jixiao.model.IndicatorScore is) {
+        StringBuilder sb = new StringBuilder();
+        for (jixiao.model.RuleResult o = is.getReplaced(); o instanceof jixiao.model.IndicatorScore p;
+             o = p.getReplaced()) {
+            if (sb.length() > 0) {
+                sb.append("，其前为");
+            }
+            sb.append(jixiao.model.Num.fmt(p.getScore())).append("分〔").append(p.getRule()).append("〕");
+        }
+        return sb.toString();
+    }
+
     /**
      * The text with control characters (an escape sequence from a submission could rewrite the terminal) shown as
      * {@code \x1b}; line breaks and tabs are kept.

@@ -82,6 +82,12 @@ public final class TextReport {
                     + "  得分 " + Num.fmt(is.getScore()) + "  自评 " + Num.fmt(i.claimed()) + mark
                     + (is.getTier() == null ? "" : "  档次 " + is.getTier()));
             out.add("      〔" + is.getRule() + "〕" + is.getExplanation());
+            if (!i.fields().isEmpty()) {
+                out.add("      本通知所加栏目：" + Text.declaredFields(i));
+            }
+            if (is.getReplaced() != null) {
+                out.add("      替代了 " + Text.replaced(is));
+            }
         }
         out.add("");
     }
