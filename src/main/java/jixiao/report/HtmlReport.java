@@ -29,6 +29,17 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** A finding's severity as a page says it to an analyst: 退回, 错误, 提示, 说明. */
+    static String severity(String s) {
+        return switch (String.valueOf(s)) {
+            case "reject" -> "退回";
+            case "error" -> "错误";
+            case "warning" -> "提示";
+            case "info" -> "说明";
+            default -> s;
+        };
+    }
+
     public static String esc(String s) {
         if (s == null) {
             return "";
@@ -117,7 +128,7 @@ public final class HtmlReport {
         if (!r.findings().isEmpty()) {
             h.append("<table><tr><th>级别</th><th>代码</th><th>对象</th><th>说明</th><th>规则</th></tr>");
             for (Finding f : r.findings()) {
-                h.append("<tr class=\"").append(esc(f.getSeverity())).append("\"><td>").append(esc(f.getSeverity()))
+                h.append("<tr class=\"").append(esc(f.getSeverity())).append("\"><td>").append(esc(severity(f.getSeverity())))
                         .append("</td><td>").append(esc(f.getCode())).append("</td><td>").append(esc(f.getSubject()))
                         .append("</td><td>").append(esc(f.getMessage())).append("</td><td class=\"rule\">")
                         .append(esc(f.getRule())).append("</td></tr>");
