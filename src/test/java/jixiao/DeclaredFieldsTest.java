@@ -76,7 +76,7 @@ class DeclaredFieldsTest {
     void theVerificationNoticesScenariosPass() throws Exception {
         ScenarioRunner runner = new ScenarioRunner(new PolicyRegistry(root, null), new Scorer());
         List<Path> files = ScenarioReader.find(List.of(tmp.resolve("scenarios/hecha-2023")));
-        assertThat(files).hasSize(8);
+        assertThat(files).hasSize(10);
         List<String> failed = new ArrayList<>();
         for (Path f : files) {
             ScenarioRunner.Outcome o = runner.run(f);
