@@ -233,4 +233,25 @@ class TableSpellingsTest {
             assertThat(l.get("executed").decimalValue()).as(suffix).isEqualByComparingTo("29.934");
         }
     }
+
+    /**
+     * Column titles as other provinces write them, read by what they mean: the budget block's 全年预算数(A)（万元）,
+     * 实际执行数(B), 执行率(B/A), 自评得分 (the block's unit in its titles) and the indicators' 指标值, 全年实际值, 权重,
+     * 自评得分, 偏差原因. The table scores 96.49 as the example does.
+     */
+    @Test
+    void columnTitlesAreReadByWhatTheyMean() throws Exception {
+        List<String> lines = exampleCsv();
+        int budget = lineWith(lines, "项目资金（万元）,,,年初预算数");
+        lines.set(budget, "项目资金,,,年初预算数（万元）,全年预算数(A)（万元）,实际执行数(B),分值,执行率(B/A),自评得分");
+        int ind = lineWith(lines, "绩效指标,一级指标");
+        lines.set(ind, "绩效指标,一级指标,二级指标,三级指标,指标值,全年实际值,权重,自评得分,偏差原因");
+        Fixtures.Run run = score(lines, "titles");
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(JSON.readTree(run.out()).path("total").decimalValue()).isEqualByComparingTo("96.49");
+        Fixtures.Run imported = importCsv(lines, "titles-import");
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(Main.OK);
+        assertThat(JSON.readTree(tmp.resolve("titles-import.json").toFile()).path("budget").path("unit").asText())
+                .isEqualTo("万元");
+    }
 }

@@ -177,7 +177,7 @@ public final class Submissions {
         for (int r = 0; r < sheet.size(); r++) {
             int k = 0;
             for (String cell : sheet.row(r)) {
-                if (k < want.size() && TableImporter.title(cell).equals(TableImporter.title(want.get(k)))) {
+                if (k < want.size() && TableImporter.isTitle(cell, want.get(k))) {
                     k++;
                 }
             }

@@ -103,9 +103,43 @@ public final class TableImporter {
     /** A column marker after a title, as tables write formulas: 全年预算数(A), 执行率(B/A). */
     private static final Pattern COLUMN_MARK = Pattern.compile("\\([A-Za-z](?:\\s*[-+*/×÷]\\s*[A-Za-z])*\\)$");
 
-    /** A column title as compared with a layout's: normalised, and without a column marker such as (A) or (B/A). */
+    /**
+     * A column title as compared with a layout's: normalised, without a column marker such as (A) or (B/A), and
+     * without a unit of money in brackets (全年预算数（万元）: the unit is the block's, read from the title).
+     */
     static String title(String s) {
-        return COLUMN_MARK.matcher(norm(s)).replaceFirst("");
+        String t = UNIT_IN_LABEL.matcher(norm(s)).replaceAll("");
+        return COLUMN_MARK.matcher(t).replaceFirst("");
+    }
+
+    /**
+     * Whether a cell bears a layout's column title: the title, or one of the other spellings the layout lists with it
+     * ({@code "全年预算数|年度预算数|预算数"}).
+     */
+    static boolean isTitle(String cell, String layoutTitle) {
+        String c = title(cell);
+        for (String alternative : layoutTitle.split("\\|")) {
+            if (c.equals(title(alternative))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A block's column titles for a message: each with its other spellings in brackets. */
+    static String titles(List<String> header) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String t : header) {
+            String[] a = t.split("\\|");
+            out.add(a.length == 1 ? a[0] : a[0] + "（或" + String.join("、", java.util.Arrays.copyOfRange(a, 1, a.length))
+                    + "）");
+        }
+        return String.join(" | ", out);
+    }
+
+    /** The spelling a layout's column title is written with: its first. */
+    static String written(String layoutTitle) {
+        return layoutTitle.split("\\|")[0];
     }
 
     /**
@@ -160,7 +194,7 @@ public final class TableImporter {
         int indHeader = findHeader(layout.indicators().header(), indCols);
         if (indHeader < 0) {
             throw new InputException(source, null, 0, 0, "no indicator table: no row has the titles "
-                    + String.join(" | ", layout.indicators().header()) + " (the " + layout.title() + " layout)");
+                    + titles(layout.indicators().header()) + " (the " + layout.title() + " layout)");
         }
         int taskHeader = -1;
         int[] taskCols = null;
@@ -183,7 +217,7 @@ public final class TableImporter {
             if (at != null) {
                 throw new InputException(source, grid.address(at[0], at[1]), 0, 0, "the block '"
                         + grid.cell(at[0], at[1]) + "' is here, but no row has its column titles "
-                        + String.join(" | ", layout.budget().header()) + " (the " + layout.title() + " layout): its "
+                        + titles(layout.budget().header()) + " (the " + layout.title() + " layout): its "
                         + "figures would be left unread; name a layout file with these columns (--layout FILE)");
             }
         }
@@ -420,7 +454,7 @@ public final class TableImporter {
                 continue;
             }
             throw new InputException(source, grid.address(r, c), 0, 0, "'" + v + "' stands in a column the "
-                    + layout.title() + " layout does not read (" + String.join(" | ", block.header())
+                    + layout.title() + " layout does not read (" + titles(block.header())
                     + "), so it would be left unread; name a layout file that reads this column (--layout FILE), or "
                     + "take the column out of the table");
         }
@@ -490,14 +524,14 @@ public final class TableImporter {
             List<String> row = grid.row(r);
             int k = 0;
             for (int c = 0; c < row.size() && k < header.size(); c++) {
-                if (title(row.get(c)).equals(title(header.get(k)))) {
+                if (isTitle(row.get(c), header.get(k))) {
                     if (k > 0 && cols[k - 1] == c) {
                         continue;
                     }
                     cols[k++] = c;
                     // a merged title fills several cells: skip its copies
                     while (c + 1 < row.size() && row.get(c + 1).equals(row.get(c))
-                            && (k >= header.size() || !title(row.get(c + 1)).equals(title(header.get(k))))) {
+                            && (k >= header.size() || !isTitle(row.get(c + 1), header.get(k)))) {
                         c++;
                     }
                 }
@@ -539,10 +573,12 @@ public final class TableImporter {
             b.put("target", target);
         }
         String unit = field("budgetUnit");
-        if (unit == null) { // e.g. 项目资金（万元）: the unit in the block's own title
-            Matcher m = UNIT_IN_LABEL.matcher(grid.cell(header, 0));
-            if (m.find()) {
-                unit = m.group(1);
+        if (unit == null) { // e.g. 项目资金（万元）: the unit in the block's own title, or in its columns' titles
+            for (int c = 0; c < grid.row(header).size() && unit == null; c++) {
+                Matcher m = UNIT_IN_LABEL.matcher(grid.cell(header, c));
+                if (m.find()) {
+                    unit = m.group(1);
+                }
             }
         }
         if (unit != null) {

@@ -199,7 +199,7 @@ public final class TableWriter {
         List<String> th = layout.tasks().header();
         int first = rows.size();
         List<String> header = new ArrayList<>(List.of(layout.tasks().label()));
-        header.addAll(th);
+        th.forEach(t -> header.add(TableImporter.written(t)));
         rows.add(header);
         for (JsonNode t : tasks) {
             List<String> row = new ArrayList<>(List.of(layout.tasks().label()));
@@ -223,7 +223,7 @@ public final class TableWriter {
         }
         int first = rows.size();
         List<String> header = new ArrayList<>(List.of(label, "", ""));
-        header.addAll(layout.budget().header());
+        layout.budget().header().forEach(t -> header.add(TableImporter.written(t)));
         List<FieldDeclaration> extra = declaredOn("budgetLine");
         extra.forEach(f -> header.add(f.columnTitles().get(0)));
         rows.add(header);
@@ -283,7 +283,7 @@ public final class TableWriter {
         if (label != null) {
             header.add(label);
         }
-        header.addAll(block.header());
+        block.header().forEach(t -> header.add(TableImporter.written(t)));
         List<String> optional = optionalUsed(block, s.path("indicators"));
         optional.forEach(f -> header.add(block.optional().get(f).get(0)));
         List<FieldDeclaration> extra = declaredOn("indicator");
