@@ -107,7 +107,13 @@ class WorkbenchTest {
         // a rule of the base is named by its folder
         assertThat(page.select("td.file").eachText()).anyMatch(t -> t.startsWith("common/31-quantitative.drl:"));
         assertThat(get("/notices/nowhere", jar).statusCode()).isEqualTo(404);
-        assertThat(get("/notices/common", jar).statusCode()).isEqualTo(404);
+        // the shared rules have a page of their own, in Chinese, linking the notices built on them
+        HttpResponse<String> common = get("/notices/common", jar);
+        assertThat(common.statusCode()).isEqualTo(200);
+        var commonPage = org.jsoup.Jsoup.parse(common.body());
+        assertThat(commonPage.text()).contains("共用规则").contains("31-quantitative.drl").doesNotContain("scores nothing");
+        assertThat(commonPage.select("a[href=/notices/shangjie-2021]")).isNotEmpty();
+        assertThat(commonPage.select("a[href=/notices/mof-2020-project]")).isNotEmpty();
     }
 
     @Test

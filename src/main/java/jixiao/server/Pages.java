@@ -120,6 +120,11 @@ final class Pages {
     void policy(Context ctx) throws Exception {
         gate(ctx, false, s -> {
             String id = ctx.pathParam("id");
+            String shared = workbench.sharedPage(id);
+            if (shared != null) {
+                html(ctx, shared);
+                return;
+            }
             try {
                 html(ctx, workbench.policy(api.policy(id)));
             } catch (PolicyException e) {

@@ -90,8 +90,8 @@ final class Workbench {
                         .append(HtmlReport.esc(e.getMessage())).append("</td></tr>");
                 continue;
             }
-            rows.append("<tr><td>").append(n.isShared() ? HtmlReport.esc(n.id()) + "（共用规则）"
-                    : "<a href=\"/notices/" + HtmlReport.esc(n.id()) + "\">" + HtmlReport.esc(n.id()) + "</a>")
+            rows.append("<tr><td>").append("<a href=\"/notices/" + HtmlReport.esc(n.id()) + "\">"
+                    + HtmlReport.esc(n.id()) + "</a>" + (n.isShared() ? "（共用规则）" : ""))
                     .append("</td><td>").append(HtmlReport.esc(n.title())).append("</td><td>")
                     .append(HtmlReport.esc(n.issuer())).append("</td><td>").append(n.year() == null ? "" : n.year())
                     .append("</td><td>").append(n.base() == null ? "" : HtmlReport.esc(n.base().notice()))
@@ -432,6 +432,42 @@ final class Workbench {
     }
 
     /** A page made by a report (its body) inside the workbench, with the menu. */
+    /**
+     * A folder of shared rules (common): what it is, its files, and the notices built on it, whose policy pages show
+     * its rules in place (with their files and lines); null when the id is no shared folder.
+     */
+    String sharedPage(String id) {
+        jixiao.engine.Notice shared = null;
+        for (jixiao.engine.Notice n : registry.notices()) {
+            if (n.id().equals(id) && n.isShared()) {
+                shared = n;
+            }
+        }
+        if (shared == null) {
+            return null;
+        }
+        StringBuilder h = new StringBuilder();
+        h.append("<p>").append(HtmlReport.esc(shared.title())).append("</p><p>")
+                .append(HtmlReport.esc(shared.description())).append("</p>");
+        h.append("<p>共用规则不单独计分，也不单独编辑后即生效：建在其上的通知各自钉住（pin）它的版本，")
+                .append("共用规则改了，要逐个通知复核并重新钉住。它的规则在下列通知的“政策”页上按阶段列出，注明文件和行号：</p><ul>");
+        for (jixiao.engine.Notice n : registry.notices()) {
+            if (n.base() != null && id.equals(n.base().notice())) {
+                h.append("<li><a href=\"/notices/").append(HtmlReport.esc(n.id())).append("\">")
+                        .append(HtmlReport.esc(n.id())).append("</a> ").append(HtmlReport.esc(n.title())).append("</li>");
+            }
+        }
+        h.append("</ul><h2>文件</h2><ul>");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(registry.root().resolve(id))) {
+            files.map(p -> p.getFileName().toString()).filter(jixiao.engine.PolicyLoader::isRuleFile).sorted()
+                    .forEach(f -> h.append("<li class=\"file\">").append(HtmlReport.esc(f)).append("</li>"));
+        } catch (java.io.IOException e) {
+            h.append("<li>（无法列出文件：").append(HtmlReport.esc(e.getMessage())).append("）</li>");
+        }
+        h.append("</ul>");
+        return inPage("共用规则 " + id, h.toString());
+    }
+
     String inPage(String title, String report) {
         int from = report.indexOf("<body>");
         int to = report.lastIndexOf("</body>");
