@@ -937,7 +937,12 @@ public final class TableImporter {
             }
             n.put(field, v);
         } else if (field.equals("category") || field.equals("group")) {
-            n.put(field, withoutPoints(v));
+            String name = withoutPoints(v);
+            if (!name.equals(v.strip())) { // the account says what became of the points written with the name
+                uses.put(key(r, c), new String[] {"read", at + "." + field + " (the points written with the name are "
+                        + "not read: the rules add up the indicators' own points and check them against the weight)"});
+            }
+            n.put(field, name);
         } else {
             n.put(field, v);
         }
