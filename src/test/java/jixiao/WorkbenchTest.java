@@ -114,6 +114,12 @@ class WorkbenchTest {
         assertThat(commonPage.text()).contains("共用规则").contains("31-quantitative.drl").doesNotContain("scores nothing");
         assertThat(commonPage.select("a[href=/notices/shangjie-2021]")).isNotEmpty();
         assertThat(commonPage.select("a[href=/notices/mof-2020-project]")).isNotEmpty();
+        // the menu's 接口 is a page that says what the API offers and how to call it, not a 401 JSON document
+        assertThat(page.select("nav a[href=/api]").text()).isEqualTo("接口");
+        HttpResponse<String> api = get("/api", jar);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(api.body()).text()).contains("评分接口").contains("POST /api/v1/score")
+                .contains("Authorization: Bearer").contains("422 退回");
     }
 
     @Test
@@ -246,7 +252,7 @@ class WorkbenchTest {
         Document notices = Jsoup.parse(dom(url("/?token=" + TOKEN)));
         assertThat(notices.select("h1").text()).isEqualTo("通知");
         assertThat(notices.select("table#notices a").eachText()).contains("shangjie-2021", "mof-2020-project");
-        assertThat(notices.select("nav a").eachText()).containsExactly("通知", "评分", "比较", "API");
+        assertThat(notices.select("nav a").eachText()).containsExactly("通知", "评分", "比较", "接口");
         Document policy = Jsoup.parse(dom(url("/notices/shangjie-2021?token=" + TOKEN)));
         assertThat(policy.select("h1").text()).isEqualTo("shangjie-2021");
         assertThat(policy.select("table.phase tr")).hasSizeGreaterThan(60);

@@ -144,6 +144,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/", pages::notices);
         app.get("/notices/{id}", pages::policy);
         app.get("/score", pages::scoreForm);
+        app.get("/api", pages::apiPage);
         app.get("/web/editor.js", pages::editorScript);
         app.get("/web/pages/{name}", pages::pageScript);
         app.post("/score", pages::scorePage);

@@ -134,6 +134,10 @@ final class Pages {
         });
     }
 
+    void apiPage(Context ctx) throws Exception {
+        gate(ctx, false, s -> html(ctx, workbench.apiPage()));
+    }
+
     void scoreForm(Context ctx) throws Exception {
         gate(ctx, false, s -> html(ctx, workbench.scoreForm(null)));
     }

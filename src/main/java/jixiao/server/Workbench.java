@@ -57,7 +57,7 @@ final class Workbench {
                 + "border-bottom:1px solid #ddd;margin-bottom:12px}nav a{margin-right:18px}a:focus,button:focus,"
                 + "input:focus{outline:3px solid #f90}table.grid input{border:1px solid #ddd;font:inherit;padding:2px 4px}table.grid td{padding:1px}tr.problem td{background:#fdd}tr.target td{background:#ffd}.row-actions button{padding:0 6px;margin-left:2px}details.definitions pre{font-size:.8em;color:#555;overflow-x:auto}p.toolbar{position:sticky;top:0;background:#fff;padding:6px 0;margin:0;z-index:5;border-bottom:1px solid #eee}td.file{font-family:monospace;font-size:.85em;color:#555}"
                 + "tr.never td{color:#a00}td{vertical-align:middle}#scenario-results td:nth-child(2),#scenario-list td:nth-child(3){white-space:nowrap}pre{white-space:pre-wrap}</style></head><body><nav aria-label=\"主菜单\"><a href=\"/\">通知</a>"
-                + "<a href=\"/score\">评分</a><a href=\"/compare\">比较</a><a href=\"/api/v1/openapi.json\">API</a></nav>";
+                + "<a href=\"/score\">评分</a><a href=\"/compare\">比较</a><a href=\"/api\">接口</a></nav>";
     }
 
     String login(boolean wrong) {
@@ -446,7 +446,7 @@ final class Workbench {
         if (shared == null) {
             return null;
         }
-        StringBuilder h = new StringBuilder();
+        StringBuilder h = new StringBuilder("<h1>共用规则 ").append(HtmlReport.esc(id)).append("</h1>");
         h.append("<p>").append(HtmlReport.esc(shared.title())).append("</p><p>")
                 .append(HtmlReport.esc(shared.description())).append("</p>");
         h.append("<p>共用规则不单独计分，也不单独编辑后即生效：建在其上的通知各自钉住（pin）它的版本，")
@@ -466,6 +466,22 @@ final class Workbench {
         }
         h.append("</ul>");
         return inPage("共用规则 " + id, h.toString());
+    }
+
+    /** What the scoring API offers a budget system, in Chinese: the routes, the token, the description to validate by. */
+    String apiPage() {
+        String h = "<h1>评分接口</h1><p>预算管理系统可通过接口调用评分，与本工作台、命令行用同一套规则（按磁盘上当时的规则文件评分，"
+                + "每个回复都注明规则指纹）。每个请求须带启动时打印的口令：<code>Authorization: Bearer 口令</code>。</p>"
+                + "<table><tr><th>请求</th><th>作用</th></tr>"
+                + "<tr><td><code>GET /api/v1/notices</code></td><td>可用的通知</td></tr>"
+                + "<tr><td><code>GET /api/v1/notices/{id}</code></td><td>一份通知的规则：阶段、规则、文件与行号</td></tr>"
+                + "<tr><td><code>POST /api/v1/score</code></td><td>评一份自评（JSON，或自评表 .xlsx/.docx/.csv）："
+                + "得分、等级、每一分出自哪条规则；退回的只给退回理由，不给总分与等级</td></tr>"
+                + "<tr><td><code>POST /api/v1/batch</code></td><td>成批评分（JSON Lines，一行一份），结果按行流式返回</td></tr>"
+                + "<tr><td><code>POST /api/v1/compare</code></td><td>同一批自评在两份通知下的得分对比</td></tr></table>"
+                + "<p>接口的完整描述（OpenAPI 3，可供对方系统校验）：<code>GET /api/v1/openapi.json</code>（同样须带口令）。"
+                + "回复的状态：200 已评分，422 退回，400 读不了（指明位置），404 没有该通知，413 太大，500 规则有误，503 超时。</p>";
+        return inPage("评分接口", h);
     }
 
     String inPage(String title, String report) {
