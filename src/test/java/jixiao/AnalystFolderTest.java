@@ -27,8 +27,10 @@ class AnalystFolderTest {
         Fixtures.copyHome(home);
         Path rules = home.resolve("rules");
         for (String id : new String[] {"xinqu-2024", "hecha-2023"}) {
-            Fixtures.copyTree(SYNTHETIC.resolve("rules").resolve(id), rules.resolve(id));
-            Fixtures.copyTree(SYNTHETIC.resolve("scenarios").resolve(id), home.resolve("scenarios").resolve(id));
+            if (!Files.exists(rules.resolve(id))) { // an analyst may have copied it already (it is the same then)
+                Fixtures.copyTree(SYNTHETIC.resolve("rules").resolve(id), rules.resolve(id));
+                Fixtures.copyTree(SYNTHETIC.resolve("scenarios").resolve(id), home.resolve("scenarios").resolve(id));
+            }
             Fixtures.pin(rules, id);
         }
         String old = System.getProperty("jixiao.home");
