@@ -60,7 +60,7 @@ class OutputsIdenticalTest {
             n++;
             Submission s;
             try {
-                s = SubmissionReader.parse("all.jsonl:" + n, line, "all-" + n);
+                s = SubmissionReader.parse("all.jsonl:" + n, line, "all-" + n, registry::fieldsOf); // as the batch reads
             } catch (jixiao.input.InputException e) {
                 continue; // a scenario about a submission that cannot be read: the batch names it and goes on
             }
