@@ -62,26 +62,18 @@ public final class Submissions {
     /** The same, with the columns titled as the notice's declared fields read into them. */
     public static ObjectNode importTable(Path file, String notice, TableLayout layout, FieldCatalog catalog)
             throws InputException {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new InputException(file.toString(), null, 0, 0, "no such file");
-        }
-        return importTable(file.toString(), file.getFileName().toString(), Grid.read(file), notice, layout, catalog);
+        return importWithAccount(file, notice, layout, catalog).tree();
     }
 
     /** The submission JSON of a table sent as bytes (an upload), named {@code label} in messages. */
     public static ObjectNode importTable(String label, String fileName, byte[] bytes, String notice,
                                          TableLayout layout, FieldCatalog catalog) throws InputException {
-        return importTable(label, fileName, Grid.read(label, fileName, bytes), notice, layout, catalog);
+        return importWithAccount(label, fileName, bytes, notice, layout, catalog).tree();
     }
 
     public static ObjectNode importTable(String label, String fileName, byte[] bytes, String notice,
                                          TableLayout layout) throws InputException {
         return importTable(label, fileName, bytes, notice, layout, FieldCatalog.NONE);
-    }
-
-    private static ObjectNode importTable(String label, String fileName, Grid grid, String notice,
-                                          TableLayout layout, FieldCatalog catalog) throws InputException {
-        return imported(label, fileName, grid, notice, layout, catalog).tree();
     }
 
     /** A table read: the submission JSON, and what became of each of the table's non-empty cells. */
