@@ -127,23 +127,13 @@ public final class Submissions {
 
     private static Imported imported(String label, String fileName, Grid workbook, String notice,
                                      TableLayout layout, FieldCatalog catalog) throws InputException {
+        if (workbook.sheets().size() == 1) { // a CSV, a Word document, a one-sheet workbook: nothing to choose
+            return importSheet(label, fileName, workbook, notice, layout, catalog);
+        }
         // the sheet that holds the table: a cover sheet or a 填表说明 sheet before it is passed over, and said so
-        Grid grid = workbook;
-        List<String> passed = new java.util.ArrayList<>();
-        for (Grid sheet : workbook.sheets()) {
-            if (holdsTable(sheet, layout)) {
-                grid = sheet;
-                break;
-            }
-            passed.add(sheet.sheetName());
-        }
-        if (grid != workbook || passed.size() == workbook.sheets().size()) {
-            passed.remove(grid.sheetName());
-        }
+        Grid grid = workbook.sheets().stream().filter(sheet -> holdsTable(sheet, layout)).findFirst()
+                .orElse(workbook);
         Imported one = importSheet(label, fileName, grid, notice, layout, catalog);
-        if (grid == workbook && workbook.sheets().size() == 1) {
-            return one;
-        }
         List<TableImporter.Use> account = new java.util.ArrayList<>();
         for (Grid sheet : workbook.sheets()) {
             if (sheet != grid) {
