@@ -97,6 +97,11 @@ public class CategoryWeight extends RuleResult {
         return weight;
     }
 
+    /** The weight as the notice sets it, before any rule moved or changed it. */
+    public BigDecimal getNoticeWeight() {
+        return steps.get(0).weightAfter;
+    }
+
     public boolean isApplicable() {
         return applicable;
     }
