@@ -361,5 +361,76 @@ class ProjectTableTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(M.readTree(r.out()).get("total").decimalValue()).isEqualByComparingTo(total);
     }
+
+    /**
+     * The points written with a first-level name are read as the category's points (categories[].weight), for the
+     * notice to judge: this notice fixes 产出指标 at 50, so 50 passes without a word and 45 is a declaration it does not
+     * take (CATEGORY_DECLARATION_IGNORED, the total unchanged: 8.8 + 47.69 + 30 + 10 = 96.49). Before, the points were
+     * dropped with only a line in the account.
+     */
+    @Test
+    void thePointsWrittenWithACategoryNameAreItsDeclaredPoints() throws Exception {
+        Path fifty = csvChanged(lines -> lines.stream().map(l -> l.replace(",产出指标,", ",产出指标(50分),")).toList());
+        ObjectNode read = Submissions.importTable(fifty, null, null);
+        assertThat(read.path("categories").toString()).contains("\"name\":\"产出指标\",\"weight\":50");
+        Fixtures.Run same = Fixtures.cli("score", fifty.toString(), "--format", "json");
+        assertThat(same.exit()).as(same.err()).isZero();
+        assertThat(same.out()).doesNotContain("CATEGORY_DECLARATION_IGNORED");
+
+        Path other = csvChanged(lines -> lines.stream().map(l -> l.replace(",产出指标,", ",产出指标（45分）,")).toList());
+        Fixtures.Run r = Fixtures.cli("score", other.toString(), "--format", "json");
+        JsonNode out = M.readTree(r.out());
+        assertThat(out.get("total").decimalValue()).isEqualByComparingTo("96.49");
+        assertThat(out.get("findings").toString()).contains("CATEGORY_DECLARATION_IGNORED").contains("45");
+    }
+
+    /** Two figures for one first-level indicator (产出指标(50分) on one row, 产出指标(45分) on the next) are an error naming the cell. */
+    @Test
+    void twoFiguresForOneCategoryAreAnErrorNamingTheCell() throws Exception {
+        Path csv = csvChanged(lines -> lines.stream().map(l -> l.replace(",产出指标,", ",产出指标(50分),")
+                .replace(",,,人民调解员培训人次,", ",产出指标(45分),,人民调解员培训人次,")).toList());
+        Fixtures.Run r = Fixtures.cli("import", csv.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("'产出指标(45分)' gives 产出指标 45 points").contains("gave it 50");
+    }
+
+    /**
+     * A row marked not applicable (指标值 /, 实际完成值 无, 分值 /, 得分 /) is read with 0 points and passed to the rules,
+     * which score it 0 of 0 with a note (its 10 points moved to 维护社会和谐稳定 by the department). Before, the row was
+     * refused for its missing points; and "/" against "/" scored full marks as a qualitative match.
+     */
+    @Test
+    void aRowMarkedNotApplicableIsReadWithNoPointsForTheRulesToJudge() throws Exception {
+        Path csv = csvChanged(lines -> lines.stream().map(l -> l.replace(
+                ",人民调解工作机制长效运行,长期,长期,10,10,", ",人民调解工作机制长效运行,/,无,/,/,")
+                .replace(",维护社会和谐稳定,显著,显著,20,20,", ",维护社会和谐稳定,显著,显著,30,30,")).toList());
+        ObjectNode read = Submissions.importTable(csv, null, null);
+        JsonNode row = null;
+        for (JsonNode n : read.get("indicators")) {
+            if (n.path("name").asText().equals("人民调解工作机制长效运行")) {
+                row = n;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("points").decimalValue()).isEqualByComparingTo("0");
+        assertThat(row.get("target").asText()).isEqualTo("/");
+        assertThat(row.has("claimed")).isFalse();
+        Fixtures.Run r = Fixtures.cli("score", csv.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode out = M.readTree(r.out());
+        assertThat(out.get("findings").toString()).contains("INDICATOR_MARKED_NOT_APPLICABLE");
+        // 8.8 + 47.69 + (30 + 0) + 10: the row of no points scores 0 of 0, 维护社会和谐稳定 now carries 效益指标's 30
+        assertThat(out.get("total").decimalValue()).isEqualByComparingTo("96.49");
+    }
+
+    /** An empty 分值 beside "/" cells is a missing figure, never 0 by default. */
+    @Test
+    void anEmptyPointsCellIsNotReadAsNoPoints() throws Exception {
+        Path csv = csvChanged(lines -> lines.stream().map(l -> l.replace(
+                ",人民调解工作机制长效运行,长期,长期,10,10,", ",人民调解工作机制长效运行,/,/,,,")).toList());
+        Fixtures.Run r = Fixtures.cli("import", csv.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("人民调解工作机制长效运行").contains("points: required");
+    }
 }
 

@@ -132,15 +132,17 @@ class TableSpellingsTest {
         lines.set(at, lines.get(at).replace(",当事人满意度,≥90%,", ",当事人满意度,,"));
         Fixtures.Run empty = score(lines, "no-target");
         assertThat(empty.exit()).isEqualTo(Main.BAD_INPUT);
-        // the row by its name's cell (column D, the CSV's line), and the JSON path
-        assertThat(empty.err()).contains("!D" + (at + 1) + "（“当事人满意度”的一行） $.indicators[7].target")
-                .contains("required");
+        // the empty cell itself (column E, the CSV's line), its row by name and its column by title, the JSON path,
+        // and what to type
+        assertThat(empty.err()).contains("!E" + (at + 1) + "（“当事人满意度”的一行，年度指标值栏） $.indicators[7].target")
+                .contains("required").contains("write the target");
 
         lines = exampleCsv();
         lines.set(at, lines.get(at).replace(",100%,10,10,", ",100%,-10,10,"));
         Fixtures.Run negative = score(lines, "negative");
         assertThat(negative.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(negative.err()).contains("!G" + (at + 1) + " $.indicators[7].points").contains("must not be negative");
+        assertThat(negative.err()).contains("!G" + (at + 1) + "（“当事人满意度”的一行，分值栏） $.indicators[7].points")
+                .contains("must not be negative");
     }
 
     /**

@@ -493,8 +493,23 @@ public final class SubmissionReader {
 
     private static void required(String source, String path, Object value) throws InputException {
         if (value == null || (value instanceof String str && str.isBlank())) {
-            throw new InputException(source, path, 0, 0, "required, but missing or empty");
+            throw new InputException(source, path, 0, 0, "required, but missing or empty" + whatToType(path));
         }
+    }
+
+    /** What to write in a required field left empty, by the field's name. */
+    private static String whatToType(String path) {
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        return switch (field) {
+            case "target" -> ": write the target set at the start of the year (指标值), a figure such as ≥95% or 6个, "
+                    + "or a word such as 合格";
+            case "actual" -> ": write what was achieved (实际完成值), a figure such as 98% or 6个, or a word";
+            case "points" -> ": write the indicator's points (分值), a number such as 10; a row that does not apply "
+                    + "is written with / in 指标值, 实际完成值 and 分值";
+            case "name" -> ": write the indicator's name (三级指标)";
+            case "category" -> ": write the first-level indicator (一级指标) the row belongs to";
+            default -> "";
+        };
     }
 
     private static void nonNegative(String source, String path, BigDecimal value) throws InputException {

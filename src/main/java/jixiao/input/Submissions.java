@@ -77,7 +77,11 @@ public final class Submissions {
     }
 
     /** A table read: the submission JSON, and what became of each of the table's non-empty cells. */
-    public record Imported(ObjectNode tree, List<TableImporter.Use> account) {
+    public record Imported(ObjectNode tree, List<TableImporter.Use> account, java.util.Map<String, String> places) {
+        public Imported(ObjectNode tree, List<TableImporter.Use> account) {
+            this(tree, account, java.util.Map.of());
+        }
+
         /**
          * The cell a JSON path was read from; for a field left empty, the row it belongs to (by the cell of its name);
          * null when the path is not the table's.
@@ -85,6 +89,10 @@ public final class Submissions {
         public String cellOf(String jsonPath) {
             if (jsonPath == null) {
                 return null;
+            }
+            String place = places.get(jsonPath); // a cell of a column the layout reads, empty or not
+            if (place != null) {
+                return place;
             }
             for (TableImporter.Use u : account) {
                 if (u.use().equals("read") && u.what().equals(jsonPath)) {
@@ -142,7 +150,7 @@ public final class Submissions {
             }
         }
         account.addAll(one.account());
-        return new Imported(one.tree(), account);
+        return new Imported(one.tree(), account, one.places());
     }
 
     /** Whether a sheet bears the table: the layout's title (or a built-in one's) and the indicator block's titles. */
@@ -176,7 +184,7 @@ public final class Submissions {
         String id = fileName.replaceFirst("\\.[^.]*$", "");
         TableImporter importer = new TableImporter(grid, l, label);
         ObjectNode tree = importer.read(id, notice, catalog);
-        return new Imported(tree, importer.account());
+        return new Imported(tree, importer.account(), importer.places());
     }
 
     /** The built-in layout whose title stands in one of the table's first rows. */

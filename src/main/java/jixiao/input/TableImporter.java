@@ -1,5 +1,6 @@
 package jixiao.input;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jixiao.model.FieldDeclaration;
+import jixiao.model.Num;
 import jixiao.model.Value;
 
 /**
@@ -56,6 +58,21 @@ public final class TableImporter {
         if (r >= 0 && c >= 0 && !grid.cell(r, c).isBlank()) {
             uses.putIfAbsent(key(r, c), new String[] {use, what});
         }
+    }
+
+    /** Each indicator field's cell (JSON path → address and row), empty cells too: where an error points. */
+    private final Map<String, String> places = new java.util.HashMap<>();
+    private int nameColumn = 0;
+    private int headerRow = -1;
+
+    /** Where each indicator field was (or would have been) read: JSON path → the cell, its row and column. */
+    public Map<String, String> places() {
+        return java.util.Collections.unmodifiableMap(places);
+    }
+
+    /** The title of column c in the block's header row, as the table writes it (without line breaks). */
+    private String title(int r, int c) {
+        return headerRow < 0 ? "" : grid.cell(headerRow, c).replaceAll("\\s+", "");
     }
 
     /** Every non-empty cell of the table, row by row, with what became of it (after {@link #read}). */
@@ -139,7 +156,7 @@ public final class TableImporter {
 
     /** The spelling a layout's column title is written with: its first. */
     static String written(String layoutTitle) {
-        return layoutTitle.split("\\|")[0];
+        return layoutTitle == null ? null : layoutTitle.split("\\|")[0];
     }
 
     /**
@@ -223,14 +240,16 @@ public final class TableImporter {
         }
         ArrayNode categories = s.putArray("categories");
         notApplicable(categories);
-        if (categories.isEmpty()) {
-            s.remove("categories");
-        }
         if (taskHeader >= 0) {
             int stop = budgetHeader > taskHeader ? budgetHeader : indHeader;
             s.set("tasks", tasks(taskHeader, taskCols, stop));
         }
-        s.set("indicators", indicators(indHeader, indCols, s));
+        ArrayNode indicators = indicators(indHeader, indCols, s);
+        pointsWithNames(categories);
+        if (categories.isEmpty()) {
+            s.remove("categories");
+        }
+        s.set("indicators", indicators);
         markTitles();
         return s;
     }
@@ -243,6 +262,15 @@ public final class TableImporter {
                 String v = norm(grid.cell(r, c));
                 if (!v.isEmpty() && v.contains(title) && v.length() <= title.length() + 12) {
                     mark(r, c, "label", "the table's title");
+                }
+            }
+        }
+        for (String caption : layout.labels()) {
+            for (int r = 0; r < grid.size(); r++) {
+                for (int c = 0; c < grid.row(r).size(); c++) {
+                    if (isBlockLabel(grid.cell(r, c), caption)) {
+                        mark(r, c, "label", "a caption of the form");
+                    }
                 }
             }
         }
@@ -329,6 +357,10 @@ public final class TableImporter {
     private String field(String field) {
         int[] at = valueCell(field);
         if (at == null) {
+            int[] label = layout.fields().get(field) == null ? null : find(layout.fields().get(field));
+            if (label != null) { // the label is there, its value cell empty: the field is left out, and said so
+                mark(label[0], label[1], "label", "of " + pathOf(field) + " (its cell is empty: left out)");
+            }
             return null;
         }
         int[] label = find(layout.fields().get(field));
@@ -405,19 +437,37 @@ public final class TableImporter {
 
     /** The cell holding a block's label (without a unit in brackets: 项目资金 for 项目资金（万元）), or null. */
     private int[] blockLabel(String label) {
-        String want = UNIT_IN_LABEL.matcher(norm(label)).replaceAll("");
-        if (want.isEmpty()) {
+        if (label == null || norm(label).isEmpty()) {
             return null;
         }
         for (int r = 0; r < grid.size(); r++) {
             for (int c = 0; c < grid.row(r).size(); c++) {
-                String v = UNIT_IN_LABEL.matcher(norm(grid.cell(r, c))).replaceAll("");
-                if (v.equals(want)) {
+                if (isBlockLabel(grid.cell(r, c), label)) {
                     return new int[] {r, c};
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a cell is a block's label: the layout's label or one of the other spellings it lists with it
+     * ({@code "绩效指标|年度绩效指标完成情况"}), compared normalised and without a unit in brackets.
+     */
+    static boolean isBlockLabel(String cell, String label) {
+        if (label == null || label.isEmpty()) {
+            return false;
+        }
+        String v = UNIT_IN_LABEL.matcher(norm(cell)).replaceAll("");
+        if (v.isEmpty()) {
+            return false;
+        }
+        for (String one : label.split("\\|")) {
+            if (v.equals(UNIT_IN_LABEL.matcher(norm(one)).replaceAll(""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -440,7 +490,7 @@ public final class TableImporter {
             if (v.isBlank()) {
                 continue;
             }
-            if (!blockLabel.isEmpty() && norm(v).equals(blockLabel)) {
+            if (isBlockLabel(v, blockLabel)) {
                 mark(r, c, "label", "the block's name");
                 continue;
             }
@@ -473,7 +523,7 @@ public final class TableImporter {
         if (!blockLabel.isEmpty()) {
             List<String> row = grid.row(r);
             for (int c = 0; c < row.size(); c++) {
-                if (norm(row.get(c)).equals(blockLabel)) {
+                if (isBlockLabel(row.get(c), blockLabel)) {
                     mark(r, c, "label", "the block's name");
                 }
             }
@@ -483,8 +533,8 @@ public final class TableImporter {
     /** Where the cells put() reads go: the JSON path of the object being filled. */
     private String at = "$";
 
-    /** A name cell that the blank form has as a placeholder: ……, 指标2：, (3). */
-    private static final Pattern PLACEHOLDER = Pattern.compile("^(?:[…．.。]{2,}|…|指标\\d+[:：]?|[（(]\\d+[)）])$");
+    /** A name cell that the blank form has as a placeholder: ……, 指标2：, (3); or 指标1：/ (the form's prefix and a dash: none). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("^(?:[…．.。]{2,}|…|指标\\d+[:：]?[/／—–-]*|[（(]\\d+[)）])$");
 
     /**
      * A row of the blank form left in: its name a placeholder and nothing else filled but the category and group it
@@ -628,8 +678,9 @@ public final class TableImporter {
             if (m.matches() && !m.group(2).isBlank()) {
                 if (m.group(1) != null) {
                     section = m.group(1).strip();
-                } else if (!label.toString().matches("^\\s*[（(]\\s*\\d+.*")) {
-                    section = null;
+                } else if (!label.toString().matches("^\\s*[（(]\\s*\\d+.*")
+                        && layout.budget().names().containsKey(layout.budget().lineName(m.group(2).strip()))) {
+                    section = null; // the total line again; any other plain line goes on under 其中 (上年结转资金, 其他资金)
                 }
                 name = m.group(2).strip();
             } else if (m.matches()) { // 年度资金总额： — a line's name with a colon and nothing after it
@@ -649,6 +700,8 @@ public final class TableImporter {
                     if (!v.isBlank() && !isDash(v) && !b.has(f)) {
                         b.put(f, number(v, grid.address(r, cols[k])));
                         mark(r, cols[k], "read", "$.budget." + f);
+                    } else if (isDash(v)) {
+                        mark(r, cols[k], "label", "a dash: the form has no " + f + " on this line");
                     }
                 } else {
                     put(l, f, r, cols[k]);
@@ -682,6 +735,8 @@ public final class TableImporter {
         }
         accountFor(header, mapped, label, layout.indicators(), true);
         List<String> fields = layout.indicators().fields();
+        nameColumn = cols[fields.indexOf("name")];
+        headerRow = header;
         List<String> repeat = layout.indicators().repeatDown() == null ? List.of() : layout.indicators().repeatDown();
         String end = layout.end() == null ? null : norm(layout.end());
         ObjectNode previous = null;
@@ -721,9 +776,16 @@ public final class TableImporter {
             markBlockLabel(r, label);
             at = "$.indicators[" + out.size() + "]";
             ObjectNode n = out.addObject();
+            boolean notApplicable = markedNotApplicable(r, cols, fields);
             for (int k = 0; k < fields.size(); k++) {
                 String f = fields.get(k);
                 String v = grid.cell(r, cols[k]);
+                if (notApplicable && f.equals("points")) { // 指标值 /, 实际完成值 /, 分值 /: a row of no points
+                    n.put("points", 0);
+                    mark(r, cols[k], "read", at + ".points (0: the row is marked not applicable, every cell a "
+                            + "dash or 无; the rules decide what it scores)");
+                    continue;
+                }
                 if (v.isBlank() && previous != null && repeat.contains(f) && previous.has(f)) {
                     n.set(f, previous.get(f));
                     continue;
@@ -915,6 +977,11 @@ public final class TableImporter {
 
     private void put(ObjectNode n, String field, int r, int c) throws InputException {
         String v = grid.cell(r, c);
+        if (at.startsWith("$.indicators[")) { // where an error about this field points, even when it is empty
+            String name = grid.cell(r, nameColumn);
+            places.put(at + "." + field, grid.address(r, c) + (name.isBlank() ? ""
+                    : "（“" + name.strip() + "”的一行" + (title(r, c).isEmpty() ? "" : "，" + title(r, c) + "栏") + "）"));
+        }
         if (v.isBlank()) {
             return;
         }
@@ -936,11 +1003,34 @@ public final class TableImporter {
                 throw new InputException(source, grid.address(r, c), 0, 0, e.getMessage());
             }
             n.put(field, v);
-        } else if (field.equals("category") || field.equals("group")) {
+        } else if (field.equals("category")) {
+            String name = withoutPoints(v);
+            if (name.isEmpty()) {
+                throw new InputException(source, grid.address(r, c), 0, 0, "'" + v.strip() + "' gives a first-level "
+                        + "indicator's points but not its name: write the name before the points, as the notice "
+                        + "names it (一级指标名" + v.strip() + ")");
+            }
+            if (!name.equals(v.strip())) { // 一级指标名(50分): the points are the category's, as categories[].weight says
+                BigDecimal points = new BigDecimal(POINTS_IN_NAME.matcher(v.strip()).results().findFirst().orElseThrow()
+                        .group(1));
+                Object[] before = categoryPoints.get(name);
+                if (before != null && ((BigDecimal) before[0]).compareTo(points) != 0) {
+                    throw new InputException(source, grid.address(r, c), 0, 0, "'" + v.strip() + "' gives "
+                            + name + " " + Num.fmt(points) + " points, but " + before[1] + " gave it "
+                            + Num.fmt((BigDecimal) before[0]) + ": write one figure for a first-level indicator");
+                }
+                if (before == null) {
+                    categoryPoints.put(name, new Object[] {points, grid.address(r, c)});
+                }
+                uses.put(key(r, c), new String[] {"read", at + "." + field + " and the category's points "
+                        + "(categories[].weight, which the rules check against the notice's and the indicators' sum)"});
+            }
+            n.put(field, name);
+        } else if (field.equals("group")) {
             String name = withoutPoints(v);
             if (!name.equals(v.strip())) { // the account says what became of the points written with the name
-                uses.put(key(r, c), new String[] {"read", at + "." + field + " (the points written with the name are "
-                        + "not read: the rules add up the indicators' own points and check them against the weight)"});
+                uses.put(key(r, c), new String[] {"read", at + "." + field + " (the points written with a "
+                        + "second-level name are not read: the rules add up the indicators' own points)"});
             }
             n.put(field, name);
         } else {
@@ -949,7 +1039,33 @@ public final class TableImporter {
     }
 
     /** Points written after a category's name, on its line or the next: 一级指标名(50分), or （50分） below it in the cell. */
-    private static final Pattern POINTS_IN_NAME = Pattern.compile("\\s*[(（]\\s*\\d+(?:\\.\\d+)?\\s*分\\s*[)）]\\s*$");
+    private static final Pattern POINTS_IN_NAME = Pattern.compile("\\s*[(（]\\s*(\\d+(?:\\.\\d+)?)\\s*分\\s*[)）]\\s*$");
+
+    /** The points written with a category's name (一级指标名(50分)): name → {points, address}. */
+    private final Map<String, Object[]> categoryPoints = new java.util.LinkedHashMap<>();
+
+    /**
+     * The points written with the first-level names become the categories' weights as the department gives them
+     * (categories[].weight): the notice's rules decide what a weight means (kept, adjusted, refused) and check the
+     * indicators' points against it.
+     */
+    private void pointsWithNames(ArrayNode categories) {
+        for (Map.Entry<String, Object[]> e : categoryPoints.entrySet()) {
+            ObjectNode into = null;
+            for (JsonNode c : categories) {
+                if (c.path("name").asText().equals(e.getKey())) {
+                    into = (ObjectNode) c;
+                }
+            }
+            if (into == null) {
+                into = categories.addObject();
+                into.put("name", e.getKey());
+            }
+            if (!into.has("weight")) {
+                into.put("weight", (BigDecimal) e.getValue()[0]);
+            }
+        }
+    }
 
     /**
      * A category's or group's name as the notice writes it: without the points a table may add after it (the points
@@ -957,6 +1073,28 @@ public final class TableImporter {
      */
     static String withoutPoints(String name) {
         return POINTS_IN_NAME.matcher(name).replaceFirst("").strip();
+    }
+
+    /**
+     * A row marked not applicable: its 分值 is a dash, a slash or 无, and its 指标值 and 实际完成值 are each one of
+     * those, 不适用, 不涉及 or empty (not both empty). It is read with 0 points and the rest as written, for the rules
+     * to decide.
+     */
+    private boolean markedNotApplicable(int r, int[] cols, List<String> fields) {
+        int points = fields.indexOf("points");
+        if (points < 0 || !isDash(grid.cell(r, cols[points]))) {
+            return false; // an empty 分值 is a missing figure, said so by the reader, never 0 by default
+        }
+        boolean said = false;
+        for (String f : List.of("target", "actual")) {
+            int k = fields.indexOf(f);
+            String v = k < 0 ? "" : grid.cell(r, cols[k]);
+            if (!v.isBlank() && !isDash(v) && !norm(v).matches("不适用|不涉及")) {
+                return false;
+            }
+            said |= !v.isBlank();
+        }
+        return said;
     }
 
     /** A dash or slash that tables write in a cell with nothing to say. */

@@ -18,10 +18,16 @@ import java.util.Map;
  * @param notApplicable the label of a row declaring a first-level category not applicable, or null
  * @param tasks         the 年度主要任务 block, or null when the table has none
  * @param end           text that the first cell of the row after the indicators starts with
+ * @param labels        the form's own captions that carry no value (年度总体目标完成情况): recognised as labels in
+ *                      the account, never listed as not used
  */
 public record TableLayout(String description, String title, String kind, String defaultNotice,
                           Map<String, String> fields, Map<String, String> below, String notApplicable, Block tasks,
-                          Block budget, Block indicators, String end) {
+                          Block budget, Block indicators, String end, List<String> labels) {
+
+    public TableLayout {
+        labels = labels == null ? List.of() : List.copyOf(labels);
+    }
 
     /**
      * A block of rows under a header row: the block's own title in its first column (for writing tables), the

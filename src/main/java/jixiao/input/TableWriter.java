@@ -198,11 +198,11 @@ public final class TableWriter {
     private void tasks(JsonNode tasks) {
         List<String> th = layout.tasks().header();
         int first = rows.size();
-        List<String> header = new ArrayList<>(List.of(layout.tasks().label()));
+        List<String> header = new ArrayList<>(List.of(TableImporter.written(layout.tasks().label())));
         th.forEach(t -> header.add(TableImporter.written(t)));
         rows.add(header);
         for (JsonNode t : tasks) {
-            List<String> row = new ArrayList<>(List.of(layout.tasks().label()));
+            List<String> row = new ArrayList<>(List.of(TableImporter.written(layout.tasks().label())));
             for (String field : layout.tasks().fields()) {
                 row.add(text(t.get(field)));
                 if (t.path(field).isNumber()) {
@@ -217,7 +217,7 @@ public final class TableWriter {
     }
 
     private void budget(JsonNode b) {
-        String label = layout.budget().label();
+        String label = TableImporter.written(layout.budget().label());
         if (b.hasNonNull("unit") && label.matches(".*[（(](元|千元|万元|亿元)[)）].*")) {
             label = label.replaceFirst("[（(](元|千元|万元|亿元)[)）]", "（" + b.get("unit").asText() + "）");
         }
@@ -276,7 +276,7 @@ public final class TableWriter {
 
     private void indicators(JsonNode s) {
         TableLayout.Block block = layout.indicators();
-        String label = block.label();
+        String label = TableImporter.written(block.label());
         int offset = label == null ? 0 : 1;
         int first = rows.size();
         List<String> header = new ArrayList<>();
