@@ -100,7 +100,7 @@ class ApiTest {
         assertThat(p.get("layers").toString()).isEqualTo("[\"common\",\"shangjie-2021\"]");
         List<String> phases = new ArrayList<>();
         p.get("phases").forEach(ph -> phases.add(ph.get("name").asText()));
-        assertThat(phases).containsExactly("10 通知参数", "20 分值调整", "30 指标计分", "40 一级指标得分", "45 总分",
+        assertThat(phases).containsExactly("10 通知参数", "20 分值调整", "22 部门声明", "30 指标计分", "40 一级指标得分", "45 总分",
                 "50 等级", "60 复核", "90 提示级别");
         assertThat(one.body()).contains("注4：总分90分及以上为优").contains("common/31-quantitative.drl");
 

@@ -167,6 +167,46 @@ class MutantsTest {
         assertThat(all).noneMatch(m -> m.kind().equals("number") && m.original().contains("insert("));
     }
 
+    /**
+     * Order between rules is the phases': each rule is moved to the neighbouring phase, run first and then last there.
+     * The notice's merge of 可持续性指标 run after the department's declarations (last in 22) is noticed by the seed
+     * (可持续性指标 is zeroed instead of moved: 效益指标 20, not 30); run first in 22 it keeps its order and changes
+     * nothing, which is what an equivalent entry then says.
+     */
+    @Test
+    void eachRuleIsMovedAcrossItsPhaseBoundaryFirstAndLastAndAMoveThatChangesTheOrderIsKilled() throws Exception {
+        PolicyFiles set = PolicyFiles.resolve(Fixtures.SHANGJIE);
+        String merge = "“可持续性指标声明不适用或未设三级指标的，其分值并入效益指标”";
+        List<Mutant> moves = Mutants.of(set).stream()
+                .filter(m -> m.kind().equals("phase") && m.original().startsWith(merge)).toList();
+        assertThat(moves).extracting(Mutant::mutated).containsExactlyInAnyOrder(
+                merge + " ruleflow-group \"22 部门声明\" salience 1000",
+                merge + " ruleflow-group \"22 部门声明\" salience -1000");
+        ScenarioRunner runner = new ScenarioRunner(new PolicyRegistry(Fixtures.RULES, null), new Scorer());
+        List<Scenario> seedOnly = scenarios("shangjie-2021/seed.scenario.json");
+        for (Mutant m : moves) {
+            Status expected = m.mutated().endsWith("-1000") ? Status.KILLED : Status.SURVIVED;
+            assertThat(Mutants.run(set, m, seedOnly, runner, Map.of()).status()).as(m.describe()).isEqualTo(expected);
+        }
+        // a file of one phase has no boundary to move across
+        assertThat(Mutants.of(set)).noneMatch(m -> m.kind().equals("phase") && m.file().endsWith("60-review.drl"));
+    }
+
+    /** A salience, where an analyst keeps one, is a mutant too: removed, and negated. */
+    @Test
+    void aSalienceIsRemovedAndNegated() throws Exception {
+        Path copy = tmp.resolve("rules/shangjie-2021");
+        Fixtures.copyTree(Fixtures.SHANGJIE, copy);
+        Path f = copy.resolve("62-reasons.drl");
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        Files.writeString(f, text.replaceFirst("(ruleflow-group \"60 复核\")", "$1\n    salience 5"),
+                StandardCharsets.UTF_8);
+        List<Mutant> sal = Mutants.of(PolicyFiles.resolve(copy)).stream()
+                .filter(m -> m.kind().equals("salience")).toList();
+        assertThat(sal).extracting(Mutant::mutated).containsExactlyInAnyOrder("", "salience -5");
+        assertThat(sal).allMatch(m -> m.original().equals("salience 5"));
+    }
+
     private static List<String> neighbours(String n) {
         return Mutants.neighbours(n);
     }

@@ -319,7 +319,7 @@ public final class PolicyLoader {
     }
 
     /** Sort key of a phase: its leading number, zero-padded, then its name. */
-    static String phaseKey(String phase) {
+    public static String phaseKey(String phase) {
         Matcher m = PHASE_NUMBER.matcher(phase);
         long n = m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
         return String.format("%019d %s", n, phase);

@@ -128,6 +128,14 @@ public final class Expectations {
         if (exp.has("weight")) {
             number(out, field + ".weight", exp.get("weight"), w == null ? c.getWeight() : w.getWeight(), rules);
         }
+        if (exp.has("weightRules")) { // the rules that set the weight, step by step, in the order they did
+            List<String> want = new java.util.ArrayList<>();
+            exp.get("weightRules").forEach(x -> want.add(x.asText()));
+            List<String> got = w == null ? List.of() : w.getSteps().stream().map(CategoryWeight.Step::getRule).toList();
+            if (!want.equals(got)) {
+                out.add(new Mismatch(field + ".weightRules", String.join(" → ", want), String.join(" → ", got), rules));
+            }
+        }
         if (exp.has("applicable")) {
             boolean actual = w == null || w.isApplicable();
             if (exp.get("applicable").asBoolean() != actual) {

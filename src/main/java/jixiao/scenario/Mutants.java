@@ -44,6 +44,13 @@ public final class Mutants {
             if (kind.equals("delete")) {
                 return file + ":" + line + " rule deleted: " + original;
             }
+            if (kind.equals("phase")) {
+                return file + ":" + line + " " + original + " → `" + mutated.substring(mutated.indexOf("” ") + 2)
+                        + "` (a phase boundary moved)";
+            }
+            if (kind.equals("salience") && mutated.isEmpty()) {
+                return file + ":" + line + " `" + original + "` removed";
+            }
             int start = 0;
             while (start < original.length() && start < mutated.length()
                     && original.charAt(start) == mutated.charAt(start)) {
@@ -93,6 +100,25 @@ public final class Mutants {
         return out;
     }
 
+    /** A rule's phase attribute. */
+    private static final Pattern PHASE = Pattern.compile("ruleflow-group\\s+\"([^\"]+)\"");
+
+    /** The phases a file's rules name, in the order they run (by their number). */
+    private static List<String> phasesOf(String[] lines) {
+        java.util.TreeSet<String> phases = new java.util.TreeSet<>(
+                java.util.Comparator.comparing(PolicyLoader::phaseKey).thenComparing(x -> x));
+        for (String l : lines) {
+            Matcher m = PHASE.matcher(l.strip());
+            if (m.matches()) {
+                phases.add(m.group(1));
+            }
+        }
+        return new ArrayList<>(phases);
+    }
+
+    /** A rule's salience attribute: the order it fires in among the rules of its phase. */
+    private static final Pattern SALIENCE = Pattern.compile("salience\\s+(-?\\d+)");
+
     private static void drl(List<Mutant> out, String name, String owner, String text) {
         String[] lines = text.split("\n", -1);
         boolean inCondition = false;
@@ -107,6 +133,40 @@ public final class Mutants {
                 ruleStart = i;
                 Matcher named = RULE_START.matcher(line.strip()); // the name itself, not the masked line's blanks
                 ruleName = named.find() ? named.group(1) : r.group(1);
+                continue;
+            }
+            Matcher group = PHASE.matcher(line.strip()); // the phase's name is a string: not the masked line
+            if (ruleStart >= 0 && !inCondition && group.matches()) { // a phase boundary: the rule one phase earlier or later
+                List<String> phases = phasesOf(lines);
+                int at = phases.indexOf(group.group(1));
+                String indent = line.substring(0, line.indexOf('r'));
+                for (int k : new int[] {at - 1, at + 1}) {
+                    if (k >= 0 && k < phases.size()) {
+                        // in the neighbouring phase, first and then last among its rules: whichever order the engine
+                        // would pick, the boundary is needed only if one of the two changes a result
+                        for (String first : new String[] {"1000", "-1000"}) {
+                            String moved = indent + "ruleflow-group \"" + phases.get(k) + "\" salience " + first;
+                            String[] copy = lines.clone();
+                            copy[i] = moved;
+                            // named by its rule: every rule of a phase has the same ruleflow-group line
+                            out.add(new Mutant(name, owner, i + 1, "“" + ruleName + "” " + line.strip(),
+                                    "“" + ruleName + "” " + moved.strip(), "phase", String.join("\n", copy)));
+                        }
+                    }
+                }
+                continue;
+            }
+            Matcher sal = SALIENCE.matcher(t);
+            if (ruleStart >= 0 && !inCondition && sal.matches()) { // the order a rule fires in, a mutant too
+                long v = Long.parseLong(sal.group(1));
+                String indent = line.substring(0, line.indexOf('s'));
+                if (v != 0) {
+                    add(out, name, owner, lines, i, "", "salience");
+                    add(out, name, owner, lines, i, indent + "salience " + (-v), "salience");
+                } else {
+                    add(out, name, owner, lines, i, indent + "salience 1000", "salience");
+                    add(out, name, owner, lines, i, indent + "salience -1000", "salience");
+                }
                 continue;
             }
             if (t.equals("when")) {
