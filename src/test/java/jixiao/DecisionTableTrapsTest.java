@@ -64,4 +64,18 @@ class DecisionTableTrapsTest {
         assertThat(run.err()).contains("table 等级").contains("no score is at least 95 and below 90")
                 .contains("can never match");
     }
+
+    /**
+     * A misspelt code in the 提示级别 table compiles and changes nothing: TIER_REQURED at reject leaves TIER_REQUIRED a
+     * mere error, so a table the notice sends back would be scored and graded. check-rules names the row and the code
+     * it meant (it passed before: two scenarios happened to catch it).
+     */
+    @Test
+    void aMisspeltCodeInTheLevelsTableIsNamedWithTheCodeItMeant() throws Exception {
+        Path folder = copyWith(",10 通知参数,TIER_REQUIRED,reject", ",10 通知参数,TIER_REQURED,reject");
+        Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
+        assertThat(run.exit()).isEqualTo(Main.BAD_RULES);
+        assertThat(run.err()).containsPattern("00-parameters\\.drl\\.csv:\\d+: the 提示级别 table names the code TIER_REQURED")
+                .contains("did you mean TIER_REQUIRED?");
+    }
 }

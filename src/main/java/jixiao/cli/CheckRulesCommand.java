@@ -83,6 +83,12 @@ final class CheckRulesCommand implements Callable<Integer> {
                     tiers.forEach(x -> System.err.println("  " + x));
                     exit = Main.BAD_RULES;
                 }
+                List<PolicyProblem> levels = PolicyLinter.findingLevels(p);
+                if (!levels.isEmpty()) { // a misspelt code in 提示级别: a 退回 that never happens, in silence
+                    System.err.println("jixiao: " + folder + ": the 提示级别 table names what no rule writes:");
+                    levels.forEach(x -> System.err.println("  " + x));
+                    exit = Main.BAD_RULES;
+                }
                 List<PolicyProblem> bands = PolicyLinter.gradeBands(p);
                 if (!bands.isEmpty()) { // some totals would get no grade, or two: scoring them fails (exit 4)
                     System.err.println("jixiao: " + folder + ": the grade bands do not cover 0-100 exactly once:");

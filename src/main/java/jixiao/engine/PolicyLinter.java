@@ -95,6 +95,91 @@ public final class PolicyLinter {
         return out;
     }
 
+    /** A rule writing a finding: {@code new Finding("error", "CODE", …)}. */
+    private static final Pattern WRITES = Pattern.compile("new\\s+Finding\\(\\s*\"[^\"]*\"\\s*,\\s*\"([^\"]+)\"");
+
+    /**
+     * The 提示级别 rows naming a code that no rule of the policy writes (a misspelt code: its level would apply to
+     * nothing, in silence), each named by the file and line of its row. (A level that is not one of reject, error,
+     * warning, info is refused when the rules load.)
+     */
+    public static List<PolicyProblem> findingLevels(Policy policy) throws PolicyException {
+        Set<String> written = new TreeSet<>();
+        for (PolicyFiles.Source file : policy.sources()) {
+            if (file.name().endsWith(".drl") || file.name().endsWith(".drl.csv")) {
+                Matcher m = WRITES.matcher(file.name().endsWith(".drl") ? withoutComments(file.text()) : file.text()
+                        .replace("\"\"", "\""));
+                while (m.find()) {
+                    written.add(m.group(1));
+                }
+            }
+        }
+        List<PolicyProblem> out = new ArrayList<>();
+        for (Object o : factsFor(policy, withEmpty(policy, List.of()).get(0))) {
+            if (!(o instanceof jixiao.model.FindingLevel level)) {
+                continue;
+            }
+            String[] at = rowOf(policy, level.code());
+            if (!written.contains(level.code())) {
+                out.add(new PolicyProblem(at[0], Integer.parseInt(at[1]), "the 提示级别 table names the code "
+                        + level.code() + ", which no rule of this policy writes: its level applies to nothing"
+                        + nearest(level.code(), written), true));
+            }
+        }
+        return out;
+    }
+
+    /** "; did you mean X?" for the written code nearest to a misspelt one (by edits), or "" when none is near. */
+    private static String nearest(String code, Set<String> written) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String w : written) {
+            int d = edits(code, w);
+            if (d < bestDistance) {
+                best = w;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, code.length() / 4) ? "; did you mean " + best + "?"
+                : " (no code the rules write is near it)";
+    }
+
+    /** Levenshtein distance. */
+    private static int edits(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1)
+                        ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The file and line of the decision-table row that names a code, or {null, "0"}. */
+    private static String[] rowOf(Policy policy, String code) {
+        for (PolicyFiles.Source file : policy.sources()) {
+            if (!file.name().endsWith(".drl.csv")) {
+                continue;
+            }
+            String[] lines = file.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains("," + code + ",")) {
+                    return new String[] {file.label(), String.valueOf(i + 1)};
+                }
+            }
+        }
+        return new String[] {null, "0"};
+    }
+
     /**
      * Probes the grade bands as decision-table editors probe for gaps and overlaps: every total from 0 to 100 in
      * steps of 0.01 is given to the policy's rules alone, and the grades they give are counted. Each run of totals
