@@ -102,7 +102,7 @@ class ApiTest {
         p.get("phases").forEach(ph -> phases.add(ph.get("name").asText()));
         assertThat(phases).containsExactly("10 通知参数", "20 分值调整", "22 部门声明", "30 指标计分", "40 一级指标得分", "45 总分",
                 "50 等级", "60 复核", "90 提示级别");
-        assertThat(one.body()).contains("注4：总分90分及以上为优").contains("common/31-quantitative.drl");
+        assertThat(one.body()).contains("注4：等级优的总分区间").contains("common/31-quantitative.drl");
 
         HttpResponse<String> unknown = get("/api/v1/notices/{id}", "/api/v1/notices/nowhere-2030");
         assertThat(unknown.statusCode()).isEqualTo(404);

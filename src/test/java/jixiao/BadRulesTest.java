@@ -153,8 +153,8 @@ class BadRulesTest {
     void aGapBetweenGradeBandsIsNeverABlankGradeWithExit0() throws Exception {
         // 优 from 99.5, 良 still below 90: a total of 99.11 falls between them
         Path grades = copy.resolve("00-parameters.drl.csv");
-        Files.writeString(grades, Files.readString(grades).replace("注4：总分90分及以上为优,50 等级,90,",
-                "注4：总分90分及以上为优,50 等级,99.5,"));
+        Files.writeString(grades, Files.readString(grades).replace("注4：等级优的总分区间,10 通知参数,优,90,",
+                "注4：等级优的总分区间,10 通知参数,优,99.5,"));
         Path out = tmp.resolve("r.csv");
         Fixtures.Run run = Fixtures.cli("score", "--rules", copy.toString(), Fixtures.SEED.toString(), "--format",
                 "csv", "--out", out.toString());
@@ -219,11 +219,42 @@ class BadRulesTest {
     @Test
     void checkRulesProbesTheGradeBandsForGapsAndOverlapsWithTheTotalsInThem() throws Exception {
         Path grades = copy.resolve("00-parameters.drl.csv");
-        Files.writeString(grades, Files.readString(grades).replace("注4：总分90分及以上为优,50 等级,90,",
-                "注4：总分90分及以上为优,50 等级,99.5,").replace(",50 等级,60,80,中,", ",50 等级,60,80.01,中,"));
+        Files.writeString(grades, Files.readString(grades).replace("注4：等级优的总分区间,10 通知参数,优,90,",
+                "注4：等级优的总分区间,10 通知参数,优,99.5,").replace(",10 通知参数,中,60,80,", ",10 通知参数,中,60,80.01,"));
         Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains("a total from 90.00 to 99.49 gets no grade")
                 .contains("a total from 80.00 to 80.00 gets grades [中, 良]");
+    }
+
+    /**
+     * A full-width （ typed by a Chinese input method, and a zero-width space, in rule code: Drools says "no viable
+     * alternative at input" or blames another line; check-rules names each character where it stands and what to write.
+     * The same characters inside a string or a comment are left alone.
+     */
+    @Test
+    void aFullWidthBracketOrAnInvisibleCharacterInRuleCodeIsNamedAtItsLineAndColumn() throws Exception {
+        addRule("""
+                // 注释里的（全角括号）不算
+                rule "全角括号的规则"
+                    ruleflow-group "60 复核"
+                when
+                    Submission（ claimedTotal != null )
+                then
+                    insert(new Finding("info", "X", null, "字符串里的（全角括号）不算"));
+                end
+                rule "看不见的字符"
+                    ruleflow-group "60 复核"
+                when
+                    Submission(​)
+                then
+                end
+                """);
+        Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        // line 7 of 99-extra.drl (two header lines, then the text above): column 15 is the （
+        assertThat(run.err()).contains("99-extra.drl:7: 第7行第15列是全角左括号“（”（U+FF08）：规则代码里应写半角“(”")
+                .contains("99-extra.drl:14: 第14行第16列是零宽空格（看不见）").contains("应删去它")
+                .doesNotContain("第3行");
     }
 }

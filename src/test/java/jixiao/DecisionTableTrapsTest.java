@@ -56,12 +56,22 @@ class DecisionTableTrapsTest {
         assertThat(run.err()).contains("uses $2, but the cell holds 1 value (“达成预期指标”)");
     }
 
+    /** A table written with bounds as conditions (as older notices wrote their grades): a row no total can match. */
     @Test
     void aRowThatCanNeverMatchIsNamed() throws Exception {
-        Path folder = copyWith(",50 等级,80,90,良,", ",50 等级,95,90,良,");
+        Path folder = copyWith("注4：等级良的总分区间,", "注4：等级良的总分区间,");
+        Path csv = folder.resolve("00-parameters.drl.csv");
+        Files.writeString(csv, Files.readString(csv, StandardCharsets.UTF_8) + String.join("\n",
+                "RuleTable 旧式等级",
+                "NAME,RULEFLOW-GROUP,CONDITION,CONDITION,ACTION",
+                ",,$t : TotalScore,TotalScore,",
+                ",,score >= $paramB,score < $paramB,\"insert(new Finding(\"\"info\"\", \"\"BAND\"\", null, \"\"$param\"\"));\"",
+                "规则名称,阶段,总分不低于,总分低于,说明",
+                "旧式：良,50 等级,95,90,良",
+                ",", ""), StandardCharsets.UTF_8);
         Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
         assertThat(run.exit()).isEqualTo(Main.BAD_RULES);
-        assertThat(run.err()).contains("table 等级").contains("no score is at least 95 and below 90")
+        assertThat(run.err()).contains("table 旧式等级").contains("no score is at least 95 and below 90")
                 .contains("can never match");
     }
 
@@ -77,5 +87,20 @@ class DecisionTableTrapsTest {
         assertThat(run.exit()).isEqualTo(Main.BAD_RULES);
         assertThat(run.err()).containsPattern("00-parameters\\.drl\\.csv:\\d+: the 提示级别 table names the code TIER_REQURED")
                 .contains("did you mean TIER_REQUIRED?");
+    }
+
+    /**
+     * A weight edited in its cell while the rule's name still states the old one: the scores follow the cell, and the
+     * reports show the stale name beside them. A warning (exit 0) naming the row and the number.
+     */
+    @Test
+    void aRuleNameStatingANumberItsRowNoLongerHoldsIsAWarning() throws Exception {
+        Path folder = copyWith(",产出指标,4,30,", ",产出指标,4,35,");
+        Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(run.err()).containsPattern("00-parameters\\.drl\\.csv:\\d+: table 一级指标默认分值, rule \"注1：一级指标产出指标默认30分\": "
+                + "the name says 30, which none of the row's cells holds");
+        Fixtures.Run shipped = Fixtures.cli("check-rules", Fixtures.SHANGJIE.toString());
+        assertThat(shipped.err()).doesNotContain("state a number");
     }
 }

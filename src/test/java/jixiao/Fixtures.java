@@ -136,7 +136,7 @@ public final class Fixtures {
     public static void raiseBandOf优(Path folder) throws IOException {
         Path grades = folder.resolve("00-parameters.drl.csv");
         String csv = Files.readString(grades, StandardCharsets.UTF_8);
-        String edited = csv.replace(",50 等级,90,,优,", ",50 等级,99.5,,优,").replace(",50 等级,80,90,良,", ",50 等级,80,99.5,良,");
+        String edited = csv.replace(",10 通知参数,优,90,不限,", ",10 通知参数,优,99.5,不限,").replace(",10 通知参数,良,80,90,", ",10 通知参数,良,80,99.5,");
         if (edited.equals(csv)) {
             throw new AssertionError("the grade bands of " + grades + " are not where they were");
         }

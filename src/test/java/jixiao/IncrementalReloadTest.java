@@ -65,7 +65,7 @@ class IncrementalReloadTest {
         }
         Set<String> kindsUsed = new LinkedHashSet<>();
         picked.values().forEach(m -> kindsUsed.add(m.kind()));
-        assertThat(kindsUsed).containsExactlyInAnyOrder("comparator", "delete", "number");
+        assertThat(kindsUsed).containsExactlyInAnyOrder("comparator", "delete", "number", "phase");
 
         int incremental = 0;
         for (Mutants.Mutant m : picked.values()) {

@@ -57,10 +57,12 @@ class NoticesTest {
         }
         assertThat(r.total().getScore()).isEqualByComparingTo("96.49");
         assertThat(r.grade().getName()).isEqualTo("优");
+        // the bands are rows of the 等级 table; the shared rule states the band it found from the row's numbers
         assertThat(policy.rules()).anySatisfy(rule -> {
-            assertThat(rule.name()).isEqualTo(r.grade().getRule());
+            assertThat(rule.name()).isEqualTo("自评表：等级优的总分区间");
             assertThat(rule.file()).isEqualTo("00-parameters.drl.csv");
         });
+        assertThat(r.grade().getExplanation()).isEqualTo("总分96.49分，90分（含）以上为优（自评表）");
     }
 
     @Test
@@ -160,8 +162,8 @@ class NoticesTest {
         Path strict = tmp.resolve("shangjie-2021-strict");
         Fixtures.copyTree(Fixtures.SHANGJIE, strict);
         edit(strict.resolve("notice.json"), "\"id\": \"shangjie-2021\"", "\"id\": \"shangjie-2021-strict\"");
-        edit(strict.resolve("00-parameters.drl.csv"), ",50 等级,90,,优,", ",50 等级,99.5,,优,");
-        edit(strict.resolve("00-parameters.drl.csv"), ",50 等级,80,90,良,", ",50 等级,80,99.5,良,");
+        edit(strict.resolve("00-parameters.drl.csv"), ",10 通知参数,优,90,不限,", ",10 通知参数,优,99.5,不限,");
+        edit(strict.resolve("00-parameters.drl.csv"), ",10 通知参数,良,80,90,", ",10 通知参数,良,80,99.5,");
 
         Fixtures.Run text = Fixtures.cli("compare", "--rules", "shangjie-2021", "--rules", strict.toString(),
                 "scenarios/shangjie-2021");

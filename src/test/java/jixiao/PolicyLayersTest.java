@@ -109,10 +109,10 @@ class PolicyLayersTest {
 
         Path c = Fixtures.derive(root, "c", "shangjie-2021");
         Files.writeString(c.resolve("notice.json"), Files.readString(c.resolve("notice.json"))
-                .replace("\"base\"", "\"drop\": [\"50-grades.drl\"],\n  \"base\""), StandardCharsets.UTF_8);
+                .replace("\"base\"", "\"drop\": [\"55-bands.drl\"],\n  \"base\""), StandardCharsets.UTF_8);
         Fixtures.Run drop = Fixtures.cli("pin", "--rules-root", root.toString(), "c");
         assertThat(drop.exit()).isEqualTo(3);
-        assertThat(drop.err()).contains("\"drop\" names \"50-grades.drl\", which the base shangjie-2021 does not have")
+        assertThat(drop.err()).contains("\"drop\" names \"55-bands.drl\", which the base shangjie-2021 does not have")
                 .contains("00-parameters.drl.csv");
     }
 

@@ -94,7 +94,7 @@ class ScenarioCommandTest {
         scenario("only-seed", "{ \"submission\": \"%s\", \"expect\": { \"grade\": \"优\" } }".formatted(seedRef()));
         Fixtures.Run run = Fixtures.cli("test", "--coverage", tmp.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("never fired: 注4：总分不足60分为差").contains("1 passed, 0 failed");
+        assertThat(run.out()).contains("never fired: 预算执行率的分值不得调整").contains("1 passed, 0 failed");
     }
 
     @Test

@@ -26,7 +26,9 @@ class SeedTest {
         assertThat(result.total().getScore()).isEqualByComparingTo("99.11");
         assertThat(result.grade().getName()).isEqualTo("优");
         assertMadeBy(result.total().getRule(), "common/40-totals.drl");
-        assertMadeBy(result.grade().getRule(), "00-parameters.drl.csv");
+        // the grade by the shared rule, the band it states from the notice's 等级 table (注4: 90 and above)
+        assertMadeBy(result.grade().getRule(), "common/50-grades.drl");
+        assertThat(result.grade().getExplanation()).isEqualTo("总分99.11分，90分（含）以上为优（注4）");
     }
 
     @Test

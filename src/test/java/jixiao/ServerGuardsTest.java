@@ -86,8 +86,8 @@ class ServerGuardsTest {
             // 优 raised to 99.5 on disk, by anything but the server: 99.11 is now 良
             Path params = home.resolve("rules/shangjie-2021/00-parameters.drl.csv");
             String text = Files.readString(params);
-            String raised = text.replace(",50 等级,90,,优,", ",50 等级,99.5,,优,")
-                    .replace(",50 等级,80,90,良,", ",50 等级,80,99.5,良,");
+            String raised = text.replace(",10 通知参数,优,90,不限,", ",10 通知参数,优,99.5,不限,")
+                    .replace(",10 通知参数,良,80,90,", ",10 通知参数,良,80,99.5,");
             assertThat(raised).isNotEqualTo(text);
             Files.writeString(params, raised);
 

@@ -43,13 +43,13 @@ class WatchTest {
 
             Path grades = rules.resolve("shangjie-2021/00-parameters.drl.csv");
             String original = Files.readString(grades, StandardCharsets.UTF_8);
-            assertThat(original).contains("score >= $paramB,score");
-            Files.writeString(grades, original.replace("score >= $paramB,score", "score >= $paramB (,score"),
+            assertThat(original).contains(",,year == null || year >= $param,");
+            Files.writeString(grades, original.replace(",,year == null || year >= $param,", ",,year == null || year >= $param (,"),
                     StandardCharsets.UTF_8);
             waitFor(buffer, "BROKEN", 1);
 
-            Files.writeString(grades, original.replace(",50 等级,90,,优,", ",50 等级,99.5,,优,")
-                    .replace(",50 等级,80,90,良,", ",50 等级,80,99.5,良,"), StandardCharsets.UTF_8);
+            Files.writeString(grades, original.replace(",10 通知参数,优,90,不限,", ",10 通知参数,优,99.5,不限,")
+                    .replace(",10 通知参数,良,80,90,", ",10 通知参数,良,80,99.5,"), StandardCharsets.UTF_8);
             watching.get(30, TimeUnit.SECONDS);
         } finally {
             System.setOut(oldOut);

@@ -185,19 +185,19 @@ class WorkbenchBrowserTest {
 
         List<WebElement> best = row("等级", "优");
         List<WebElement> good = row("等级", "良");
-        assertThat(best.get(2).getAttribute("value")).isEqualTo("90");
-        retype(best.get(2), "99.5");
-        retype(good.get(3), "99.5");
-        good.get(3).sendKeys(Keys.chord(Keys.CONTROL, "s"));
+        assertThat(best.get(3).getAttribute("value")).isEqualTo("90");
+        retype(best.get(3), "99.5");
+        retype(good.get(4), "99.5");
+        good.get(4).sendKeys(Keys.chord(Keys.CONTROL, "s"));
         wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("[1-9][0-9]* 个未通过")));
-        assertThat(Files.readString(params, StandardCharsets.UTF_8)).contains(",50 等级,99.5,,优,")
-                .contains(",50 等级,80,99.5,良,");
+        assertThat(Files.readString(params, StandardCharsets.UTF_8)).contains(",10 通知参数,优,99.5,不限,")
+                .contains(",10 通知参数,良,80,99.5,");
         String failing = browser.findElement(By.id("scenario-results")).getText();
         assertThat(failing).contains("seed.scenario.json").contains("grade").contains("优").contains("良");
         shot("workbench-table-failing.png");
 
-        retype(row("等级", "优").get(2), "90");
-        retype(row("等级", "良").get(3), "90");
+        retype(row("等级", "优").get(3), "90");
+        retype(row("等级", "良").get(4), "90");
         browser.findElement(By.id("save")).click();
         waitFor("#all-passed");
         assertThat(browser.findElement(By.id("status")).getText()).contains("，0 个未通过");

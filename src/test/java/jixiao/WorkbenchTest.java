@@ -94,12 +94,12 @@ class WorkbenchTest {
         assertThat(notices.select("table#notices a").eachText()).containsSubsequence(Fixtures.SHIPPED);
         Document page = Jsoup.parse(get("/notices/shangjie-2021", jar).body());
         assertThat(page.select("h2").eachText()).startsWith("阶段 10 通知参数").contains("阶段 90 提示级别");
-        // the 优 band: a row of the parameters table, at its line, fired by the scenarios whose total is 90 or more
+        // the 优 band: a row of the parameters table, at its line, fired once by each scenario (it inserts the band)
         String line = String.valueOf(Files.readAllLines(Path.of("rules/shangjie-2021/00-parameters.drl.csv"))
                 .stream().map(String::strip).toList().indexOf(Files.readAllLines(
                         Path.of("rules/shangjie-2021/00-parameters.drl.csv")).stream().map(String::strip)
-                        .filter(l -> l.startsWith("注4：总分90分及以上为优,")).findFirst().orElseThrow()) + 1);
-        var row = page.select("tr:has(td:containsOwn(注4：总分90分及以上为优))").first();
+                        .filter(l -> l.startsWith("注4：等级优的总分区间,")).findFirst().orElseThrow()) + 1);
+        var row = page.select("tr:has(td:containsOwn(注4：等级优的总分区间))").first();
         assertThat(row).isNotNull();
         assertThat(row.select("td.file").text()).isEqualTo("00-parameters.drl.csv:" + line);
         assertThat(Integer.parseInt(row.select("td.n").text())).isGreaterThan(10);
@@ -320,8 +320,8 @@ class WorkbenchTest {
             assertThat(m.find()).isTrue();
             String key = m.group(1);
 
-            String raised = original.replace(",50 等级,90,,优,", ",50 等级,99.5,,优,")
-                    .replace(",50 等级,80,90,良,", ",50 等级,80,99.5,良,");
+            String raised = original.replace(",10 通知参数,优,90,不限,", ",10 通知参数,优,99.5,不限,")
+                    .replace(",10 通知参数,良,80,90,", ",10 通知参数,良,80,99.5,");
             // the cookie alone is not enough to change a file (a cross-site form could send it)
             assertThat(save(own, jar, path, null, raised).statusCode()).isEqualTo(403);
             assertThat(Files.readString(params, StandardCharsets.UTF_8)).isEqualTo(original);
@@ -353,7 +353,7 @@ class WorkbenchTest {
 
             // a save that does not compile is kept, and the problem shows with its file
             JsonNodeView broken = new JsonNodeView(save(own, jar, path, key,
-                    original.replace("score >= $paramB,score", "score >= $paramB (,score")).body());
+                    original.replace(",,year == null || year >= $param,", ",,year == null || year >= $param (,")).body());
             assertThat(broken.node.get("compiled").asBoolean()).isFalse();
             assertThat(broken.node.get("problems").toString()).contains("00-parameters.drl.csv");
             save(own, jar, path, key, original);

@@ -70,6 +70,12 @@ final class CheckRulesCommand implements Callable<Integer> {
                             + " rule(s) may never fire (judged on an empty submission and the notice's scenarios):");
                     problems.forEach(x -> System.err.println("  " + x));
                 }
+                List<PolicyProblem> names = PolicyLinter.namesRestating(p);
+                if (!names.isEmpty()) { // a warning: the rules are right, what the reports say beside them is not
+                    System.err.println("jixiao: warning: " + folder + ": " + names.size()
+                            + " rule name(s) state a number their row does not hold:");
+                    names.forEach(x -> System.err.println("  " + x));
+                }
                 List<PolicyProblem> tables = PolicyLinter.decisionTables(p);
                 if (!tables.isEmpty()) { // compiled, and wrong in silence: a tier not inserted, a row that never holds
                     System.err.println("jixiao: " + folder + ": the decision tables have cells Drools passes over "

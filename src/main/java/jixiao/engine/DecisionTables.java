@@ -37,6 +37,49 @@ final class DecisionTables {
         return out;
     }
 
+    /** A number a rule's name states: not a clause's (注4, 第五条), a document's (〔2020〕10号) or a code's. */
+    private static final Pattern STATED = Pattern.compile("(?<![注第〔\\d.A-Za-z_])(\\d+(?:\\.\\d+)?)(?![\\d.]*[〕号条款项A-Za-z_])");
+    private static final Pattern ANY_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+
+    /**
+     * Rule names that state a number none of the row's cells holds: a band or weight edited in its cell while the
+     * name still says the old one (the name is what reports show beside each result). A warning per name.
+     */
+    static List<PolicyProblem> namesRestating(String file, String csv) {
+        List<PolicyProblem> out = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : csv.split("\\r?\\n", -1)) {
+            rows.add(cells(line));
+        }
+        for (int at = 0; at < rows.size(); at++) {
+            if (!first(rows.get(at)).startsWith("RuleTable") || at + 4 >= rows.size()) {
+                continue;
+            }
+            String table = first(rows.get(at)).substring("RuleTable".length()).strip();
+            for (int r = at + 5; r < rows.size() && !String.join("", rows.get(r)).isBlank(); r++) {
+                List<String> row = rows.get(r);
+                java.util.Set<BigDecimal> held = new java.util.TreeSet<>(); // the row's parameters: cells that are a number
+                for (int c = 1; c < row.size(); c++) {
+                    if (ANY_NUMBER.matcher(row.get(c).strip()).matches()) {
+                        held.add(new BigDecimal(row.get(c).strip()).stripTrailingZeros());
+                    }
+                }
+                if (held.isEmpty()) {
+                    continue; // a row of no numbers (提示级别): what its name says is the rules' to keep
+                }
+                Matcher m = STATED.matcher(cell(row, 0));
+                while (m.find()) {
+                    if (!held.contains(new BigDecimal(m.group(1)).stripTrailingZeros())) {
+                        out.add(new PolicyProblem(file, r + 1, "table " + table + ", rule \"" + cell(row, 0)
+                                + "\": the name says " + m.group(1) + ", which none of the row's cells holds: was a "
+                                + "cell changed and the name not? (reports show the name beside each result)", true));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** One RuleTable: its kinds row, its objects row, its templates row, its labels row, then its rule rows. */
     private static void table(List<PolicyProblem> out, String file, List<List<String>> rows, int at) {
         String name = first(rows.get(at)).substring("RuleTable".length()).strip();

@@ -95,6 +95,17 @@ public final class PolicyLinter {
         return out;
     }
 
+    /** Decision-table rules whose names state a number none of their cells holds (see {@link DecisionTables}). */
+    public static List<PolicyProblem> namesRestating(Policy policy) {
+        List<PolicyProblem> out = new ArrayList<>();
+        for (PolicyFiles.Source file : policy.sources()) {
+            if (file.name().endsWith(".drl.csv")) {
+                out.addAll(DecisionTables.namesRestating(file.label(), file.text()));
+            }
+        }
+        return out;
+    }
+
     /** A rule writing a finding: {@code new Finding("error", "CODE", …)}. */
     private static final Pattern WRITES = Pattern.compile("new\\s+Finding\\(\\s*\"[^\"]*\"\\s*,\\s*\"([^\"]+)\"");
 

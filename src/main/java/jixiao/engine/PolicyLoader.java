@@ -285,7 +285,14 @@ public final class PolicyLoader {
             throw new PolicyException("the rules of " + folder + " could not be compiled: " + rootMessage(e));
         }
         if (builder.hasErrors()) {
-            throw new PolicyException("the rules of " + folder + " do not compile:", problems(builder));
+            List<PolicyProblem> found = new ArrayList<>();
+            for (PolicyFiles.Source f : files) { // a full-width （ or an invisible character: named first, where it is
+                if (f.name().endsWith(".drl")) {
+                    found.addAll(LookAlikes.in(f.label(), f.text()));
+                }
+            }
+            found.addAll(problems(builder));
+            throw new PolicyException("the rules of " + folder + " do not compile:", found);
         }
         return builder.newKieBase();
     }
