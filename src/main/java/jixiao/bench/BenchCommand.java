@@ -61,6 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}; 0 to skip)")
     int count = 20_000;
 
+    @Option(names = "--reference", paramLabel = "N", description = "submissions for the limit: the product against "
+            + "a plain-Java reference of shangjie-2021 on one thread (default: ${DEFAULT-VALUE}; 0 to skip)")
+    int referenceCount = 5_000;
+
     @Option(names = "--threads", paramLabel = "N", description = "threads of the batch path (default: cores)")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -126,6 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
                 + " MB; template " + template + " with " + indicators + " indicators a submission");
         if (coldRuns > 0) {
             cold();
+        }
+        if (referenceCount > 0 && tpl.path("notice").asText().equals("shangjie-2021")) {
+            limit(gen, policy);
         }
         if (count > 0) {
             throughput(gen, policy);
@@ -509,6 +516,40 @@ public final class BenchCommand implements Callable<Integer> {
                 one, one / naive, met(one / naive >= 2));
         System.out.printf("  batch path, %d threads                      %8.0f /s  (%.2f× naive; target ≥ 4×: %s)%n",
                 threads, all, all / naive, met(all / naive >= 4));
+    }
+
+    /**
+     * The limit: the same submissions read, scored and rendered by the product and by the hand-written Java reference
+     * of the notice ({@link ReferenceNotice}), on one thread, each stage timed apart; first every result compared.
+     */
+    private void limit(Synthetic gen, Policy policy) throws Exception {
+        List<String> texts = new ArrayList<>(referenceCount);
+        for (int i = 0; i < referenceCount; i++) {
+            texts.add(gen.json(i));
+        }
+        Scorer scorer = new Scorer();
+        Reference.Agreement agreement = Reference.compare(texts, policy, scorer);
+        long[] ref = new long[3];
+        long[] product = new long[3];
+        for (int round = 0; round < 2; round++) { // the first round warms the JIT up; the second is measured
+            java.util.Arrays.fill(ref, 0);
+            java.util.Arrays.fill(product, 0);
+            Reference.time(texts, policy, scorer, ref, product);
+        }
+        double n = texts.size();
+        double refTotal = (ref[0] + ref[1] + ref[2]) / n / 1e3;
+        double productTotal = (product[0] + product[1] + product[2]) / n / 1e3;
+        System.out.println();
+        System.out.println("The limit: the rules against a plain-Java reference of shangjie-2021, " + texts.size()
+                + " submissions, 1 thread");
+        System.out.println("  " + agreement);
+        System.out.println("  per submission (µs)      read     score    render   end to end");
+        System.out.printf("  reference (Java)     %8.1f  %8.1f  %8.1f  %8.1f%n", ref[0] / n / 1e3, ref[1] / n / 1e3,
+                ref[2] / n / 1e3, refTotal);
+        System.out.printf("  product (rules)      %8.1f  %8.1f  %8.1f  %8.1f%n", product[0] / n / 1e3,
+                product[1] / n / 1e3, product[2] / n / 1e3, productTotal);
+        System.out.printf("  product speed ÷ reference speed, end to end: %.2f× (target ≥ 0.5×: %s)%n",
+                refTotal / productTotal, met(refTotal / productTotal >= 0.5 && agreement.allAgree()));
     }
 
     private interface Work {
