@@ -188,4 +188,15 @@ class ValueGrammarTest {
         }
         return sb.toString();
     }
+
+    /** A cell of only slashes or dashes says nothing is there (the rules decide it marks a row not applicable). */
+    @Test
+    void aCellOfSlashesOrDashesIsADashAndNothingElseIs() {
+        for (String dash : new String[] {"/", "／", "—", "——", "-", "－", "–", "//"}) {
+            assertThat(jixiao.input.Cells.value(dash).isDash()).as(dash).isTrue();
+        }
+        for (String other : new String[] {"无", "不适用", "/个", "—5", "科学", "5"}) {
+            assertThat(jixiao.input.Cells.value(other).isDash()).as(other).isFalse();
+        }
+    }
 }

@@ -527,7 +527,8 @@ public final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < referenceCount; i++) {
             texts.add(gen.json(i));
         }
-        Scorer scorer = new Scorer();
+        // the scorer as `jixiao score` sets it up: no firing log (reports do not need it), the default time limit
+        Scorer scorer = new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false).withTimeout(java.time.Duration.ofSeconds(60));
         Reference.Agreement agreement = Reference.compare(texts, policy, scorer);
         long[] ref = new long[3];
         long[] product = new long[3];

@@ -32,12 +32,12 @@ public class Tier extends RuleResult {
 
     /** The band's lower edge in points, for an indicator of the given points. */
     public BigDecimal lowerScore(BigDecimal points) {
-        return points.multiply(lowerPercent).divide(BigDecimal.valueOf(100), Num.EXACT);
+        return points.multiply(lowerPercent).movePointLeft(2); // ÷ 100, exact and cheap (it is in every tier check)
     }
 
     /** The band's upper edge in points, for an indicator of the given points. */
     public BigDecimal upperScore(BigDecimal points) {
-        return points.multiply(upperPercent).divide(BigDecimal.valueOf(100), Num.EXACT);
+        return points.multiply(upperPercent).movePointLeft(2);
     }
 
     /** Whether a score lies in this band, edges counted as the band says. */

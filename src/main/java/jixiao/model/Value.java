@@ -47,6 +47,24 @@ public record Value(String text, String comparator, BigDecimal number, BigDecima
         return RANGE.equals(comparator);
     }
 
+    /**
+     * True when the cell holds only slashes or dashes ({@code /}, {@code ／}, {@code —}, {@code ——}, {@code -}): a
+     * cell that says nothing is there. What that means for points is the rules' to decide.
+     */
+    public boolean isDash() {
+        if (number != null || text.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            if (DASHES.indexOf(text.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String DASHES = "/／—–-－";
+
     /** True when a number was written with no comparator (or "="): a measured value, not a bound. */
     public boolean isMeasured() {
         return number != null && (comparator.isEmpty() || comparator.equals("="));
