@@ -432,5 +432,22 @@ class ProjectTableTest {
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("人民调解工作机制长效运行").contains("points: required");
     }
+
+    /**
+     * A cell beside the table that nothing reads (a contact person written under the project's name) is said by
+     * `score` as `import` says it, by its address; the table still scores (it was scored without a word).
+     */
+    @Test
+    void aCellNothingReadsIsSaidWhenATableIsScored() throws Exception {
+        Path csv = csvChanged(lines -> {
+            List<String> out = new java.util.ArrayList<>(lines);
+            out.add(3, "联系人,张三,,");
+            return out;
+        });
+        Fixtures.Run r = Fixtures.cli("score", csv.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("2 cell(s) of the table nothing read").containsPattern("!A4 '联系人', \\S+!B4 '张三'");
+        assertThat(M.readTree(r.out()).get("total").decimalValue()).isEqualByComparingTo("96.49");
+    }
 }
 

@@ -31,8 +31,12 @@ public final class Inputs implements Iterator<Inputs.Item> {
      * One submission to read: a whole file, or one line of a JSON Lines file; {@code problem} says why a line could
      * not even be taken as text (bytes that are not UTF-8, a line too long).
      */
-    public record Item(Path file, int line, String text, String problem, jixiao.input.TableLayout layout)
-            implements jixiao.service.Input {
+    public record Item(Path file, int line, String text, String problem, jixiao.input.TableLayout layout,
+                       List<String> notes) implements jixiao.service.Input {
+        public Item(Path file, int line, String text, String problem, jixiao.input.TableLayout layout) {
+            this(file, line, text, problem, layout, new java.util.ArrayList<>());
+        }
+
         public Item(Path file, int line, String text) {
             this(file, line, text, null, null);
         }
@@ -41,11 +45,21 @@ public final class Inputs implements Iterator<Inputs.Item> {
             this(file, line, text, problem, null);
         }
 
-        /** Reads the submission, or says exactly why it cannot be read. */
+        /**
+         * Reads the submission, or says exactly why it cannot be read. A table's cells that nothing read (a stray
+         * figure beside the table, a contact person's name) are listed in {@link #notes()}: never left in silence.
+         */
         @Override
         public Submission read(jixiao.input.FieldCatalog fields) throws InputException {
             if (problem != null) {
                 throw new InputException(label(), null, 0, 0, problem);
+            }
+            if (text == null && Submissions.isTable(file)) {
+                Submissions.Imported imported = Submissions.importWithAccount(file, null, layout, fields);
+                notes.clear();
+                imported.notUsed().forEach(u -> notes.add(u.address() + " '" + u.text().strip() + "'"));
+                return Submissions.submissionOf(file.toString(), imported, imported.tree().path("id").asText(),
+                        fields);
             }
             return text == null ? Submissions.read(file, layout, fields)
                     : SubmissionReader.parse(label(), text, defaultId(), fields);

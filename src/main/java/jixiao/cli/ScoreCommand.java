@@ -199,6 +199,12 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (Throwable t) { // whatever one submission does, the others are still scored
             return Batch.failed(label, "reading or scoring", t);
         }
+        if (!item.notes().isEmpty()) { // a table's cells that nothing read: said, as `import` says them
+            System.err.println("jixiao: " + label + ": " + item.notes().size() + " cell(s) of the table nothing read "
+                    + "(not used; `jixiao import --explain` accounts for every cell): "
+                    + String.join(", ", item.notes().subList(0, Math.min(10, item.notes().size())))
+                    + (item.notes().size() > 10 ? ", …" : ""));
+        }
         if (!(o instanceof Outcome.Scored scored)) {
             System.err.println("jixiao: " + o.report());
             return new Batch.Outcome(null, null, o.failure(), o.exitCode());
