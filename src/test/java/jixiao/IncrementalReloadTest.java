@@ -52,6 +52,9 @@ class IncrementalReloadTest {
         // one change in each file, of the kind picked least so far (a number, a comparison, a rule deleted)
         Map<String, Map<String, Mutants.Mutant>> byFile = new LinkedHashMap<>();
         for (Mutants.Mutant m : Mutants.of(set)) {
+            if (m.kind().equals("phase") || m.kind().equals("salience")) {
+                continue; // the kinds of edit an analyst makes to a rule's body; a phase move reloads as any rule edit
+            }
             byFile.computeIfAbsent(m.name(), f -> new java.util.TreeMap<>()).putIfAbsent(m.kind(), m);
         }
         assertThat(byFile).as("every rule file has a change").hasSize(set.files().size() - 1); // 01-functions: none
@@ -65,7 +68,7 @@ class IncrementalReloadTest {
         }
         Set<String> kindsUsed = new LinkedHashSet<>();
         picked.values().forEach(m -> kindsUsed.add(m.kind()));
-        assertThat(kindsUsed).containsExactlyInAnyOrder("comparator", "delete", "number", "phase");
+        assertThat(kindsUsed).containsExactlyInAnyOrder("comparator", "delete", "number");
 
         int incremental = 0;
         for (Mutants.Mutant m : picked.values()) {

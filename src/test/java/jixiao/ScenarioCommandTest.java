@@ -95,6 +95,9 @@ class ScenarioCommandTest {
         Fixtures.Run run = Fixtures.cli("test", "--coverage", tmp.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("never fired: 预算执行率的分值不得调整").contains("1 passed, 0 failed");
+        // the seed is 优: no scenario here is given 良, 中 or 差 (the bands' rows fire anyway, so they are asked apart)
+        assertThat(run.out()).contains("grade never given: 良").contains("grade never given: 中")
+                .contains("grade never given: 差").doesNotContain("grade never given: 优");
     }
 
     @Test

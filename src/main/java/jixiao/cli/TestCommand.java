@@ -163,6 +163,10 @@ final class TestCommand implements Callable<Integer> {
                     o.println("  never fired: " + rule);
                     uncovered = true;
                 }
+                for (String grade : c.gradesNeverGiven()) { // a band's row always fires: which grade was never given
+                    o.println("  grade never given: " + grade + " (no scenario's total falls in its band)");
+                    uncovered = true;
+                }
             }
         }
         o.println();

@@ -95,6 +95,20 @@ public final class PolicyLinter {
         return out;
     }
 
+    /**
+     * The grades the policy's bands give (its GradeBand facts, for an empty submission), in the table's order: a band
+     * row always fires, so coverage asks instead which of these grades no scenario was given.
+     */
+    public static List<String> gradeBandNames(Policy policy) throws PolicyException {
+        List<String> out = new ArrayList<>();
+        for (Object o : factsFor(policy, withEmpty(policy, List.of()).get(0))) {
+            if (o instanceof jixiao.model.GradeBand b && !out.contains(b.name())) {
+                out.add(b.name());
+            }
+        }
+        return out;
+    }
+
     /** Decision-table rules whose names state a number none of their cells holds (see {@link DecisionTables}). */
     public static List<PolicyProblem> namesRestating(Policy policy) {
         List<PolicyProblem> out = new ArrayList<>();

@@ -33,7 +33,7 @@ public final class ScenarioRunner {
     }
 
     /** Rules of one policy folder and whether any scenario made each fire. */
-    public record Coverage(Policy policy, List<String> fired, List<String> unfired) {
+    public record Coverage(Policy policy, List<String> fired, List<String> unfired, List<String> gradesNeverGiven) {
     }
 
     private final PolicyRegistry registry;
@@ -171,6 +171,7 @@ public final class ScenarioRunner {
     public static List<Coverage> coverage(List<Outcome> outcomes) {
         Map<String, Policy> policies = new LinkedHashMap<>();
         Map<String, Set<String>> fired = new LinkedHashMap<>();
+        Map<String, Set<String>> grades = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             if (o.policy() == null) {
                 continue;
@@ -178,8 +179,12 @@ public final class ScenarioRunner {
             String key = o.policy().folder().toAbsolutePath().normalize().toString();
             policies.putIfAbsent(key, o.policy());
             Set<String> set = fired.computeIfAbsent(key, k -> new LinkedHashSet<>());
+            Set<String> given = grades.computeIfAbsent(key, k -> new LinkedHashSet<>());
             if (o.result() != null) {
                 o.result().firings().forEach(f -> set.add(f.rule()));
+                if (o.result().grade() != null) {
+                    given.add(o.result().grade().getName());
+                }
             }
         }
         List<Coverage> out = new ArrayList<>();
@@ -189,7 +194,17 @@ public final class ScenarioRunner {
             for (Policy.RuleInfo rule : p.rules()) {
                 (fired.get(key).contains(rule.name()) ? yes : no).add(rule.name());
             }
-            out.add(new Coverage(p, yes, no));
+            List<String> neverGiven = new ArrayList<>();
+            try {
+                for (String band : jixiao.engine.PolicyLinter.gradeBandNames(p)) {
+                    if (!grades.get(key).contains(band)) {
+                        neverGiven.add(band);
+                    }
+                }
+            } catch (jixiao.engine.PolicyException e) {
+                neverGiven.add("(the bands could not be read: " + e.getMessage() + ")");
+            }
+            out.add(new Coverage(p, yes, no, neverGiven));
         });
         return out;
     }
