@@ -47,6 +47,29 @@ class ScenarioCommandTest {
                 .endsWith("1 passed, 1 failed" + System.lineSeparator());
     }
 
+    /**
+     * A misspelt key inside an expectation ("weigth", "scroe", {"cod": …}) checked nothing, and the scenario passed;
+     * it is now a broken scenario naming the key and the keys that are checked.
+     */
+    @Test
+    void aMisspeltKeyInsideAnExpectationIsRefusedNotIgnored() throws Exception {
+        scenario("weight", ("{ \"submission\": \"%s\", \"expect\": { \"categories\": { \"效益指标\": { \"weigth\": 99 } } } }")
+                .formatted(seedRef()));
+        scenario("score", ("{ \"submission\": \"%s\", \"expect\": { \"indicators\": { \"决算真实性\": { \"scroe\": 5 } } } }")
+                .formatted(seedRef()));
+        scenario("finding", "{ \"submission\": \"%s\", \"expect\": { \"findings\": [ { \"cod\": \"X\" } ] } }"
+                .formatted(seedRef()));
+        scenario("empty", "{ \"submission\": \"%s\", \"expect\": { \"noFindings\": [ {} ] } }".formatted(seedRef()));
+        Fixtures.Run run = Fixtures.cli("test", tmp.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("$.expect.categories[\"效益指标\"].weigth: unknown expectation \"weigth\"; "
+                        + "expected one of: applicable, score, weight, weightRules")
+                .contains("$.expect.indicators[\"决算真实性\"].scroe: unknown expectation \"scroe\"")
+                .contains("$.expect.findings[0].cod: unknown expectation \"cod\"")
+                .contains("$.expect.noFindings[0]: an empty object would match any finding")
+                .contains("0 passed, 4 failed");
+    }
+
     @Test
     void aBrokenScenarioIsReportedAndTheOthersStillRun() throws Exception {
         scenario("broken", "{ \"submission\": \"nowhere.json\", \"expect\": { \"total\": 1 } }");

@@ -57,6 +57,7 @@ public final class ScenarioReader {
                     + "{\"total\": 99.11, \"grade\": \"优\"}");
         }
         onlyKnown(name, "$.expect.", expect, EXPECT_FIELDS, "unknown expectation");
+        nestedKnown(name, expect);
         Set<Path> inputs = new LinkedHashSet<>();
         inputs.add(file.toAbsolutePath().normalize());
         ObjectNode submission = submission(file, root.get("submission"), inputs);
@@ -72,6 +73,60 @@ public final class ScenarioReader {
         JsonNode d = root.get("description");
         String description = d == null ? "" : d.asText();
         return new Scenario(file, description, submission, rules, expect, inputs, beforeAdvice);
+    }
+
+    private static final Set<String> CATEGORY_FIELDS = Set.of("score", "weight", "applicable", "weightRules");
+    private static final Set<String> INDICATOR_FIELDS = Set.of("score", "tier", "rule");
+    private static final Set<String> FINDING_FIELDS = Set.of("code", "indicator", "severity");
+
+    /**
+     * The keys inside categories, indicators, findings and noFindings: a misspelt one ("weigth") would check nothing
+     * and the scenario would pass, so it is refused, with the keys that are checked.
+     */
+    private static void nestedKnown(String name, JsonNode expect) throws InputException {
+        for (String block : new String[] {"categories", "indicators"}) {
+            JsonNode b = expect.get(block);
+            if (b == null) {
+                continue;
+            }
+            if (!b.isObject()) {
+                throw new InputException(name, "$.expect." + block, 0, 0, "expected an object {\"name\": …}");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = b.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String at = "$.expect." + block + "[\"" + e.getKey() + "\"]";
+                if (e.getValue().isObject()) {
+                    onlyKnown(name, at + ".", e.getValue(), block.equals("categories") ? CATEGORY_FIELDS
+                            : INDICATOR_FIELDS, "unknown expectation");
+                } else if (!e.getValue().isNumber()) {
+                    throw new InputException(name, at, 0, 0, "expected a score (a number) or an object of "
+                            + String.join(", ", (block.equals("categories") ? CATEGORY_FIELDS : INDICATOR_FIELDS)
+                            .stream().sorted().toList()));
+                }
+            }
+        }
+        for (String block : new String[] {"findings", "noFindings"}) {
+            JsonNode b = expect.get(block);
+            if (b == null) {
+                continue;
+            }
+            if (!b.isArray()) {
+                throw new InputException(name, "$.expect." + block, 0, 0, "expected a list of codes or of objects "
+                        + "{\"code\": …, \"indicator\": …, \"severity\": …}");
+            }
+            for (int i = 0; i < b.size(); i++) {
+                String at = "$.expect." + block + "[" + i + "]";
+                if (b.get(i).isObject()) {
+                    onlyKnown(name, at + ".", b.get(i), FINDING_FIELDS, "unknown expectation");
+                    if (b.get(i).isEmpty()) {
+                        throw new InputException(name, at, 0, 0, "an empty object would match any finding: give a "
+                                + "code, an indicator or a severity");
+                    }
+                } else if (!b.get(i).isTextual()) {
+                    throw new InputException(name, at, 0, 0, "expected a code (text) or an object {\"code\": …}");
+                }
+            }
+        }
     }
 
     private static void onlyKnown(String name, String at, JsonNode node, Set<String> known, String what)
