@@ -158,6 +158,36 @@ class ServerGuardsTest {
         }
     }
 
+    /**
+     * A table with a cell nothing reads (a contact person beside the form): the API says how many in a header, the
+     * workbench's report names them above the scores; both still score it. Before, they were dropped in silence.
+     */
+    @Test
+    void aTablesCellsNothingReadAreSaidByTheApiAndTheWorkbench() throws Exception {
+        java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+        new jixiao.input.TableWriter(jixiao.input.TableLayout.forKind("项目支出绩效自评"), JSON.readTree(
+                Files.readString(Path.of("scenarios/mof-2020-project/example-mediation-2021.json"))))
+                .csv(table, StandardCharsets.UTF_8);
+        java.util.List<String> lines = new java.util.ArrayList<>(table.toString(StandardCharsets.UTF_8).lines().toList());
+        lines.add(3, "联系人,张三,,");
+        byte[] csv = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        try (ApiServer s = ApiServer.start(Fixtures.RULES, Fixtures.SCENARIOS, "127.0.0.1", 0, TOKEN)) {
+            HttpResponse<String> r = api(s, "POST", "/api/v1/score", "text/csv", csv);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.headers().firstValue("X-Jixiao-Cells-Not-Used")).contains("2");
+            assertThat(JSON.readTree(r.body()).get("total").decimalValue()).isEqualByComparingTo("96.49");
+
+            String boundary = "----jixiao" + System.nanoTime();
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port()
+                    + "/score")).header("Cookie", session(s)).header("Content-Type", "multipart/form-data; boundary="
+                    + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, "t.csv", csv))).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(page.body()).select("#not-used").text()).contains("表中有 2 格没有读入评分")
+                    .contains("A4 “联系人”").contains("B4 “张三”");
+        }
+    }
+
     private static byte[] multipart(String boundary, String filename, byte[] content) {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);

@@ -148,11 +148,18 @@ final class Api {
         long max = suffix == null ? SubmissionReader.MAX_BYTES : MAX_SUBMISSION_BYTES;
         byte[] body = Bodies.readAtMost(ctx, max, "a submission");
         String label = suffix == null ? "request body" : "upload" + suffix;
-        Outcome o = service.score(Input.upload(label, suffix, body, ctx.queryParam("notice"), null));
+        Input.Upload input = Input.upload(label, suffix, body, ctx.queryParam("notice"), null);
+        Outcome o = service.score(input);
+        if (!input.notUsed().isEmpty()) { // a table's cells that nothing read: counted, never dropped in silence
+            ctx.header(NOT_USED_HEADER, String.valueOf(input.notUsed().size()));
+        }
         answer(ctx, o);
     }
 
     /** An outcome as the answer to one request: its status, the fingerprint of the rules, and its JSON. */
+    /** On the answer to a table: how many of its non-empty cells nothing read (`jixiao import --explain` lists them). */
+    static final String NOT_USED_HEADER = "X-Jixiao-Cells-Not-Used";
+
     static void answer(Context ctx, Outcome o) {
         if (o.result() != null) {
             ctx.header(RULES_HEADER, o.result().policy().fingerprint());

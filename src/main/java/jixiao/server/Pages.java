@@ -482,7 +482,7 @@ final class Pages {
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
                 }
                 default -> html(ctx.status(status), workbench.scored(r, input.tree(), base,
-                        sessions.editKey(session)));
+                        sessions.editKey(session), input.notUsed()));
             }
         });
     }

@@ -514,7 +514,20 @@ final class Workbench {
      */
     String scored(ScoreResult r, com.fasterxml.jackson.databind.node.ObjectNode submission, String fileBase,
                   String editKey) {
+        return scored(r, submission, fileBase, editKey, List.of());
+    }
+
+    /** The same, saying the cells of an uploaded table that nothing read (by address), above the report. */
+    String scored(ScoreResult r, com.fasterxml.jackson.databind.node.ObjectNode submission, String fileBase,
+                  String editKey, List<String> notUsed) {
         StringBuilder h = new StringBuilder();
+        if (!notUsed.isEmpty()) {
+            h.append("<p class=\"warning\" role=\"status\" id=\"not-used\">表中有 ").append(notUsed.size())
+                    .append(" 格没有读入评分（不在表内各栏之中）：")
+                    .append(HtmlReport.esc(String.join("、", notUsed.subList(0, Math.min(10, notUsed.size())))))
+                    .append(notUsed.size() > 10 ? "……" : "")
+                    .append("。请核对它们是否应填在表内；命令行 <code>jixiao import --explain</code> 逐格说明。</p>");
+        }
         if (!readOnly && scenarios != null) {
             String name = fileBase.replaceAll("[^\\p{L}\\p{N}_.-]+", "-").replaceAll("^[-_.]+", "");
             h.append("<form id=\"record\" class=\"record\" data-notice=\"" + HtmlReport.esc(r.policy().id())

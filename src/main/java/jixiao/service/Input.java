@@ -44,6 +44,7 @@ public interface Input {
         private final String notice;
         private final TableLayout layout;
         private ObjectNode tree;
+        private java.util.List<String> notUsed = java.util.List.of();
 
         private Upload(String label, String suffix, byte[] bytes, String notice, TableLayout layout) {
             this.label = label;
@@ -69,6 +70,7 @@ public interface Input {
                 Submissions.Imported imported = Submissions.importWithAccount(label, "upload" + suffix, bytes, notice,
                         layout, fields);
                 tree = imported.tree();
+                notUsed = imported.notUsed().stream().map(u -> u.address() + " “" + u.text().strip() + "”").toList();
                 return Submissions.submissionOf(label, imported, tree.path("id").asText(id), fields);
             }
             if (notice != null) {
@@ -77,6 +79,11 @@ public interface Input {
                 return SubmissionReader.fromTree(label, tree, id, fields);
             }
             return SubmissionReader.parse(label, bytes, id, fields); // parsed once: the tree only when asked for
+        }
+
+        /** A table's cells that nothing read, by address and text (after a {@link #read()}): to be said, not dropped. */
+        public java.util.List<String> notUsed() {
+            return notUsed;
         }
 
         /** The JSON the submission was read from (call after a {@link #read()} that succeeded). */
