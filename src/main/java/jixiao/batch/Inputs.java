@@ -54,14 +54,9 @@ public final class Inputs implements Iterator<Inputs.Item> {
             if (problem != null) {
                 throw new InputException(label(), null, 0, 0, problem);
             }
-            if (text == null && Submissions.isTable(file)) {
-                Submissions.Imported imported = Submissions.importWithAccount(file, null, layout, fields);
-                notes.clear();
-                imported.notUsed().forEach(u -> notes.add(u.address() + " '" + u.text().strip() + "'"));
-                return Submissions.submissionOf(file.toString(), imported, imported.tree().path("id").asText(),
-                        fields);
-            }
-            return text == null ? Submissions.read(file, layout, fields)
+            notes.clear();
+            return text == null ? Submissions.read(file, layout, fields, imported -> imported.notUsed()
+                    .forEach(u -> notes.add(u.address() + " '" + u.text().strip() + "'")))
                     : SubmissionReader.parse(label(), text, defaultId(), fields);
         }
 

@@ -25,13 +25,28 @@ final class DecisionTables {
 
     static List<PolicyProblem> check(String file, String csv) {
         List<PolicyProblem> out = new ArrayList<>();
+        List<List<String>> rows = rows(csv);
+        for (int r : tableStarts(rows)) {
+            table(out, file, rows, r);
+        }
+        return out;
+    }
+
+    /** The cells of each line of a decision table written as CSV. */
+    private static List<List<String>> rows(String csv) {
         List<List<String>> rows = new ArrayList<>();
         for (String line : csv.split("\\r?\\n", -1)) {
             rows.add(cells(line));
         }
-        for (int r = 0; r < rows.size(); r++) {
-            if (first(rows.get(r)).startsWith("RuleTable") && r + 4 < rows.size()) {
-                table(out, file, rows, r);
+        return rows;
+    }
+
+    /** The rows that start a RuleTable (its name), each with its four header rows below it. */
+    private static List<Integer> tableStarts(List<List<String>> rows) {
+        List<Integer> out = new ArrayList<>();
+        for (int r = 0; r + 4 < rows.size(); r++) {
+            if (first(rows.get(r)).startsWith("RuleTable")) {
+                out.add(r);
             }
         }
         return out;
@@ -47,14 +62,8 @@ final class DecisionTables {
      */
     static List<PolicyProblem> namesRestating(String file, String csv) {
         List<PolicyProblem> out = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : csv.split("\\r?\\n", -1)) {
-            rows.add(cells(line));
-        }
-        for (int at = 0; at < rows.size(); at++) {
-            if (!first(rows.get(at)).startsWith("RuleTable") || at + 4 >= rows.size()) {
-                continue;
-            }
+        List<List<String>> rows = rows(csv);
+        for (int at : tableStarts(rows)) {
             String table = first(rows.get(at)).substring("RuleTable".length()).strip();
             for (int r = at + 5; r < rows.size() && !String.join("", rows.get(r)).isBlank(); r++) {
                 List<String> row = rows.get(r);

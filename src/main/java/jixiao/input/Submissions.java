@@ -26,10 +26,17 @@ public final class Submissions {
 
     /** Reads a submission file, with the fields its notice declares (in JSON keys, or in a table's columns). */
     public static Submission read(Path file, TableLayout layout, FieldCatalog catalog) throws InputException {
+        return read(file, layout, catalog, imported -> { });
+    }
+
+    /** The same, handing a table's account to {@code seen} (to say the cells nothing read) before it is checked. */
+    public static Submission read(Path file, TableLayout layout, FieldCatalog catalog,
+                                  java.util.function.Consumer<Imported> seen) throws InputException {
         if (!isTable(file)) {
             return SubmissionReader.read(file, catalog);
         }
         Imported imported = importWithAccount(file, null, layout, catalog);
+        seen.accept(imported);
         return submissionOf(file.toString(), imported, imported.tree().path("id").asText(), catalog);
     }
 
