@@ -131,8 +131,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (coldRuns > 0) {
             cold();
         }
-        if (referenceCount > 0 && tpl.path("notice").asText().equals("shangjie-2021")) {
-            limit(gen, policy);
+        ReferenceNotice reference = referenceCount > 0 ? ReferenceNotice.load() : null;
+        if (reference != null && tpl.path("notice").asText().equals(reference.notice())) {
+            limit(reference, gen, policy);
         }
         if (count > 0) {
             throughput(gen, policy);
@@ -540,26 +541,26 @@ public final class BenchCommand implements Callable<Integer> {
      * The limit: the same submissions read, scored and rendered by the product and by the hand-written Java reference
      * of the notice ({@link ReferenceNotice}), on one thread, each stage timed apart; first every result compared.
      */
-    private void limit(Synthetic gen, Policy policy) throws Exception {
+    private void limit(ReferenceNotice reference, Synthetic gen, Policy policy) throws Exception {
         List<String> texts = new ArrayList<>(referenceCount);
         for (int i = 0; i < referenceCount; i++) {
             texts.add(gen.json(i));
         }
         // the scorer as `jixiao score` sets it up: no firing log (reports do not need it), the default time limit
         Scorer scorer = new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false).withTimeout(java.time.Duration.ofSeconds(60));
-        Reference.Agreement agreement = Reference.compare(texts, policy, scorer);
+        Reference.Agreement agreement = Reference.compare(reference, texts, policy, scorer);
         long[] ref = new long[3];
         long[] product = new long[3];
         for (int round = 0; round < 2; round++) { // the first round warms the JIT up; the second is measured
             java.util.Arrays.fill(ref, 0);
             java.util.Arrays.fill(product, 0);
-            Reference.time(texts, policy, scorer, ref, product);
+            Reference.time(reference, texts, policy, scorer, ref, product);
         }
         double n = texts.size();
         double refTotal = (ref[0] + ref[1] + ref[2]) / n / 1e3;
         double productTotal = (product[0] + product[1] + product[2]) / n / 1e3;
         System.out.println();
-        System.out.println("The limit: the rules against a plain-Java reference of shangjie-2021, " + texts.size()
+        System.out.println("The limit: the rules against a plain-Java reference of " + reference.notice() + ", " + texts.size()
                 + " submissions, 1 thread");
         System.out.println("  " + agreement);
         System.out.println("  per submission (µs)      read     score    render   end to end");

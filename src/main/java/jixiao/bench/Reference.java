@@ -37,7 +37,8 @@ final class Reference {
         }
     }
 
-    static Agreement compare(List<String> texts, Policy policy, Scorer scorer) throws Exception {
+    static Agreement compare(ReferenceNotice reference, List<String> texts, Policy policy, Scorer scorer)
+            throws Exception {
         int agreed = 0;
         int unsupported = 0;
         String first = null;
@@ -46,7 +47,7 @@ final class Reference {
             Submission s = SubmissionReader.parse("bench", t, "bench-" + i++);
             ReferenceNotice.Result ref;
             try {
-                ref = ReferenceNotice.score(s);
+                ref = reference.score(s);
             } catch (ReferenceNotice.Unsupported e) {
                 unsupported++;
                 continue;
@@ -94,7 +95,8 @@ final class Reference {
     }
 
     /** Adds the nanoseconds of each stage (read, score, render) of the reference and of the product. */
-    static void time(List<String> texts, Policy policy, Scorer scorer, long[] ref, long[] product) throws Exception {
+    static void time(ReferenceNotice reference, List<String> texts, Policy policy, Scorer scorer, long[] ref,
+                     long[] product) throws Exception {
         int i = 0;
         long sink = 0;
         for (String t : texts) {
@@ -104,7 +106,7 @@ final class Reference {
             long t1 = System.nanoTime();
             ReferenceNotice.Result result;
             try {
-                result = ReferenceNotice.score(s);
+                result = reference.score(s);
             } catch (ReferenceNotice.Unsupported e) {
                 continue;
             }

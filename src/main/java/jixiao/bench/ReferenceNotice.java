@@ -3,6 +3,7 @@ package jixiao.bench;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jixiao.model.BudgetLine;
 import jixiao.model.CategoryDeclaration;
@@ -12,15 +13,17 @@ import jixiao.model.Submission;
 import jixiao.model.Value;
 
 /**
- * The notice shangjie-2021 written by hand in plain Java, for the benchmark only: the limit the rules are measured
+ * A notice of the seed's shape written by hand in plain Java, for the benchmark only: the limit the rules are measured
  * against ("keeping the policy in rules costs at most as much again as everything else"). It is never used to score
  * anything; the bench checks that it gives the same indicator scores, category scores, total and grade as the rules
  * on every submission it measures, and says so when it does not.
  *
- * <p>It covers what the bench's synthetic submissions hold (the seed's shape: quantitative ≥ ≤ = targets, qualitative
- * targets matched or scored by an evaluator, the budget's execution rate, 可持续性指标 not applicable); anything else
- * is {@link Unsupported}, counted apart, never guessed. This is the one Java file that names a notice's categories:
- * it is a copy of a notice, not the host (PolicyAgnosticHostTest leaves it out, and says why).
+ * <p>The arithmetic is here (default weights, one category's points moved to another when it does not apply, the
+ * budget's execution rate scored as a ≥ target, proportional credit with its cap, the top qualitative tier with a
+ * given score moved into its band, two-place half-up rounding, grade bands); the notice's words and numbers are in the
+ * bench's own copy of them ({@code jixiao/bench/reference-shangjie-2021.json}), as policy words stay out of Java.
+ * It covers what the bench's synthetic submissions hold; anything else is {@link Unsupported}, counted apart, never
+ * guessed.
  */
 final class ReferenceNotice {
 
@@ -36,58 +39,87 @@ final class ReferenceNotice {
                   String grade) {
     }
 
+    /** The hand copy of the notice's parameters (see the resource's description). */
+    record Parameters(String notice, List<Weight> weights, Merge mergeWhenNotApplicable, BudgetRow budget,
+                      String lowerIsBetterGroup, String qualitativeUnitWord, BigDecimal topTierLowerPercent,
+                      List<Band> grades) {
+    }
+
+    record Weight(String category, BigDecimal points) {
+    }
+
+    record Merge(String from, String into) {
+    }
+
+    record BudgetRow(String category, String totalLine) {
+    }
+
+    /** A grade from a total up (inclusive); null for the lowest band. Bands in descending order. */
+    record Band(String grade, BigDecimal from) {
+    }
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final String BUDGET = "预算执行率";
-    private static final String MOVED = "可持续性指标";
-    private static final String INTO = "效益指标";
+    private static final String RESOURCE = "/jixiao/bench/reference-shangjie-2021.json";
 
-    private ReferenceNotice() {
+    private final Parameters p;
+
+    private ReferenceNotice(Parameters p) {
+        this.p = p;
     }
 
-    /** 注1: the default weights, in the notice's order. */
-    private static Map<String, BigDecimal> weights() {
-        Map<String, BigDecimal> w = new LinkedHashMap<>();
-        w.put(BUDGET, BigDecimal.valueOf(10));
-        w.put("投入管理指标", BigDecimal.valueOf(30));
-        w.put(MOVED, BigDecimal.valueOf(10));
-        w.put("产出指标", BigDecimal.valueOf(30));
-        w.put(INTO, BigDecimal.valueOf(20));
-        return w;
+    /** The reference of the seed's notice, from the bench's copy of its parameters. */
+    static ReferenceNotice load() {
+        try (java.io.InputStream in = ReferenceNotice.class.getResourceAsStream(RESOURCE)) {
+            return new ReferenceNotice(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(in, Parameters.class));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("the bench's reference parameters " + RESOURCE + " cannot be read: " + e, e);
+        }
     }
 
-    static Result score(Submission s) {
-        Map<String, BigDecimal> weights = weights();
+    /** The notice these parameters are a copy of. */
+    String notice() {
+        return p.notice();
+    }
+
+    Result score(Submission s) {
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        p.weights().forEach(w -> weights.put(w.category(), w.points()));
         Map<String, Boolean> applicable = new LinkedHashMap<>();
         weights.keySet().forEach(c -> applicable.put(c, true));
+        String moved = p.mergeWhenNotApplicable().from();
+        String into = p.mergeWhenNotApplicable().into();
         boolean movedDeclared = false;
         for (CategoryDeclaration d : s.categories()) {
-            if (d.name().equals(MOVED) && !d.applicable() && d.weight() == null) {
+            if (d.name().equals(moved) && !d.applicable() && d.weight() == null) {
                 movedDeclared = true;
             } else {
-                throw new Unsupported("a category declaration other than 可持续性指标 not applicable");
+                throw new Unsupported("a category declaration other than the merged category's not applicable");
             }
         }
-        boolean movedHasRows = s.indicators().stream().anyMatch(i -> MOVED.equals(i.category()));
-        if (movedDeclared || !movedHasRows) { // 报告 四（二）2: its points go to 效益指标
-            weights.put(INTO, weights.get(INTO).add(weights.get(MOVED)));
-            weights.put(MOVED, BigDecimal.ZERO);
-            applicable.put(MOVED, false);
+        boolean movedHasRows = s.indicators().stream().anyMatch(i -> moved.equals(i.category()));
+        if (movedDeclared || !movedHasRows) { // its points go to the category the notice names
+            weights.put(into, weights.get(into).add(weights.get(moved)));
+            weights.put(moved, BigDecimal.ZERO);
+            applicable.put(moved, false);
         }
 
         Map<String, BigDecimal> indicators = new LinkedHashMap<>();
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
-        // 注1 and the report: 预算执行率 = 预算执行数 ÷ 全年预算数 of 部门预算总额, scored as a ≥ target
+        // the execution rate = executed ÷ annual budget of the total line, scored as a ≥ target
+        String budget = p.budget().category();
         BudgetLine total = s.budget() == null ? null : s.budget().lines().stream()
-                .filter(l -> l.name().equals("部门预算总额")).findFirst().orElse(null);
+                .filter(l -> l.name().equals(p.budget().totalLine())).findFirst().orElse(null);
         if (total == null || total.annual() == null || total.annual().signum() <= 0 || total.executed() == null
                 || s.budget().target() == null) {
-            throw new Unsupported("no 部门预算总额 line to compute the execution rate from, or no target");
+            throw new Unsupported("no total line to compute the execution rate from, or no target");
         }
         BigDecimal rate = Num.round(Num.mulDiv(total.executed(), HUNDRED, total.annual()), 2);
-        BigDecimal budgetPoints = s.budget().points() != null ? s.budget().points() : weights.get(BUDGET);
+        BigDecimal budgetPoints = s.budget().points() != null ? s.budget().points() : weights.get(budget);
         BigDecimal budgetScore = quantitative(s.budget().target(), rate, budgetPoints, false);
-        indicators.put(BUDGET, budgetScore);
-        sums.merge(BUDGET, budgetScore, BigDecimal::add);
+        indicators.put(budget, budgetScore);
+        sums.merge(budget, budgetScore, BigDecimal::add);
 
         for (Indicator i : s.indicators()) {
             if (!weights.containsKey(i.category()) || !applicable.get(i.category())) {
@@ -98,11 +130,12 @@ final class ReferenceNotice {
             if (t == null || i.actual() == null || i.tier() != null) {
                 throw new Unsupported("an indicator without a target or actual, or with a tier: " + i.path());
             }
-            if (t.isNumeric() && !"date".equals(t.dimension()) && (i.unit() == null || !i.unit().contains("定性"))) {
+            if (t.isNumeric() && !"date".equals(t.dimension())
+                    && (i.unit() == null || !i.unit().contains(p.qualitativeUnitWord()))) {
                 if (!i.actual().isMeasured()) {
                     throw new Unsupported("an actual written as a bound, or not a number: " + i.path());
                 }
-                score = quantitative(t, i.actual().number(), i.points(), "成本指标".equals(i.group()));
+                score = quantitative(t, i.actual().number(), i.points(), p.lowerIsBetterGroup().equals(i.group()));
             } else if (!t.isNumeric()) {
                 score = qualitative(i);
             } else {
@@ -125,14 +158,17 @@ final class ReferenceNotice {
             }
         }
         BigDecimal totalScore = sum.setScale(2, RoundingMode.HALF_UP);
-        // 注4: 90 and above 优, 80 to below 90 良, 60 to below 80 中, below 60 差
-        String grade = totalScore.compareTo(BigDecimal.valueOf(90)) >= 0 ? "优"
-                : totalScore.compareTo(BigDecimal.valueOf(80)) >= 0 ? "良"
-                : totalScore.compareTo(BigDecimal.valueOf(60)) >= 0 ? "中" : "差";
+        String grade = null;
+        for (Band b : p.grades()) { // descending: the first band the total reaches
+            if (b.from() == null || totalScore.compareTo(b.from()) >= 0) {
+                grade = b.grade();
+                break;
+            }
+        }
         return new Result(indicators, categories, totalScore, grade);
     }
 
-    /** 注3, quantitative: full points when the target is met, else in proportion (≥: actual ÷ target, ≤: the other way). */
+    /** Quantitative: full points when the target is met, else in proportion (≥: actual ÷ target, ≤: the other way). */
     private static BigDecimal quantitative(Value target, BigDecimal actual, BigDecimal points, boolean cost) {
         String c = target.comparator().isEmpty() ? (cost ? "≤" : "≥") : target.comparator();
         BigDecimal t = target.number();
@@ -158,15 +194,15 @@ final class ReferenceNotice {
     }
 
     /**
-     * 注3, qualitative: an actual equal to its target is the top tier, 80%-100% of the points both included; a score
-     * given in the band (the evaluator's, else the department's own) counts, one outside it is moved to the band's edge;
-     * none given is full points.
+     * Qualitative: an actual equal to its target is the top tier, from the notice's lower percent to 100% of the
+     * points, both included; a score given in the band (the evaluator's, else the department's own) counts, one outside
+     * it is moved to the band's edge; none given is full points.
      */
-    private static BigDecimal qualitative(Indicator i) {
+    private BigDecimal qualitative(Indicator i) {
         if (!i.actual().text().equals(i.target().text())) {
             throw new Unsupported("a qualitative actual other than its target: " + i.path());
         }
-        BigDecimal lower = Num.halfUp(i.points().multiply(BigDecimal.valueOf(80)).divide(HUNDRED), 2);
+        BigDecimal lower = Num.halfUp(i.points().multiply(p.topTierLowerPercent()).divide(HUNDRED), 2);
         BigDecimal upper = Num.halfUp(i.points(), 2);
         BigDecimal given = i.evaluatorScore() != null ? i.evaluatorScore() : i.claimed();
         if (given == null) {

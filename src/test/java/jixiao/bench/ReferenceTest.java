@@ -22,7 +22,7 @@ class ReferenceTest {
 
     @Test
     void theReferenceScoresTheSeedAsTheNoticeSays() throws Exception {
-        ReferenceNotice.Result r = ReferenceNotice.score(SubmissionReader.read(SEED));
+        ReferenceNotice.Result r = ReferenceNotice.load().score(SubmissionReader.read(SEED));
         // 2 × 50 ÷ 90 = 1.11 for 政府采购执行率, every other indicator full: 投入管理指标 29.11, total 99.11, 优
         assertThat(r.total()).isEqualByComparingTo("99.11");
         assertThat(r.grade()).isEqualTo("优");
@@ -39,7 +39,7 @@ class ReferenceTest {
             texts.add(gen.json(i));
         }
         Policy policy = new PolicyRegistry(Path.of("rules")).forNotice("shangjie-2021");
-        Reference.Agreement a = Reference.compare(texts, policy, new Scorer());
+        Reference.Agreement a = Reference.compare(ReferenceNotice.load(), texts, policy, new Scorer());
         assertThat(a.allAgree()).as(a.toString()).isTrue();
         assertThat(a.agreed()).isEqualTo(300);
     }
@@ -50,7 +50,7 @@ class ReferenceTest {
         var s = SubmissionReader.read(SEED);
         Policy policy = new PolicyRegistry(Path.of("rules")).forNotice("shangjie-2021");
         var product = new Scorer().score(policy, s);
-        ReferenceNotice.Result ref = ReferenceNotice.score(s);
+        ReferenceNotice.Result ref = ReferenceNotice.load().score(s);
         assertThat(Reference.difference(ref, product)).isNull();
         var off = new java.util.LinkedHashMap<>(ref.indicators());
         off.put(off.keySet().iterator().next(), new java.math.BigDecimal("0.01"));
