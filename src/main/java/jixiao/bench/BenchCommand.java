@@ -324,12 +324,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private double median(Timed t) throws Exception {
-        double[] v = new double[coldRuns];
-        for (int i = 0; i < coldRuns; i++) {
+        return median(t, coldRuns);
+    }
+
+    private static double median(Timed t, int runs) throws Exception {
+        double[] v = new double[runs];
+        for (int i = 0; i < runs; i++) {
             v[i] = t.run();
         }
         Arrays.sort(v);
-        return v[coldRuns / 2];
+        return v[runs / 2];
     }
 
     private static String met(boolean ok) {
@@ -382,14 +386,9 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> scoreFew = cmd(List.of(), "-Djixiao.home=" + System.getProperty("jixiao.home", "."), "-jar",
                 jar(), "score", "--format", "jsonl", "--out", tmp.resolve("small-results.jsonl").toString(),
                 few.toString());
-        double[] runs = new double[5];
-        for (int i = 0; i < runs.length; i++) {
-            runs[i] = time(scoreFew, cache);
-        }
-        Arrays.sort(runs);
-        double f = runs[runs.length / 2];
-        System.out.printf("  a small batch of %,d the same way: %.2f s, median of %d (target ≤ 3 s for 2,000: %s)%n",
-                small, f, runs.length, met(small == 2_000 && f <= 3));
+        double f = median(() -> time(scoreFew, cache), 5);
+        System.out.printf("  a small batch of %,d the same way: %.2f s, median of 5 (target ≤ 3 s for 2,000: %s)%n",
+                small, f, met(small == 2_000 && f <= 3));
     }
 
     // ---- editing a rule ----

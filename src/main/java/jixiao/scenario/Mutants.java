@@ -124,6 +124,7 @@ public final class Mutants {
         boolean inCondition = false;
         int ruleStart = -1;
         String ruleName = null;
+        List<String> phases = phasesOf(lines);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             String code = masked(line);
@@ -137,7 +138,6 @@ public final class Mutants {
             }
             Matcher group = PHASE.matcher(line.strip()); // the phase's name is a string: not the masked line
             if (ruleStart >= 0 && !inCondition && group.matches()) { // a phase boundary: the rule one phase earlier or later
-                List<String> phases = phasesOf(lines);
                 int at = phases.indexOf(group.group(1));
                 String indent = line.substring(0, line.indexOf('r'));
                 for (int k : new int[] {at - 1, at + 1}) {
