@@ -29,7 +29,8 @@ class ArchitectureTest {
             "service", Set.of("model", "engine", "input"),
             "batch", Set.of("model", "engine", "input", "report", "scenario", "service"),
             "bench", Set.of("model", "engine", "input", "report", "scenario", "service", "batch", "server"),
-            "server", Set.of("model", "engine", "input", "report", "scenario", "service", "batch"));
+            "publish", Set.of("model", "engine", "input", "scenario"),
+            "server", Set.of("model", "engine", "input", "report", "scenario", "service", "batch", "publish"));
     private static final Pattern USE = Pattern.compile("\\bjixiao\\.([a-z]+)\\.[A-Z]");
 
     @Test

@@ -113,11 +113,9 @@ class BadRulesTest {
 
     @Test
     void theShippedPoliciesHaveNoSuchProblems() throws Exception {
-        List<Path> folders;
-        try (var s = Files.list(Fixtures.RULES)) {
-            folders = s.filter(Files::isDirectory).sorted().toList();
-        }
-        assertThat(folders).hasSizeGreaterThanOrEqualTo(2);
+        // the shipped ones only: an analyst's own folder (or a draft) is held to its own checks, not the build's
+        List<Path> folders = new java.util.ArrayList<>(List.of(Fixtures.RULES.resolve("common")));
+        Fixtures.SHIPPED.forEach(id -> folders.add(Fixtures.RULES.resolve(id)));
         for (Path folder : folders) {
             Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
             assertThat(run.err()).as(folder.toString()).isEmpty();
@@ -223,8 +221,8 @@ class BadRulesTest {
                 "注4：等级优的总分区间,10 通知参数,优,99.5,").replace(",10 通知参数,中,60,80,", ",10 通知参数,中,60,80.01,"));
         Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.err()).contains("a total from 90.00 to 99.49 gets no grade")
-                .contains("a total from 80.00 to 80.00 gets grades [中, 良]");
+        assertThat(run.err()).contains("总分 90.00 至 99.49 没有等级：等级区间之间有缺口")
+                .contains("总分 80.00 至 80.00 同时得到 [中, 良]：等级区间相互重叠");
     }
 
     /**

@@ -215,9 +215,13 @@ class PolicyLayersTest {
         Map<String, String> bodies = new HashMap<>();
         Map<String, String> functions = new HashMap<>();
         List<String> repeated = new ArrayList<>();
-        List<Path> files;
-        try (var s = Files.walk(Fixtures.RULES)) {
-            files = s.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
+        List<Path> files = new ArrayList<>();
+        // the shipped folders only: an analyst's own notice or draft may well copy a rule while it is being changed
+        for (String folder : java.util.stream.Stream.concat(java.util.stream.Stream.of("common"),
+                Fixtures.SHIPPED.stream()).toList()) {
+            try (var s = Files.walk(Fixtures.RULES.resolve(folder))) {
+                s.filter(p -> p.toString().endsWith(".drl")).sorted().forEach(files::add);
+            }
         }
         assertThat(files).hasSizeGreaterThan(8);
         for (Path f : files) {

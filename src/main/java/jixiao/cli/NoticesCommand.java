@@ -17,7 +17,8 @@ final class NoticesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Notice> notices = new PolicyRegistry(rulesRoot).notices();
+        PolicyRegistry registry = new PolicyRegistry(rulesRoot);
+        List<Notice> notices = registry.notices();
         if (notices.isEmpty()) {
             System.err.println("jixiao: no policy folder under " + rulesRoot);
             return Main.BAD_RULES;
@@ -25,6 +26,9 @@ final class NoticesCommand implements Callable<Integer> {
         for (Notice n : notices) {
             System.out.println(n.id() + "\t" + (n.year() == null ? "" : n.year()) + "\t"
                     + (n.kind() == null ? "" : n.kind()) + "\t" + (n.title() == null ? "" : n.title()));
+        }
+        for (String draft : registry.draftIds()) { // listed, so that no one forgets one; scored only when named
+            System.out.println(PolicyRegistry.draftRef(draft) + "\t\t\t（草稿，未发布）");
         }
         return Main.OK;
     }

@@ -62,7 +62,7 @@ final class PinCommand implements Callable<Integer> {
                         + "there is nothing to pin");
                 return Main.BAD_INPUT;
             }
-            now = PolicyFiles.resolve(folder.getParent().resolve(base.notice())).fingerprint();
+            now = PolicyFiles.resolve(PolicyFiles.baseFolder(folder, base.notice())).fingerprint();
             if (dryRun) {
                 return dryRun(registry, unpinned, base, now);
             }

@@ -97,7 +97,7 @@ public final class PolicyFiles {
             layers.addAll(under.layers);
             under.fields.forEach(f -> fields.put(f.name(), f));
             for (Source s : under.files.values()) {
-                effective.put(s.name(), new Source(s.name(), relabel(s, folder), s.path(), s.bytes()));
+                effective.put(s.name(), new Source(s.name(), relabel(s, under.layers), s.path(), s.bytes()));
             }
             for (String dropped : notice.drop() == null ? List.<String>of() : notice.drop()) {
                 if (effective.remove(dropped) == null) {
@@ -141,7 +141,7 @@ public final class PolicyFiles {
             throw new PolicyException(meta + ": \"base\" must name a notice folder beside this one, as "
                     + "{\"notice\": \"ID\", \"fingerprint\": \"…\"}; it names \"" + base.notice() + "\"");
         }
-        Path baseFolder = folder.getParent().resolve(base.notice());
+        Path baseFolder = baseFolder(folder, base.notice());
         if (!Files.isDirectory(baseFolder)) {
             throw new PolicyException(meta + ": the base notice " + base.notice() + " has no folder " + baseFolder);
         }
@@ -171,8 +171,27 @@ public final class PolicyFiles {
     }
 
     /** A base's file as the derived folder's reports name it: "base/name", base being the folder it lies in. */
-    private static String relabel(Source s, Path derived) {
-        return derived.getParent().relativize(s.path()).getName(0) + "/" + s.name();
+    private static String relabel(Source s, List<Path> layers) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (s.path().startsWith(layers.get(i))) {
+                return layers.get(i).getFileName() + "/" + s.name();
+            }
+        }
+        return s.label();
+    }
+
+    /**
+     * Where the base a folder names lies: beside the folder; for a draft (a folder in the rules root's
+     * {@value PolicyRegistry#DRAFTS} folder), among the published notices, so that a draft is always tried on what
+     * is in force.
+     */
+    public static Path baseFolder(Path folder, String baseId) {
+        Path parent = folder.toAbsolutePath().normalize().getParent();
+        if (parent.getFileName() != null && parent.getFileName().toString().equals(PolicyRegistry.DRAFTS)
+                && parent.getParent() != null) {
+            parent = parent.getParent();
+        }
+        return parent.resolve(baseId);
     }
 
     private static byte[] read(Path f) throws PolicyException {

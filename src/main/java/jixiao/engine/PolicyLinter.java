@@ -233,9 +233,9 @@ public final class PolicyLinter {
     private static void close(List<PolicyProblem> out, Policy policy, String kind, java.math.BigDecimal from,
                               java.math.BigDecimal to) {
         if (kind != null) {
-            out.add(new PolicyProblem(null, 0, "a total from " + from.toPlainString() + " to " + to.toPlainString()
-                    + " gets " + kind + (kind.equals("no grade") ? ": the grade bands leave a gap"
-                    : ": the grade bands overlap"), true));
+            out.add(new PolicyProblem(null, 0, "总分 " + from.toPlainString() + " 至 " + to.toPlainString()
+                    + (kind.equals("no grade") ? " 没有等级：等级区间之间有缺口" : " 同时得到 " + kind.substring("grades ".length())
+                    + "：等级区间相互重叠"), true));
         }
     }
 

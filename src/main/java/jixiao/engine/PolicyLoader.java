@@ -344,7 +344,7 @@ public final class PolicyLoader {
         }
     }
 
-    static Notice readNotice(Path folder) throws PolicyException {
+    public static Notice readNotice(Path folder) throws PolicyException {
         Path name = folder.toAbsolutePath().normalize().getFileName();
         if (name == null) {
             throw new PolicyException(folder + " is the root of the file system, not a policy folder");

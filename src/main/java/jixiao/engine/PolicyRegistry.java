@@ -20,6 +20,14 @@ public final class PolicyRegistry {
 
     private static final Pattern NOTICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+    /**
+     * The folder under the rules root that holds the drafts: {@code rules/drafts/ID/} is a notice being changed (a
+     * working copy of the published {@code rules/ID/}, or a new notice) that nothing scores with unless it is named
+     * explicitly, as {@code drafts/ID}. Its scenarios are {@code scenarios/drafts/ID/}.
+     */
+    public static final String DRAFTS = "drafts";
+    private static final String DRAFT_PREFIX = DRAFTS + "/";
+
     private final Path root;
     private final PolicyCache cache;
     private final Map<Path, Policy> compiled = new ConcurrentHashMap<>();
@@ -83,6 +91,7 @@ public final class PolicyRegistry {
         }
         try (Stream<Path> s = Files.list(root)) {
             return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> isId(p.getFileName().toString())) // not drafts/, nor a folder being published
                     .filter(PolicyRegistry::holdsRules)
                     .map(p -> p.getFileName().toString())
                     .sorted()
@@ -91,6 +100,44 @@ public final class PolicyRegistry {
             System.err.println("jixiao: the rules folder " + root + " cannot be listed: " + e.getMessage());
             return List.of();
         }
+    }
+
+    /** The drafts (folders under {@code rules/drafts/} that are policy folders), by id, sorted. */
+    public List<String> draftIds() {
+        Path dir = root.resolve(DRAFTS);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> NOTICE_ID.matcher(p.getFileName().toString()).matches())
+                    .filter(PolicyRegistry::holdsRules)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether a reference names a draft ({@code drafts/ID}) rather than a published notice. */
+    public static boolean isDraft(String ref) {
+        return ref != null && ref.startsWith(DRAFT_PREFIX);
+    }
+
+    /** The reference of the draft of a notice id: {@code drafts/ID}. */
+    public static String draftRef(String id) {
+        return DRAFT_PREFIX + id;
+    }
+
+    /** The id a reference names: the notice's own id for a draft's {@code drafts/ID}. */
+    public static String idOf(String ref) {
+        return isDraft(ref) ? ref.substring(DRAFT_PREFIX.length()) : ref;
+    }
+
+    /** Whether a string is a plain notice id (a folder name that can reach nowhere else). */
+    public static boolean isId(String id) {
+        return id != null && NOTICE_ID.matcher(id).matches() && !id.contains("..") && !id.equals(DRAFTS);
     }
 
     /** A policy folder: it holds a rule file, or names a base in its notice.json (and may change nothing else). */
@@ -114,13 +161,18 @@ public final class PolicyRegistry {
 
     /** The folder of a notice, after checking that the id is a plain name of an existing folder under the root. */
     public Path folderOf(String noticeId) throws PolicyException {
-        if (noticeId == null || !NOTICE_ID.matcher(noticeId).matches() || noticeId.contains("..")) {
+        boolean draft = isDraft(noticeId);
+        String id = idOf(noticeId);
+        if (!isId(id)) {
             throw new UnknownNoticeException("\"" + noticeId + "\" is not a notice id: an id is a folder name under " + root
-                    + " (letters, digits, '.', '_', '-'); known notices: " + known());
+                    + " (letters, digits, '.', '_', '-'), or drafts/ID for a draft; known notices: " + known());
         }
-        Path folder = root.resolve(noticeId);
+        Path folder = draft ? root.resolve(DRAFTS).resolve(id) : root.resolve(id);
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !holdsRules(folder)) {
-            throw new UnknownNoticeException("unknown notice \"" + noticeId + "\": there is no policy folder " + folder
+            boolean hasDraft = !draft && Files.isDirectory(root.resolve(DRAFTS).resolve(id), LinkOption.NOFOLLOW_LINKS);
+            throw new UnknownNoticeException("unknown " + (draft ? "draft" : "notice") + " \"" + noticeId
+                    + "\": there is no policy folder " + folder + (hasDraft ? "; there is a draft of it, not yet "
+                    + "published: name it as drafts/" + id + " to score with it, or publish it" : "")
                     + "; known notices: " + known());
         }
         return folder;

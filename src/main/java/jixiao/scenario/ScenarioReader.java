@@ -316,13 +316,18 @@ public final class ScenarioReader {
         }
     }
 
-    /** Every scenario file under the given files and folders, sorted. */
+    /**
+     * Every scenario file under the given files and folders, sorted. A folder named {@code drafts} inside a folder
+     * given holds drafts' scenarios ({@code scenarios/drafts/ID/}), which are run with their draft, not with the
+     * notices in force: it is passed over unless it (or a folder in it) is given itself.
+     */
     public static List<Path> find(List<Path> roots) throws IOException {
         Set<Path> out = new java.util.TreeSet<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 try (var s = Files.walk(root)) {
                     s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+                            .filter(p -> !inDrafts(root.relativize(p)))
                             .forEach(out::add);
                 }
             } else {
@@ -330,5 +335,14 @@ public final class ScenarioReader {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static boolean inDrafts(Path relative) {
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            if (relative.getName(i).toString().equals("drafts")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

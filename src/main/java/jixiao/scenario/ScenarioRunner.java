@@ -131,7 +131,27 @@ public final class ScenarioRunner {
         return policyOverride != null ? policyOverride : rulesOverride != null
                 ? (java.nio.file.Files.isDirectory(Path.of(rulesOverride))
                 ? registry.forFolder(Path.of(rulesOverride)) : registry.forNotice(rulesOverride))
-                : sc.rules() != null ? registry.forFolder(sc.rules()) : registry.forNotice(notice);
+                : sc.rules() != null ? registry.forFolder(sc.rules())
+                : registry.forNotice(draftOf(sc.file()) != null ? draftOf(sc.file()) : notice);
+    }
+
+    /**
+     * The draft a scenario belongs to, as {@code drafts/ID}, when its file lies in {@code scenarios/drafts/ID/} and the
+     * rules root has that draft: a draft's scenarios are scored by the draft, whatever notice their submission names.
+     */
+    private String draftOf(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        for (Path up = p.getParent(); up != null && up.getParent() != null; up = up.getParent()) {
+            if (up.getParent().getFileName() != null
+                    && up.getParent().getFileName().toString().equals(PolicyRegistry.DRAFTS)) {
+                String id = up.getFileName().toString();
+                if (PolicyRegistry.isId(id) && registry.draftIds().contains(id)) {
+                    return PolicyRegistry.draftRef(id);
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The fields the scenario's submission may carry: those its policy declares (none when it has no policy). */

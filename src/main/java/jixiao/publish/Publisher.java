@@ -1,0 +1,271 @@
+package jixiao.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jixiao.engine.Policy;
+import jixiao.engine.PolicyException;
+import jixiao.engine.PolicyFiles;
+import jixiao.engine.PolicyLinter;
+import jixiao.engine.PolicyProblem;
+import jixiao.engine.PolicyRegistry;
+import jixiao.engine.Scorer;
+import jixiao.scenario.Expectations;
+import jixiao.scenario.ScenarioReader;
+import jixiao.scenario.ScenarioRunner;
+
+/**
+ * Publishing a draft: everything is checked first — the rules compile, check-rules finds no error (decision-table
+ * cells passed over, tiers or grade bands with a gap or an overlap, a 提示级别 code no rule writes), every scenario of
+ * the draft passes — and the draft is refused, with each reason, when anything fails. A draft that passes replaces the
+ * published notice (or becomes a new one), its scenarios with it, and the change is committed to the rules' history
+ * with the analyst's name and reason. A rollback is the same step with an earlier version as the draft.
+ */
+public final class Publisher {
+
+    /** What the checks found: what refuses publishing, what only warns, and how the scenarios fared. */
+    public record Check(String draft, List<String> refusals, List<String> warnings, int scenarios, int passed,
+                        String fingerprint) {
+        public boolean ok() {
+            return refusals.isEmpty();
+        }
+    }
+
+    /** A publish done: the notice, its commit in the history (null when nothing changed), and the checks. */
+    public record Published(String notice, String commit, Check check) {
+    }
+
+    private final Drafts drafts;
+    private final Duration timeout;
+
+    public Publisher(Drafts drafts, Duration timeout) {
+        this.drafts = drafts;
+        this.timeout = timeout;
+    }
+
+    public Drafts drafts() {
+        return drafts;
+    }
+
+    /** Runs every check on a draft, writing nothing. */
+    public Check check(String id) throws PublishException {
+        if (!drafts.exists(id)) {
+            throw new PublishException("没有草稿 " + id + "。");
+        }
+        PolicyRegistry registry = drafts.registry();
+        List<String> refusals = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Policy p;
+        try {
+            p = registry.forNotice(PolicyRegistry.draftRef(id));
+        } catch (PolicyException e) {
+            refusals.add("规则不能使用：" + e.describe());
+            return new Check(id, refusals, warnings, 0, 0, null);
+        }
+        if (!id.equals(p.notice().id())) {
+            refusals.add("notice.json 的 \"id\" 是 “" + p.notice().id() + "”，与草稿的文件夹名 " + id + " 不同；改成一样的。");
+        }
+        section(refusals, "决策表中有 Drools 会默默略过的格子", PolicyLinter.decisionTables(p));
+        try {
+            section(refusals, "定性指标的档次没有恰好覆盖 0-100% 一次", PolicyLinter.tierBands(p, List.of()));
+            section(refusals, "提示级别表写了没有规则写出的代码", PolicyLinter.findingLevels(p));
+        } catch (PolicyException e) {
+            refusals.add("规则检查没能运行：" + e.describe());
+        }
+        section(refusals, "等级区间没有恰好覆盖 0-100 分一次", PolicyLinter.gradeBands(p));
+        section(warnings, "规则名写的数字与它这一行不符", PolicyLinter.namesRestating(p));
+        int[] counts = scenarios(id, p, refusals);
+        for (String dependent : dependents(id)) {
+            warnings.add("通知 " + dependent + " 建于 " + id + " 之上：发布后它须复核并重新钉住（jixiao pin " + dependent
+                    + "），在此之前它不能评分。");
+        }
+        return new Check(id, refusals, warnings, counts[0], counts[1], p.fingerprint());
+    }
+
+    private static void section(List<String> out, String heading, List<PolicyProblem> problems) {
+        for (PolicyProblem pr : problems) {
+            out.add(heading + "：" + pr);
+        }
+    }
+
+    /** Runs the draft's scenarios under it; each failure is a refusal. Returns {scenarios, passed}. */
+    private int[] scenarios(String id, Policy p, List<String> refusals) {
+        Path dir = drafts.scenariosOf(id);
+        List<Path> files;
+        try {
+            files = dir == null || !Files.isDirectory(dir) ? List.of() : ScenarioReader.find(List.of(dir));
+        } catch (IOException e) {
+            refusals.add("场景读不出：" + e.getMessage());
+            return new int[] {0, 0};
+        }
+        if (files.isEmpty()) {
+            refusals.add("草稿没有场景（" + dir + "）：没有场景，就没有什么能说明它评分正确。");
+            return new int[] {0, 0};
+        }
+        ScenarioRunner runner = new ScenarioRunner(drafts.registry(), new Scorer().withTimeout(timeout)).withPolicy(p);
+        int passed = 0;
+        for (Path f : files) {
+            ScenarioRunner.Outcome o = runner.run(f);
+            if (o.status() == ScenarioRunner.Status.PASSED) {
+                passed++;
+                continue;
+            }
+            StringBuilder why = new StringBuilder("场景 " + dir.relativize(f) + " 未通过");
+            if (o.error() != null) {
+                why.append("（不能运行：").append(o.error()).append("）");
+            }
+            for (Expectations.Mismatch m : o.mismatches()) {
+                why.append("；").append(m.field()).append(" 期望 ").append(m.expected()).append("，实际 ").append(m.actual());
+            }
+            refusals.add(why.toString());
+        }
+        return new int[] {files.size(), passed};
+    }
+
+    /** The published notices whose chain of bases includes the published notice of this id. */
+    private List<String> dependents(String id) {
+        Path target = drafts.registry().root().resolve(id).toAbsolutePath().normalize();
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(target)) {
+            return out;
+        }
+        for (String other : drafts.registry().noticeIds()) {
+            if (other.equals(id)) {
+                continue;
+            }
+            try {
+                if (PolicyFiles.resolve(drafts.registry().root().resolve(other), false).layers().contains(target)) {
+                    out.add(other);
+                }
+            } catch (PolicyException broken) {
+                // a notice that cannot be read says why when it is used
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Publishes a draft: checks it (refused with the reasons when anything fails), then puts its rules and scenarios in
+     * place of the published ones and commits them as {@code author} with {@code reason}.
+     */
+    public Published publish(String id, String author, String reason) throws PublishException {
+        return publish(id, author, reason, "发布");
+    }
+
+    private Published publish(String id, String author, String reason, String verb) throws PublishException {
+        if (author == null || author.isBlank()) {
+            throw new PublishException("请写上你的姓名：每次发布都记下是谁发布的。");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new PublishException("请写明发布的理由（例如依据的通知条款）：历史中每个版本都要说明为什么改。");
+        }
+        Check check = check(id);
+        if (!check.ok()) {
+            throw new PublishException("草稿 " + id + " 没有发布：" + check.refusals().size() + " 项检查未通过。",
+                    check.refusals());
+        }
+        PolicyRegistry registry = drafts.registry();
+        Path target = registry.root().resolve(id);
+        Path scenariosTarget = drafts.publishedScenariosOf(id);
+        boolean isNew = !Files.exists(target);
+        try (RulesHistory history = RulesHistory.open(registry.root(), drafts.scenariosRoot())) {
+            replace(drafts.rulesOf(id), target);
+            if (scenariosTarget != null && Files.isDirectory(drafts.scenariosOf(id))) {
+                replace(drafts.scenariosOf(id), scenariosTarget);
+            }
+            Drafts.delete(drafts.rulesOf(id));
+            if (drafts.scenariosOf(id) != null) {
+                Drafts.delete(drafts.scenariosOf(id));
+            }
+            List<Path> paths = new ArrayList<>(List.of(target));
+            if (scenariosTarget != null) {
+                paths.add(scenariosTarget);
+            }
+            String message = verb + " " + id + (isNew ? "（新通知）" : "") + "：" + reason.strip() + "\n\n规则指纹 "
+                    + check.fingerprint() + "；场景 " + check.passed() + "/" + check.scenarios() + " 通过。";
+            String commit = history.commit(paths, author.strip(), message);
+            return new Published(id, commit, check);
+        } catch (IOException e) {
+            throw new PublishException("发布没有完成：" + e.getMessage() + "；规则目录 " + target + " 可能只写了一部分，"
+                    + "请用 git status 查看。");
+        }
+    }
+
+    /**
+     * Puts a folder in place of another: copied beside it first, then the old one moved aside and the new one moved in,
+     * so that a reader sees the old folder or the new one, never half of each.
+     */
+    private static void replace(Path from, Path to) throws IOException {
+        Path parent = to.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path fresh = Files.createTempDirectory(parent, "." + to.getFileName() + ".new-");
+        Path old = parent.resolve("." + to.getFileName() + ".old-" + fresh.getFileName().toString()
+                .substring(fresh.getFileName().toString().lastIndexOf('-') + 1));
+        try {
+            Drafts.copy(from, fresh);
+            if (Files.exists(to)) {
+                Files.move(to, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, to, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Drafts.delete(fresh);
+            Drafts.delete(old);
+        }
+    }
+
+    /** The published versions of a notice, newest first. */
+    public List<RulesHistory.Version> history(String notice) throws PublishException {
+        try (RulesHistory history = RulesHistory.open(drafts.registry().root(), drafts.scenariosRoot())) {
+            return history.log(drafts.registry().root().resolve(notice));
+        }
+    }
+
+    /**
+     * Rolls a notice back to an earlier version, as a new version: that version's rules and scenarios become a draft,
+     * which is checked and published like any other (refused when it no longer passes, e.g. its base has changed).
+     */
+    public Published rollback(String notice, String commit, String author, String reason) throws PublishException {
+        if (!PolicyRegistry.isId(notice) || !drafts.registry().noticeIds().contains(notice)) {
+            throw new PublishException("没有已发布的通知 " + notice + "。");
+        }
+        if (drafts.exists(notice)) {
+            throw new PublishException("已有 " + notice + " 的草稿：请先发布或放弃它，再回退。");
+        }
+        String full;
+        Map<String, byte[]> rules;
+        Map<String, byte[]> scenarios;
+        try (RulesHistory history = RulesHistory.open(drafts.registry().root(), drafts.scenariosRoot())) {
+            full = history.resolve(commit);
+            if (full == null) {
+                throw new PublishException("历史中没有版本 " + commit + "。");
+            }
+            rules = history.filesAt(full, drafts.registry().root().resolve(notice));
+            scenarios = drafts.publishedScenariosOf(notice) == null ? Map.of()
+                    : history.filesAt(full, drafts.publishedScenariosOf(notice));
+        }
+        if (rules.isEmpty()) {
+            throw new PublishException("版本 " + commit + " 中没有通知 " + notice + " 的规则。");
+        }
+        try {
+            RulesHistory.write(rules, drafts.rulesOf(notice));
+            if (drafts.scenariosOf(notice) != null && !scenarios.isEmpty()) {
+                RulesHistory.write(scenarios, drafts.scenariosOf(notice));
+            }
+        } catch (IOException e) {
+            drafts.discard(notice);
+            throw new PublishException("回退没有完成：" + e.getMessage());
+        }
+        try {
+            return publish(notice, author, reason == null || reason.isBlank() ? reason
+                    : "回到版本 " + full.substring(0, 8) + "，" + reason.strip(), "回退");
+        } catch (PublishException e) {
+            drafts.discard(notice);
+            throw e;
+        }
+    }
+}
