@@ -226,6 +226,44 @@ class BadRulesTest {
     }
 
     /**
+     * A missing ")" is blamed by Drools on the next line's {@code then}, in English; check-rules says it in Chinese, at
+     * that line and column, with the likely cause.
+     */
+    @Test
+    void aMissingBracketOrAMisspeltFactTypeIsSaidInChineseWithTheLikelyCause() throws Exception {
+        addRule("""
+                rule "少了右括号"
+                    ruleflow-group "60 复核"
+                when
+                    Submission( claimedTotal != null
+                then
+                end
+                """);
+        Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        // two header lines, then the rule: its "then" is line 7
+        assertThat(run.err()).contains("的规则不能编译")
+                .contains("99-extra.drl:7: 第7行第1列（规则“少了右括号”）：这里不该是“then”；常见原因：上一行（when 的最后一个条件）少了右括号“)”")
+                .doesNotContain("mismatched input").doesNotContain("more errors");
+    }
+
+    @Test
+    void aMisspeltFactTypeIsNamed() throws Exception {
+        addRule("""
+                rule "类型写错"
+                    ruleflow-group "60 复核"
+                when
+                    Submision( claimedTotal != null )
+                then
+                end
+                """);
+        Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("找不到事实类型“Submision”：名字写错了，或少了 import")
+                .doesNotContain("Unable to resolve");
+    }
+
+    /**
      * A full-width （ typed by a Chinese input method, and a zero-width space, in rule code: Drools says "no viable
      * alternative at input" or blames another line; check-rules names each character where it stands and what to write.
      * The same characters inside a string or a comment are left alone.

@@ -90,10 +90,13 @@ public final class Fixtures {
         return seed;
     }
 
-    /** A copy of the shipped rules/ and scenarios/ under {@code home}, to change on disk. */
+    /**
+     * A copy of the checkout's rules/ and scenarios/ under {@code home}, to change on disk: the notices, not the drafts
+     * an analyst may have under rules/drafts/ and scenarios/drafts/ (the tests start drafts of their own).
+     */
     public static Path copyHome(Path home) throws IOException {
-        copyFolder(RULES, home.resolve("rules"));
-        copyFolder(SCENARIOS, home.resolve("scenarios"));
+        copyFolder(RULES, home.resolve("rules"), true);
+        copyFolder(SCENARIOS, home.resolve("scenarios"), true);
         return home;
     }
 
@@ -152,9 +155,17 @@ public final class Fixtures {
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {
+        copyFolder(from, to, false);
+    }
+
+    private static void copyFolder(Path from, Path to, boolean withoutDrafts) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (withoutDrafts && dir.getParent() != null && dir.getParent().equals(from)
+                        && dir.getFileName().toString().equals("drafts")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 Files.createDirectories(to.resolve(from.relativize(dir).toString()));
                 return FileVisitResult.CONTINUE;
             }

@@ -107,7 +107,7 @@ class PublishTest {
         raise优To92(draft, true); // the gap closed; the scenarios still expect 优 at 90
         Fixtures.Run stale = jixiao("publish", "shangjie-2021", "--by", "张三", "--reason", "注4 优改为92分");
         assertThat(stale.exit()).isEqualTo(Main.FAILED);
-        assertThat(stale.err()).doesNotContain("等级区间").contains("total-90.scenario.json 未通过；grade 期望 优，实际 良");
+        assertThat(stale.err()).doesNotContain("等级区间").contains("total-90.scenario.json 未通过；等级 期望 优，实际 良");
 
         expect良Where优Was(scenarios.resolve("drafts/shangjie-2021"));
         Fixtures.Run noReason = jixiao("publish", "shangjie-2021", "--by", "张三");

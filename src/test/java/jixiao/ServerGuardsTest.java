@@ -370,16 +370,18 @@ class ServerGuardsTest {
     void aSaveOverAFileThatChangedSinceIsRefusedAndAFileKeepsItsModeAndLink() throws Exception {
         Path home = copy();
         Path rules = home.resolve("rules");
-        // the notice's own file is a link to a file elsewhere, readable by the group and others
+        // a draft of the notice, whose file is a link to a file elsewhere, readable by the group and others
+        new jixiao.publish.Drafts(new jixiao.engine.PolicyRegistry(rules, null), home.resolve("scenarios"))
+                .workingCopy("shangjie-2021");
         Path real = home.resolve("elsewhere/62-reasons.drl");
         Files.createDirectories(real.getParent());
-        Path link = rules.resolve("shangjie-2021/62-reasons.drl");
+        Path link = rules.resolve("drafts/shangjie-2021/62-reasons.drl");
         Files.move(link, real);
         Files.createSymbolicLink(link, real);
         Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r--r--"));
         try (ApiServer s = ApiServer.start(rules, home.resolve("scenarios"), "127.0.0.1", 0, TOKEN)) {
             String cookie = session(s);
-            String path = "/notices/shangjie-2021/files/62-reasons.drl";
+            String path = "/drafts/shangjie-2021/files/62-reasons.drl";
             String editor = page(s, path, cookie).body();
             Matcher key = Pattern.compile("data-edit-key=\"([0-9a-f]+)\"").matcher(editor);
             Matcher base = Pattern.compile("data-base=\"([0-9a-f]+)\"").matcher(editor);

@@ -157,14 +157,12 @@ class WorkbenchBrowserTest {
 
     @Test
     @Order(1)
-    void openANoticeRaiseAGradeBandInTheTableSeeTheSeedScenarioFailPutItBackSeeAllPass() throws Exception {
-        Path params = rules.resolve("shangjie-2021/00-parameters.drl.csv");
-        byte[] original = Files.readAllBytes(params);
-        try {
-            raiseAndRestoreTheGradeBand(params, original);
-        } finally {
-            Files.write(params, original);
-        }
+    void startADraftRaiseAGradeBandInTheTableSeeTheSeedScenarioFailPutItBackSeeAllPass() throws Exception {
+        Path params = rules.resolve("drafts/shangjie-2021/00-parameters.drl.csv");
+        byte[] original = Files.readAllBytes(rules.resolve("shangjie-2021/00-parameters.drl.csv"));
+        raiseAndRestoreTheGradeBand(params, original);
+        // the notice in force was never touched
+        assertThat(Files.readAllBytes(rules.resolve("shangjie-2021/00-parameters.drl.csv"))).isEqualTo(original);
     }
 
     private void raiseAndRestoreTheGradeBand(Path params, byte[] original) throws Exception {
@@ -176,9 +174,15 @@ class WorkbenchBrowserTest {
         shot("workbench-notices.png");
         browser.findElement(By.linkText("shangjie-2021")).click();
         assertThat(waitFor("h1").getText()).isEqualTo("shangjie-2021");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("现行");
         // the decision tables are shown as tables on the policy page, each row with its line
         assertThat(browser.findElements(By.cssSelector("table.decision-table")).size()).isEqualTo(4);
         shot("workbench-policy.png");
+        // the rules in force are read-only: changes are made in a draft
+        browser.findElement(By.cssSelector("#start-draft button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "（草稿）"));
+        assertThat(browser.findElement(By.id("status")).getText()).contains("草稿（未发布）").contains("仍用现行的");
+        assertThat(browser.findElement(By.id("draft-changes")).getText()).contains("0 处");
         browser.findElements(By.linkText("按表格编辑")).get(2).click();
         waitFor("table.grid[data-table='等级']");
         shot("workbench-table-editor.png");
@@ -208,17 +212,13 @@ class WorkbenchBrowserTest {
     @Test
     @Order(2)
     void aRuleFileInTheCodeEditorShowsACompileErrorAtItsLineAndUndoMendsIt() throws Exception {
-        Path file = rules.resolve("shangjie-2021/62-reasons.drl");
+        Path file = rules.resolve("drafts/shangjie-2021/62-reasons.drl");
         String original = Files.readString(file, StandardCharsets.UTF_8);
-        try {
-            breakAndMend(file, original);
-        } finally {
-            Files.writeString(file, original, StandardCharsets.UTF_8);
-        }
+        breakAndMend(file, original);
     }
 
     private void breakAndMend(Path file, String original) throws Exception {
-        browser.get(url("/notices/shangjie-2021"));
+        browser.get(url("/drafts/shangjie-2021"));
         browser.findElement(By.partialLinkText("62-reasons.drl:")).click();
         WebElement code = waitFor("#code .cm-content");
         // highlighted as DRL: keywords and strings have their own colours
@@ -229,6 +229,8 @@ class WorkbenchBrowserTest {
         WebElement problems = waitFor("#problems");
         assertThat(problems.getText()).contains("62-reasons.drl:");
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("半截规则");
+        // the broken draft changes nothing for anyone else: the API scores by the notice in force meanwhile
+        assertThat(apiGrade(Fixtures.SEED)).isEqualTo("优");
         // the problem is marked at its line in the editor's gutter
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#code .cm-lint-marker-error")));
         shot("workbench-editor.png");
@@ -327,11 +329,104 @@ class WorkbenchBrowserTest {
         }
     }
 
+    /** The grade the API gives a submission now (as a budget system would ask), or "退回". */
+    private static String apiGrade(Path submission) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/score")))
+                        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(submission)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        var json = new ObjectMapper().readTree(answer.body());
+        return json.path("grade").asText("退回");
+    }
+
+    /**
+     * The analyst's year: in the draft started above, raise 优 to 92 in the table and try to publish — refused for the
+     * gap 90-92 with the reason; close it (良 80-92) and try again — refused for the three scenarios that expect 优
+     * at 90 and 91.xx; rewrite those (as the analyst does in her editor) and publish with a name and a reason. The
+     * history shows it under that name; the API now scores a total of 90 as 良; roll back, and it is 优 again.
+     */
     @Test
     @Order(6)
+    void draftPublishRefusedForAGapThenPublishedSeenInHistoryRolledBackWithTheApiFollowingEachVersion()
+            throws Exception {
+        Path ninety = root.resolve("total-90.json"); // the minimal submission with a total of 90 (hand-checked:
+        // 完成任务数量 66.67 of 100 个 → 30 × 66.67/100 = 20.00, so 100 − 30 + 20 = 90)
+        com.fasterxml.jackson.databind.node.ObjectNode minimal = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(Fixtures.MINIMAL.toFile());
+        for (var i : minimal.get("indicators")) {
+            if (i.get("name").asText().equals("完成任务数量")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) i).put("actual", "66.67个");
+            }
+        }
+        Files.writeString(ninety, minimal.toString(), StandardCharsets.UTF_8);
+        assertThat(apiGrade(ninety)).isEqualTo("优");
+
+        browser.get(url("/drafts/shangjie-2021"));
+        browser.findElements(By.linkText("按表格编辑")).get(2).click();
+        waitFor("table.grid[data-table='等级']");
+        retype(row("等级", "优").get(3), "92");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("[1-9][0-9]* 个未通过")));
+
+        browser.get(url("/drafts/shangjie-2021"));
+        assertThat(browser.findElement(By.id("draft-changes")).getText()).contains("改动一行")
+                .contains("注4：等级优的总分区间");
+        WebElement by = browser.findElement(By.cssSelector("#publish input[name=by]"));
+        by.sendKeys("王分析");
+        browser.findElement(By.cssSelector("#publish input[name=reason]")).sendKeys("2022年通知第4条：优为92分及以上");
+        browser.findElement(By.cssSelector("#publish button")).click();
+        String refused = waitFor("#refusals").getText();
+        assertThat(refused).contains("等级区间没有恰好覆盖 0-100 分一次").contains("总分 90.00 至 91.99 没有等级");
+        assertThat(browser.findElement(By.id("outcome")).getText()).contains("现行的规则没有任何改变");
+        shot("workbench-publish-refused.png");
+        assertThat(apiGrade(ninety)).isEqualTo("优");
+
+        browser.get(url("/drafts/shangjie-2021/files/00-parameters.drl.csv"));
+        waitFor("table.grid[data-table='等级']");
+        retype(row("等级", "良").get(4), "92");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("3 个未通过")));
+        for (String name : List.of("total-90", "budget-zero", "quantitative-le")) {
+            Path f = scenarios.resolve("drafts/shangjie-2021/" + name + ".scenario.json");
+            Files.writeString(f, Files.readString(f).replaceAll("\"grade\"\\s*:\\s*\"优\"", "\"grade\": \"良\""));
+        }
+        browser.get(url("/drafts/shangjie-2021"));
+        // the name is asked once: the session keeps it
+        assertThat(browser.findElement(By.cssSelector("#publish input[name=by]")).getAttribute("value"))
+                .isEqualTo("王分析");
+        browser.findElement(By.cssSelector("#publish input[name=reason]")).sendKeys("2022年通知第4条：优为92分及以上");
+        browser.findElement(By.cssSelector("#publish button")).click();
+        assertThat(waitFor("#outcome").getText()).contains("已发布").contains("历史版本");
+        shot("workbench-published.png");
+        assertThat(apiGrade(ninety)).isEqualTo("良");
+        assertThat(rules.resolve("drafts/shangjie-2021")).doesNotExist();
+
+        browser.findElement(By.linkText("发布历史")).click();
+        WebElement versions = waitFor("#versions");
+        assertThat(versions.getText()).contains("王分析").contains("2022年通知第4条：优为92分及以上").contains("（现行）");
+        browser.findElements(By.linkText("改了什么")).get(0).click();
+        assertThat(waitFor("#changes").getText()).contains("改动一行 00-parameters.drl.csv")
+                .contains(",优,90,不限,").contains(",优,92,不限,");
+        browser.navigate().back();
+        shot("workbench-history.png");
+        WebElement rollback = browser.findElements(By.cssSelector("#versions form")).get(0);
+        rollback.findElement(By.name("reason")).sendKeys("复核后仍按90分");
+        rollback.findElement(By.tagName("button")).click();
+        assertThat(waitFor("#outcome").getText()).contains("已回退");
+        assertThat(apiGrade(ninety)).isEqualTo("优");
+        browser.get(url("/notices/shangjie-2021/history"));
+        assertThat(waitFor("#versions").getText()).contains("回退 shangjie-2021").contains("复核后仍按90分");
+        assertThat(Files.readAllBytes(rules.resolve("shangjie-2021/00-parameters.drl.csv")))
+                .isEqualTo(Files.readAllBytes(Fixtures.RULES.resolve("shangjie-2021/00-parameters.drl.csv")));
+    }
+
+    @Test
+    @Order(7)
     void everyPageFitsTheScreenWidthAndItsControlsAreReachedByTheKeyboard() {
         for (String page : List.of("/", "/notices/shangjie-2021", "/notices/shangjie-2021/files/00-parameters.drl.csv",
-                "/notices/shangjie-2021/files/62-reasons.drl", "/notices/shangjie-2021/scenarios", "/score", "/compare")) {
+                "/notices/shangjie-2021/files/62-reasons.drl", "/notices/shangjie-2021/scenarios", "/score", "/compare",
+                "/notices/shangjie-2021/history")) {
             browser.get(url(page));
             waitFor("h1");
             Object width = browser.executeScript("return document.documentElement.scrollWidth");

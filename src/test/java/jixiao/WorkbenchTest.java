@@ -298,20 +298,50 @@ class WorkbenchTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    private static final java.util.regex.Pattern FORM_KEY = java.util.regex.Pattern.compile(
+            "name=\"edit\" value=\"([0-9a-f]+)\"");
+
+    /** A form posted as the workbench's pages post them (urlencoded, with the edit key), not following redirects. */
+    private static HttpResponse<String> form(ApiServer at, String cookie, String path, String... fields)
+            throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(fields[i]).append('=')
+                    .append(java.net.URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(at, cookie, path, null, "application/x-www-form-urlencoded", body.toString());
+    }
+
     @Test
-    void editingAGradeBandMakesAScenarioFailAndUndoingItMakesItPassAgain() throws Exception {
+    void editingAGradeBandInADraftMakesAScenarioFailAndUndoingItMakesItPassAgainWhileTheNoticeInForceStaysAsItWas()
+            throws Exception {
         Path rules = tmp.resolve("rules");
         Fixtures.copyTree(Fixtures.SHANGJIE, rules.resolve("shangjie-2021"));
         Path scenarioDir = tmp.resolve("scenarios");
         Fixtures.copyTree(Path.of("scenarios/shangjie-2021"), scenarioDir.resolve("shangjie-2021"));
-        Path params = rules.resolve("shangjie-2021/00-parameters.drl.csv");
-        String original = Files.readString(params, StandardCharsets.UTF_8);
+        Path inForce = rules.resolve("shangjie-2021/00-parameters.drl.csv");
+        Path params = rules.resolve("drafts/shangjie-2021/00-parameters.drl.csv");
+        String original = Files.readString(inForce, StandardCharsets.UTF_8);
         try (ApiServer own = ApiServer.start(rules, scenarioDir, "127.0.0.1", 0, TOKEN)) {
             String base = "http://127.0.0.1:" + own.port();
             HttpResponse<String> link = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/?token=" + TOKEN)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String jar = link.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-            String path = "/notices/shangjie-2021/files/00-parameters.drl.csv";
+            // the notice in force is read-only: its editor has no edit key, and a save to it is refused
+            String published = "/notices/shangjie-2021/files/00-parameters.drl.csv";
+            HttpResponse<String> readOnlyEditor = HTTP.send(HttpRequest.newBuilder(URI.create(base + published))
+                    .header("Cookie", jar).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(readOnlyEditor.body()).doesNotContain("data-edit-key").contains("现行（已发布）的规则");
+            String noticePage = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/notices/shangjie-2021"))
+                    .header("Cookie", jar).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            java.util.regex.Matcher fk = FORM_KEY.matcher(noticePage);
+            assertThat(fk.find()).as(noticePage).isTrue();
+            assertThat(form(own, jar, "/notices/shangjie-2021/draft", "edit", "0000").statusCode()).isEqualTo(403);
+            assertThat(rules.resolve("drafts")).doesNotExist();
+            HttpResponse<String> started = form(own, jar, "/notices/shangjie-2021/draft", "edit", fk.group(1));
+            assertThat(started.statusCode()).isEqualTo(303);
+            assertThat(started.headers().firstValue("Location")).contains("/drafts/shangjie-2021");
+            String path = "/drafts/shangjie-2021/files/00-parameters.drl.csv";
             HttpResponse<String> editor = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Cookie", jar).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(editor.statusCode()).isEqualTo(200);
@@ -325,6 +355,8 @@ class WorkbenchTest {
             // the cookie alone is not enough to change a file (a cross-site form could send it)
             assertThat(save(own, jar, path, null, raised).statusCode()).isEqualTo(403);
             assertThat(Files.readString(params, StandardCharsets.UTF_8)).isEqualTo(original);
+            // nor is the edit key enough to change the notice in force
+            assertThat(save(own, jar, published, key, raised).statusCode()).isEqualTo(403);
 
             JsonNodeView after = new JsonNodeView(save(own, jar, path, key, raised).body());
             assertThat(Files.readString(params, StandardCharsets.UTF_8)).isEqualTo(raised);
@@ -334,6 +366,13 @@ class WorkbenchTest {
             assertThat(seed.get("status").asText()).isEqualTo("FAILED");
             assertThat(seed.get("mismatches").toString()).contains("\"field\":\"grade\"").contains("\"expected\":\"优\"")
                     .contains("\"actual\":\"良\"");
+            // meanwhile the notice in force is as it was, and the API scores the seed by it: 99.11 优
+            assertThat(Files.readString(inForce, StandardCharsets.UTF_8)).isEqualTo(original);
+            HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/score"))
+                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(Fixtures.SEED)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(api.body()).contains("\"grade\": \"优\"").contains("\"total\": 99.11");
 
             // in the browser: the editor opened with #save shows the failing scenario, expected beside actual
             if (Files.isExecutable(CHROMIUM)) {
@@ -358,11 +397,12 @@ class WorkbenchTest {
             assertThat(broken.node.get("problems").toString()).contains("00-parameters.drl.csv");
             save(own, jar, path, key, original);
 
-            // only the notice's own files: a base's file or another name is not found
-            assertThat(save(own, jar, "/notices/shangjie-2021/files/31-quantitative.drl", key, "x").statusCode())
+            // only the draft's own files: a base's file or another name is not found
+            assertThat(save(own, jar, "/drafts/shangjie-2021/files/31-quantitative.drl", key, "x").statusCode())
                     .isEqualTo(404);
+            // and nothing published is saved to, shared rules included
             assertThat(save(own, jar, "/notices/common/files/01-functions.drl", key, "x").statusCode())
-                    .isEqualTo(404);
+                    .isEqualTo(403);
         }
         try (ApiServer readOnly = ApiServer.start(rules, scenarioDir, "127.0.0.1", 0, TOKEN, true)) {
             String base = "http://127.0.0.1:" + readOnly.port();
@@ -374,7 +414,9 @@ class WorkbenchTest {
             assertThat(Jsoup.parse(page).select("textarea[readonly]")).hasSize(1);
             assertThat(page).doesNotContain("data-edit-key");
             assertThat(save(readOnly, jar, path, "anything", "x").statusCode()).isEqualTo(403);
-            assertThat(Files.readString(params, StandardCharsets.UTF_8)).isEqualTo(original);
+            assertThat(save(readOnly, jar, "/drafts/shangjie-2021/files/00-parameters.drl.csv", "anything", "x")
+                    .statusCode()).isEqualTo(403);
+            assertThat(Files.readString(inForce, StandardCharsets.UTF_8)).isEqualTo(original);
         }
     }
 

@@ -61,6 +61,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private static final java.util.Map<String, Class<?>> COMMANDS = commands(ScoreCommand.class, TestCommand.class,
             CompareCommand.class, NoticesCommand.class, CheckRulesCommand.class, PinCommand.class, ServeCommand.class,
             ImportCommand.class, TableCommand.class, DraftCommand.class, PublishCommand.class, HistoryCommand.class,
+            PolicyCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class);
 
     private static java.util.Map<String, Class<?>> commands(Class<?>... classes) {

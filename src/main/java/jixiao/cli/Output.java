@@ -131,4 +131,20 @@ final class Output {
             discard(tmp);
         }
     }
+
+    /** Bytes written whole or not at all (a temporary file beside the target, then moved over it). */
+    static void write(byte[] bytes, Path file, PrintStream stdout) throws IOException {
+        Path target = resolve(file);
+        if (isSpecial(target)) {
+            Files.write(target, bytes);
+            return;
+        }
+        Path tmp = tempFileFor(target);
+        try {
+            Files.write(tmp, bytes);
+            replace(tmp, target);
+        } finally {
+            discard(tmp);
+        }
+    }
 }

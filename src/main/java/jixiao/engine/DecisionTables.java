@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * one value ({@code $1}, {@code $2} are the cell's own comma-separated values, not another column's), and a row whose
  * conditions on one field leave no value that meets them all (it can never match).
  */
-final class DecisionTables {
+public final class DecisionTables {
 
     private static final Pattern PARAM_N = Pattern.compile("\\$(\\d+)");
     private static final Pattern BOUND = Pattern.compile(
@@ -28,6 +28,32 @@ final class DecisionTables {
         List<List<String>> rows = rows(csv);
         for (int r : tableStarts(rows)) {
             table(out, file, rows, r);
+        }
+        return out;
+    }
+
+    /** A RuleTable as analysts read it: its name, the header row they write (规则名称, 阶段, …) and its rows. */
+    public record Table(String name, List<String> header, List<Row> rows) {
+    }
+
+    /** One row of a RuleTable (one rule): the line it is written at (1-based) and its cells. */
+    public record Row(int line, List<String> cells) {
+        public String cell(int c) {
+            return c < cells.size() ? cells.get(c) : "";
+        }
+    }
+
+    /** The RuleTables of a decision table written as CSV, in the order they are written. */
+    public static List<Table> tables(String csv) {
+        List<Table> out = new ArrayList<>();
+        List<List<String>> rows = rows(csv);
+        for (int at : tableStarts(rows)) {
+            List<Row> body = new ArrayList<>();
+            for (int r = at + 5; r < rows.size() && !String.join("", rows.get(r)).isBlank(); r++) {
+                body.add(new Row(r + 1, List.copyOf(rows.get(r))));
+            }
+            out.add(new Table(first(rows.get(at)).substring("RuleTable".length()).strip(), List.copyOf(rows.get(at + 4)),
+                    List.copyOf(body)));
         }
         return out;
     }

@@ -31,6 +31,12 @@ final class LookAlikes {
     private LookAlikes() {
     }
 
+    /** The name of a look-alike character (全角左括号…), or null when it is none. */
+    static String nameOf(char c) {
+        String[] n = CHARS.get(c);
+        return n == null ? null : n[0];
+    }
+
     /** Each look-alike in the code of a DRL text (not in its strings or comments), as a problem at line and column. */
     static List<PolicyProblem> in(String file, String text) {
         List<PolicyProblem> out = new ArrayList<>();
@@ -64,8 +70,7 @@ final class LookAlikes {
                 if (what != null && !(i == 0 && k == 0 && ch == '\uFEFF')) {
                     out.add(new PolicyProblem(file, i + 1, "第" + (i + 1) + "行第" + (k + 1) + "列是" + what[0] + "“" + ch
                             + "”（U+" + String.format("%04X", (int) ch) + "）：规则代码里" + (what[1].isEmpty()
-                            ? "应删去它" : "应写半角“" + what[1] + "”") + "（column " + (k + 1) + ": a look-alike of '"
-                            + what[1] + "')", true));
+                            ? "应删去它" : "应写半角“" + what[1] + "”"), true));
                 }
             }
         }

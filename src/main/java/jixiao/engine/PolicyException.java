@@ -29,8 +29,8 @@ public class PolicyException extends Exception {
         }
         long hidden = problems.size() - primary.size();
         if (hidden > 0) {
-            sb.append(System.lineSeparator()).append("  (").append(hidden)
-                    .append(" more errors that follow from the ones above are not shown; fix these first)");
+            sb.append(System.lineSeparator()).append("  （另有 ").append(hidden)
+                    .append(" 个错误由上面的错误引起，没有列出；先改正上面的）");
         }
         return sb.toString();
     }

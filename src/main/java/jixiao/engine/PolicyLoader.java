@@ -261,7 +261,7 @@ public final class PolicyLoader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new PolicyException("the rules of " + folder + " do not compile:", problems);
+            throw new PolicyException(folder + " 的规则不能编译：", problems);
         }
     }
 
@@ -292,7 +292,7 @@ public final class PolicyLoader {
                 }
             }
             found.addAll(problems(builder));
-            throw new PolicyException("the rules of " + folder + " do not compile:", found);
+            throw new PolicyException(folder + " 的规则不能编译：", found);
         }
         return builder.newKieBase();
     }
@@ -384,7 +384,7 @@ public final class PolicyLoader {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
             // "Parser returned a null Package" only repeats that the file did not parse
             boolean primary = (!anyParseError || isParseError(e)) && !msg.contains("returned a null Package");
-            all.add(new PolicyProblem(file, line, msg.replaceAll("\\s*\\R\\s*", " "), primary));
+            all.add(new PolicyProblem(file, line, DroolsMessages.inChinese(msg), primary));
         }
         all.sort(Comparator.comparing((PolicyProblem p) -> !p.primary())
                 .thenComparing(p -> String.valueOf(p.file())).thenComparingInt(PolicyProblem::line));

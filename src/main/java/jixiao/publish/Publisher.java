@@ -120,7 +120,7 @@ public final class Publisher {
                 why.append("（不能运行：").append(o.error()).append("）");
             }
             for (Expectations.Mismatch m : o.mismatches()) {
-                why.append("；").append(m.field()).append(" 期望 ").append(m.expected()).append("，实际 ").append(m.actual());
+                why.append("；").append(Expectations.inWords(m.field())).append(" 期望 ").append(m.expected()).append("，实际 ").append(m.actual());
             }
             refusals.add(why.toString());
         }
@@ -223,6 +223,42 @@ public final class Publisher {
         try (RulesHistory history = RulesHistory.open(drafts.registry().root(), drafts.scenariosRoot())) {
             return history.log(drafts.registry().root().resolve(notice));
         }
+    }
+
+    /** What a version changed in a notice's rules, from the version before it, in the policy's terms. */
+    public List<PolicyDiff.Change> changesIn(String notice, String commit) throws PublishException {
+        try (RulesHistory history = RulesHistory.open(drafts.registry().root(), drafts.scenariosRoot())) {
+            String full = history.resolve(commit);
+            if (full == null) {
+                throw new PublishException("历史中没有版本 " + commit + "。");
+            }
+            Path folder = drafts.registry().root().resolve(notice);
+            String parent = history.parentOf(full);
+            return PolicyDiff.between(parent == null ? Map.of() : history.filesAt(parent, folder),
+                    history.filesAt(full, folder));
+        }
+    }
+
+    /** What a draft changes in the notice in force (for a new notice: everything it has), in the policy's terms. */
+    public List<PolicyDiff.Change> changesInDraft(String id) throws PublishException {
+        try {
+            return PolicyDiff.between(read(drafts.registry().root().resolve(id)), read(drafts.rulesOf(id)));
+        } catch (IOException e) {
+            throw new PublishException("草稿读不出：" + e.getMessage());
+        }
+    }
+
+    private static Map<String, byte[]> read(Path folder) throws IOException {
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return out;
+        }
+        try (var s = Files.walk(folder)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                out.put(folder.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
+        return out;
     }
 
     /**

@@ -193,6 +193,21 @@ public final class RulesHistory implements AutoCloseable {
         }
     }
 
+    /** The first parent of a commit, or null for the first commit. */
+    public String parentOf(String commit) throws PublishException {
+        Repository repo = git.getRepository();
+        try (RevWalk walk = new RevWalk(repo)) {
+            ObjectId id = repo.resolve(commit);
+            if (id == null) {
+                throw new PublishException("历史中没有版本 " + commit + "。");
+            }
+            RevCommit c = walk.parseCommit(id);
+            return c.getParentCount() == 0 ? null : c.getParent(0).getName();
+        } catch (IOException e) {
+            throw new PublishException("版本 " + commit + " 读不出：" + e.getMessage());
+        }
+    }
+
     /** The full id of a commit named by a prefix of its id, or null. */
     public String resolve(String commit) {
         try {

@@ -36,7 +36,7 @@ public final class Expectations {
         List<Mismatch> out = new ArrayList<>();
         // a result the host refuses to report (an indicator scored never or twice, no grade or two) never passes
         for (jixiao.model.Finding gap : r.ruleGaps()) {
-            out.add(new Mismatch("rules", "every indicator scored once, one total and one grade",
+            out.add(new Mismatch("rules", "每个指标恰有一个得分，恰有一个总分和一个等级",
                     gap.getCode() + (gap.getSubject() == null ? "" : " " + gap.getSubject()) + ": " + gap.getMessage(),
                     List.of()));
         }
@@ -80,7 +80,7 @@ public final class Expectations {
         if (must != null) {
             for (JsonNode f : must) {
                 if (r.findings().stream().noneMatch(x -> matches(f, x))) {
-                    out.add(new Mismatch("findings", "a finding " + describe(f), "none; found: " + codes(r),
+                    out.add(new Mismatch("findings", "一条提示 " + describe(f), "没有；实有：" + codes(r),
                             List.of()));
                 }
             }
@@ -90,7 +90,7 @@ public final class Expectations {
             for (JsonNode f : mustNot) {
                 List<Finding> hits = r.findings().stream().filter(x -> matches(f, x)).toList();
                 if (!hits.isEmpty()) {
-                    out.add(new Mismatch("noFindings", "no finding " + describe(f), hits.stream()
+                    out.add(new Mismatch("noFindings", "没有提示 " + describe(f), hits.stream()
                             .map(h -> h.getCode() + (h.getSubject() == null ? "" : " " + h.getSubject()) + ": "
                                     + h.getMessage()).collect(Collectors.joining(" | ")),
                             hits.stream().map(Finding::getRule).distinct().toList()));
@@ -113,7 +113,7 @@ public final class Expectations {
         String field = "categories[\"" + name + "\"]";
         List<String> rules = rulesOf(r, name, null);
         if (w == null && c == null) {
-            out.add(new Mismatch(field, "a category " + name, "no such category in the result; categories: "
+            out.add(new Mismatch(field, "一级指标 " + name, "结果中没有这个一级指标；结果中的一级指标："
                     + r.weights().stream().map(CategoryWeight::getCategory).collect(Collectors.joining(", ")),
                     List.of()));
             return;
@@ -153,10 +153,10 @@ public final class Expectations {
                 .filter(s -> ref.equals(s.getIndicator().name())).toList();
         List<IndicatorScore> hits = !byPath.isEmpty() ? byPath : byName;
         if (hits.size() != 1) {
-            out.add(new Mismatch(field, "one scored indicator " + ref, hits.isEmpty()
-                    ? "none is scored under that path or name"
-                    : hits.size() + " match it: " + hits.stream().map(h -> h.getIndicator().path())
-                    .collect(Collectors.joining(", ")) + " (give the path)", List.of()));
+            out.add(new Mismatch(field, "恰有一个已计分的指标 " + ref, hits.isEmpty()
+                    ? "这个路径或名称下没有计分的指标"
+                    : hits.size() + " 个指标与它相符：" + hits.stream().map(h -> h.getIndicator().path())
+                    .collect(Collectors.joining(", ")) + "（请写出路径）", List.of()));
             return;
         }
         IndicatorScore s = hits.get(0);
@@ -189,12 +189,34 @@ public final class Expectations {
         return !exp.has("severity") || exp.get("severity").asText().equals(f.getSeverity());
     }
 
+    private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("rules", "规则"),
+            Map.entry("total", "总分"), Map.entry("grade", "等级"), Map.entry("findings", "应有的提示"),
+            Map.entry("noFindings", "不应有的提示"), Map.entry("findingCount", "提示条数"),
+            Map.entry("categoryOrder", "一级指标的顺序"), Map.entry("score", "得分"), Map.entry("weight", "分值"),
+            Map.entry("weightRules", "定分值的规则"), Map.entry("applicable", "是否适用"), Map.entry("tier", "档次"),
+            Map.entry("rule", "计分规则"));
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
+            "(categories|indicators)\\[\"([^\"]*)\"\\](?:\\.(\\w+))?");
+
+    /**
+     * A mismatch's field as an analyst reads it: {@code indicators["完成任务数量"].score} is 指标“完成任务数量”的得分,
+     * {@code grade} is 等级 (the scenario file's own key stays in the file).
+     */
+    public static String inWords(String field) {
+        java.util.regex.Matcher m = FIELD.matcher(field);
+        if (m.matches()) {
+            String what = (m.group(1).equals("categories") ? "一级指标“" : "指标“") + m.group(2) + "”";
+            return m.group(3) == null ? what : what + "的" + WORDS.getOrDefault(m.group(3), m.group(3));
+        }
+        return WORDS.getOrDefault(field, field);
+    }
+
     private static String describe(JsonNode exp) {
         return exp.isTextual() ? exp.asText() : exp.toString();
     }
 
     private static String codes(ScoreResult r) {
-        return r.findings().isEmpty() ? "no findings" : r.findings().stream()
+        return r.findings().isEmpty() ? "没有提示" : r.findings().stream()
                 .map(f -> f.getCode() + (f.getSubject() == null ? "" : " " + f.getSubject()))
                 .collect(Collectors.joining(", "));
     }
@@ -203,24 +225,24 @@ public final class Expectations {
                                List<String> rules) {
         if (exp.isNull()) {
             if (actual != null) {
-                out.add(new Mismatch(field, "none", Num.fmt(actual), rules));
+                out.add(new Mismatch(field, "（无）", Num.fmt(actual), rules));
             }
             return;
         }
         if (!exp.isNumber()) {
-            out.add(new Mismatch(field, "a number in the scenario", exp.toString(), List.of()));
+            out.add(new Mismatch(field, "场景中应写一个数", exp.toString(), List.of()));
             return;
         }
         BigDecimal expected = exp.decimalValue();
         if (actual == null || expected.compareTo(actual) != 0) { // exact: the policy's rounding made the number
-            out.add(new Mismatch(field, Num.fmt(expected), actual == null ? "none" : Num.fmt(actual), rules));
+            out.add(new Mismatch(field, Num.fmt(expected), actual == null ? "（无）" : Num.fmt(actual), rules));
         }
     }
 
     private static void text(List<Mismatch> out, String field, JsonNode exp, String actual, List<String> rules) {
         String expected = exp.isNull() ? null : exp.asText();
         if (expected == null ? actual != null : !expected.equals(actual)) {
-            out.add(new Mismatch(field, expected == null ? "none" : expected, actual == null ? "none" : actual,
+            out.add(new Mismatch(field, expected == null ? "（无）" : expected, actual == null ? "（无）" : actual,
                     rules));
         }
     }

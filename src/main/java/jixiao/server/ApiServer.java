@@ -157,6 +157,20 @@ public final class ApiServer implements AutoCloseable {
         app.post("/notices/{id}/files/{name}", pages::save);
         app.get("/notices/{id}/scenarios", pages::scenarios);
         app.get("/notices/{id}/scenarios/{file}", pages::scenario);
+        app.post("/notices/{id}/draft", pages::startDraft);
+        app.post("/notices/{id}/new", pages::startNew);
+        app.get("/notices/{id}/history", pages::history);
+        app.get("/notices/{id}/history/{commit}", pages::version);
+        app.post("/notices/{id}/history/{commit}/rollback", pages::rollback);
+        app.get("/notices/{id}/document", pages::document);
+        app.get("/drafts/{id}/document", pages::document);
+        app.get("/drafts/{id}", pages::draft);
+        app.get("/drafts/{id}/files/{name}", pages::editor);
+        app.post("/drafts/{id}/files/{name}", pages::save);
+        app.get("/drafts/{id}/scenarios", pages::scenarios);
+        app.get("/drafts/{id}/scenarios/{file}", pages::scenario);
+        app.post("/drafts/{id}/publish", pages::publish);
+        app.post("/drafts/{id}/discard", pages::discard);
 
         app.exception(HttpResponseException.class, (e, ctx) -> Bodies.error(ctx, e.getStatus(), e.getMessage(), null));
         app.exception(Bodies.TooLarge.class, (e, ctx) -> Bodies.error(ctx, 413, e.getMessage(), null));

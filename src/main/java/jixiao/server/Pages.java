@@ -16,6 +16,7 @@ import jixiao.batch.Inputs;
 import jixiao.engine.Policy;
 import jixiao.engine.PolicyException;
 import jixiao.engine.PolicyFiles;
+import jixiao.engine.PolicyRegistry;
 import jixiao.engine.UnknownNoticeException;
 import jixiao.input.SubmissionReader;
 import jixiao.report.JsonReport;
@@ -126,7 +127,7 @@ final class Pages {
                 return;
             }
             try {
-                html(ctx, workbench.policy(api.policy(id)));
+                html(ctx, workbench.policy(id, api.policy(id), sessions.editKey(s), sessions.name(s)));
             } catch (PolicyException e) {
                 html(ctx.status(e instanceof UnknownNoticeException ? 404 : 500), workbench.inPage("通知 " + id,
                         "<p class=\"reject\">" + jixiao.report.HtmlReport.esc(e.describe()) + "</p>"));
@@ -181,36 +182,217 @@ final class Pages {
         gate(ctx, true, s -> api.batch(ctx));
     }
 
+    /** Whether a reference names a published notice (not shared rules) or a draft ({@code drafts/ID}). */
     boolean isNotice(String id) {
+        if (PolicyRegistry.isDraft(id)) {
+            return service.registry().draftIds().contains(PolicyRegistry.idOf(id));
+        }
         return service.registry().notices().stream().anyMatch(n -> n.id().equals(id) && !n.isShared());
+    }
+
+    /** The reference a request's path names: {@code drafts/ID} under /drafts, the id under /notices. */
+    private static String ref(Context ctx) {
+        return ctx.path().startsWith("/drafts/") ? PolicyRegistry.draftRef(ctx.pathParam("id")) : ctx.pathParam("id");
     }
 
     void scenarios(Context ctx) throws Exception {
         gate(ctx, false, s -> {
-            if (!isNotice(ctx.pathParam("id"))) {
+            if (!isNotice(ref(ctx))) {
                 html(ctx.status(404), workbench.scoreForm("没有通知 " + ctx.pathParam("id")));
                 return;
             }
-            html(ctx, workbench.scenarios(ctx.pathParam("id")));
+            html(ctx, workbench.scenarios(ref(ctx)));
         });
     }
 
     void scenario(Context ctx) throws Exception {
         gate(ctx, false, s -> {
-            Path f = isNotice(ctx.pathParam("id")) ? workbench.scenarioFile(ctx.pathParam("id"),
-                    ctx.pathParam("file")) : null;
+            Path f = isNotice(ref(ctx)) ? workbench.scenarioFile(ref(ctx), ctx.pathParam("file")) : null;
             if (f == null) {
                 html(ctx.status(404), workbench.scoreForm("没有这个场景：" + ctx.pathParam("file")));
                 return;
             }
-            html(ctx, workbench.scenario(ctx.pathParam("id"), f));
+            html(ctx, workbench.scenario(ref(ctx), f));
+        });
+    }
+
+    /**
+     * The notice's 评分细则, generated from its rules: a page of its own (no menu, to read and print), or as Word
+     * ({@code ?format=docx}) or Markdown ({@code ?format=md}).
+     */
+    void document(Context ctx) throws Exception {
+        gate(ctx, false, s -> {
+            String ref = ref(ctx);
+            if (!isNotice(ref)) {
+                html(ctx.status(404), workbench.scoreForm("没有通知 " + ctx.pathParam("id")));
+                return;
+            }
+            jixiao.publish.PolicyDocument doc;
+            try {
+                doc = workbench.document(ref, service.registry().forNotice(ref));
+            } catch (PolicyException e) {
+                html(ctx.status(500), workbench.scoreForm(e.describe()));
+                return;
+            }
+            String name = PolicyRegistry.idOf(ref) + "-评分细则";
+            switch (String.valueOf(ctx.queryParam("format"))) {
+                case "docx" -> download(ctx, name + ".docx",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", doc.docx());
+                case "md" -> download(ctx, name + ".md", "text/markdown; charset=utf-8",
+                        doc.markdown().getBytes(StandardCharsets.UTF_8));
+                default -> html(ctx, doc.html());
+            }
+        });
+    }
+
+    /** A draft's page: its policy as the notice's page shows one, with what it changes and publishing. */
+    void draft(Context ctx) throws Exception {
+        gate(ctx, false, s -> {
+            String ref = ref(ctx);
+            if (!isNotice(ref)) {
+                html(ctx.status(404), workbench.scoreForm("没有草稿 " + ctx.pathParam("id")
+                        + "（可能已经发布或放弃）。"));
+                return;
+            }
+            try {
+                html(ctx, workbench.policy(ref, service.registry().forNotice(ref), sessions.editKey(s),
+                        sessions.name(s)));
+            } catch (PolicyException e) {
+                html(ctx, workbench.brokenDraft(ref, e, sessions.editKey(s)));
+            }
+        });
+    }
+
+    /** Publishing, drafts and rollbacks: one at a time on this server. */
+    private final Object publishing = new Object();
+
+    /** A form that changes the rules folder: not read-only, from this origin, with the session's edit key. */
+    private boolean mayChange(Context ctx, String session) {
+        if (readOnly) {
+            html(ctx.status(403), workbench.scoreForm("本服务为只读（jixiao serve --read-only）：不能起草、发布或回退。"));
+            return false;
+        }
+        if (!sessions.isEditKey(session, ctx.formParam("edit"))) {
+            html(ctx.status(403), workbench.scoreForm("这个请求不是从工作台自己的页面发出的，没有执行。请回到页面重试。"));
+            return false;
+        }
+        return true;
+    }
+
+    void startDraft(Context ctx) throws Exception {
+        gate(ctx, true, s -> {
+            if (!mayChange(ctx, s)) {
+                return;
+            }
+            String id = ctx.pathParam("id");
+            try {
+                synchronized (publishing) {
+                    workbench.publisher().drafts().workingCopy(id);
+                }
+                ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            } catch (jixiao.publish.PublishException e) {
+                html(ctx.status(409), workbench.refused(id, "起草", e));
+            }
+        });
+    }
+
+    void startNew(Context ctx) throws Exception {
+        gate(ctx, true, s -> {
+            if (!mayChange(ctx, s)) {
+                return;
+            }
+            String base = ctx.pathParam("id");
+            String id = ctx.formParam("id") == null ? "" : ctx.formParam("id").strip();
+            try {
+                synchronized (publishing) {
+                    workbench.publisher().drafts().newNotice(base, id, ctx.formParam("title"));
+                }
+                ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            } catch (jixiao.publish.PublishException e) {
+                html(ctx.status(409), workbench.refused(base, "起草", e));
+            }
+        });
+    }
+
+    void publish(Context ctx) throws Exception {
+        gate(ctx, true, s -> {
+            if (!mayChange(ctx, s)) {
+                return;
+            }
+            String id = ctx.pathParam("id");
+            sessions.name(s, ctx.formParam("by"));
+            try {
+                jixiao.publish.Publisher.Published done;
+                synchronized (publishing) {
+                    done = workbench.publisher().publish(id, ctx.formParam("by"), ctx.formParam("reason"));
+                }
+                html(ctx, workbench.published(id, done, "发布"));
+            } catch (jixiao.publish.PublishException e) {
+                html(ctx.status(409), workbench.refused(PolicyRegistry.draftRef(id), "发布", e));
+            }
+        });
+    }
+
+    void discard(Context ctx) throws Exception {
+        gate(ctx, true, s -> {
+            if (!mayChange(ctx, s)) {
+                return;
+            }
+            try {
+                synchronized (publishing) {
+                    workbench.publisher().drafts().discard(ctx.pathParam("id"));
+                }
+                ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+            } catch (jixiao.publish.PublishException e) {
+                html(ctx.status(409), workbench.refused(PolicyRegistry.draftRef(ctx.pathParam("id")), "放弃", e));
+            }
+        });
+    }
+
+    void history(Context ctx) throws Exception {
+        gate(ctx, false, s -> {
+            if (!isNotice(ctx.pathParam("id"))) {
+                html(ctx.status(404), workbench.scoreForm("没有通知 " + ctx.pathParam("id")));
+                return;
+            }
+            html(ctx, workbench.history(ctx.pathParam("id"), sessions.editKey(s), sessions.name(s)));
+        });
+    }
+
+    void version(Context ctx) throws Exception {
+        gate(ctx, false, s -> {
+            if (!isNotice(ctx.pathParam("id"))) {
+                html(ctx.status(404), workbench.scoreForm("没有通知 " + ctx.pathParam("id")));
+                return;
+            }
+            html(ctx, workbench.version(ctx.pathParam("id"), ctx.pathParam("commit")));
+        });
+    }
+
+    void rollback(Context ctx) throws Exception {
+        gate(ctx, true, s -> {
+            if (!mayChange(ctx, s)) {
+                return;
+            }
+            String id = ctx.pathParam("id");
+            sessions.name(s, ctx.formParam("by"));
+            try {
+                jixiao.publish.Publisher.Published done;
+                synchronized (publishing) {
+                    done = workbench.publisher().rollback(id, ctx.pathParam("commit"), ctx.formParam("by"),
+                            ctx.formParam("reason"));
+                }
+                html(ctx, workbench.published(id, done, "回退"));
+            } catch (jixiao.publish.PublishException e) {
+                html(ctx.status(409), workbench.refused(id, "回退", e));
+            }
         });
     }
 
     /** A file of a notice's own (never a base's): the one source the name names, or null. */
     private PolicyFiles.Source ownFile(String id, String name) throws PolicyException {
         if (!isNotice(id)) {
-            throw new UnknownNoticeException("no notice " + id);
+            throw new UnknownNoticeException("没有通知 " + id);
         }
         PolicyFiles set = PolicyFiles.resolve(service.registry().folderOf(id), false);
         return set.files().stream().filter(f -> f.label().equals(name) && f.name().equals(name)
@@ -219,7 +401,7 @@ final class Pages {
 
     void editor(Context ctx) throws Exception {
         gate(ctx, false, session -> {
-            String id = ctx.pathParam("id");
+            String id = ref(ctx);
             PolicyFiles.Source f;
             try {
                 f = ownFile(id, ctx.pathParam("name"));
@@ -260,7 +442,12 @@ final class Pages {
             if (!mayEdit(ctx, session)) {
                 return;
             }
-            String id = ctx.pathParam("id");
+            String id = ref(ctx);
+            if (!PolicyRegistry.isDraft(id)) {
+                Bodies.error(ctx, 403, id + " 是现行（已发布）的规则，不能直接修改：请在通知页上起草，在草稿中修改，检查通过后发布",
+                        null);
+                return;
+            }
             PolicyFiles.Source f;
             try {
                 f = ownFile(id, ctx.pathParam("name"));

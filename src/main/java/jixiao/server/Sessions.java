@@ -80,6 +80,19 @@ final class Sessions {
         return id;
     }
 
+    /** The name an analyst gave when publishing, kept for the session (asked once). */
+    private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+    String name(String session) {
+        return session == null ? null : names.get(session);
+    }
+
+    void name(String session, String name) {
+        if (session != null && name != null && !name.isBlank() && name.length() <= 80) {
+            names.put(session, name.strip());
+        }
+    }
+
     /** The key a session's pages send with an edit: readable only by this site's pages, worthless in another session. */
     String editKey(String session) {
         try {

@@ -41,6 +41,14 @@ final class Workbench {
         this.scenarios = scenarios;
         this.readOnly = readOnly;
         this.timeout = timeout;
+        this.publisher = new jixiao.publish.Publisher(new jixiao.publish.Drafts(registry, scenarios), timeout);
+    }
+
+    /** Drafts, publishing and history of the rules folder this workbench shows. */
+    private final jixiao.publish.Publisher publisher;
+
+    jixiao.publish.Publisher publisher() {
+        return publisher;
     }
 
     /** The time the rules may take on one scenario or submission, as everywhere else on this server. */
@@ -100,13 +108,13 @@ final class Workbench {
                 rows.append("<td colspan=\"4\">由建于其上的通知检验</td></tr>");
                 continue;
             }
-            Runs r = runs.get(fingerprint);
+            Runs r = runs.get(n.id() + "@" + fingerprint);
             if (r == null) {
                 pending = true;
                 if (started.add(fingerprint)) {
                     background.submit(() -> {
                         try {
-                            runs(registry.forNotice(n.id()));
+                            runs(n.id(), registry.forNotice(n.id()));
                         } catch (PolicyException | RuntimeException e) {
                             // the policy page shows why the notice cannot be used
                         }
@@ -132,7 +140,28 @@ final class Workbench {
                         + "“变异得分”是 <code>jixiao test --mutants</code> 对这套规则（同一规则指纹）最近一次的结果。</p>");
         h.append("<table id=\"notices\"><tr><th>通知</th><th>标题</th><th>发布机关</th><th>年度</th><th>建于</th>"
                 + "<th>规则指纹</th><th>场景</th><th>通过</th><th>覆盖</th><th>变异得分</th></tr>");
-        return h.append(rows).append("</table></body></html>").toString();
+        h.append(rows).append("</table>");
+        List<String> drafts = registry.draftIds();
+        h.append("<h2>草稿</h2>");
+        if (drafts.isEmpty()) {
+            h.append("<p id=\"no-drafts\">没有草稿。要修改一个通知，在它的页面上点“起草修改本通知”；发布前，草稿不影响任何人的评分。</p>");
+        } else {
+            h.append("<table id=\"drafts\"><tr><th>草稿</th><th>标题</th><th>是</th></tr>");
+            for (String d : drafts) {
+                String title;
+                try {
+                    title = jixiao.engine.PolicyLoader.readNotice(publisher.drafts().rulesOf(d)).title();
+                } catch (PolicyException e) {
+                    title = e.getMessage();
+                }
+                h.append("<tr><td><a href=\"/drafts/").append(HtmlReport.esc(d)).append("\">").append(HtmlReport.esc(d))
+                        .append("（草稿）</a></td><td>").append(HtmlReport.esc(title)).append("</td><td>")
+                        .append(registry.noticeIds().contains(d) ? "现行通知 " + HtmlReport.esc(d) + " 的修改稿" : "新通知")
+                        .append("</td></tr>");
+            }
+            h.append("</table>");
+        }
+        return h.append("</body></html>").toString();
     }
 
     private static String percent(int part, int whole) {
@@ -158,6 +187,19 @@ final class Workbench {
         return "未知（<code>jixiao test --mutants " + HtmlReport.esc(id) + "</code>）";
     }
 
+    /**
+     * Where a notice's pages are: {@code /notices/ID} for a published notice, {@code /drafts/ID} for a draft (its
+     * reference is {@code drafts/ID}).
+     */
+    static String href(String ref) {
+        return PolicyRegistry.isDraft(ref) ? "/" + HtmlReport.esc(ref) : "/notices/" + HtmlReport.esc(ref);
+    }
+
+    /** How a page names a notice: its id, and （草稿） for a draft. */
+    static String label(String ref) {
+        return PolicyRegistry.isDraft(ref) ? HtmlReport.esc(PolicyRegistry.idOf(ref)) + "（草稿）" : HtmlReport.esc(ref);
+    }
+
     private List<Path> scenarioFiles(String notice) {
         try {
             Path dir = scenarios == null ? null : scenarios.resolve(notice);
@@ -168,12 +210,12 @@ final class Workbench {
     }
 
     /** Runs the notice's scenarios under this policy once, counting the firings of each rule. */
-    private Runs runs(Policy p) {
-        return runs.computeIfAbsent(p.fingerprint(), f -> {
+    private Runs runs(String ref, Policy p) {
+        return runs.computeIfAbsent(ref + "@" + p.fingerprint(), f -> {
             ScenarioRunner runner = new ScenarioRunner(registry, scorer()).withPolicy(p);
             Map<String, Integer> fired = new LinkedHashMap<>();
             int passed = 0;
-            List<Path> files = scenarioFiles(p.id());
+            List<Path> files = scenarioFiles(ref);
             for (Path file : files) {
                 ScenarioRunner.Outcome o = runner.run(file);
                 passed += o.status() == ScenarioRunner.Status.PASSED ? 1 : 0;
@@ -188,15 +230,18 @@ final class Workbench {
         });
     }
 
-    String policy(Policy p) {
-        Runs r = runs(p);
-        StringBuilder h = new StringBuilder(head(p.id()));
-        h.append("<h1>").append(HtmlReport.esc(p.id())).append("</h1><p>").append(HtmlReport.esc(p.notice().title()))
+    String policy(String ref, Policy p, String editKey, String name) {
+        Runs r = runs(ref, p);
+        StringBuilder h = new StringBuilder(head(PolicyRegistry.idOf(ref)));
+        h.append("<h1>").append(label(ref)).append("</h1>").append(governance(ref, p, editKey, name))
+                .append("<p id=\"document-links\">评分细则（由规则生成，可打印、可下载）：<a href=\"").append(href(ref))
+                .append("/document\">网页</a> · <a href=\"").append(href(ref)).append("/document?format=docx\">Word</a>"
+                        + " · <a href=\"").append(href(ref)).append("/document?format=md\">Markdown</a></p><p>").append(HtmlReport.esc(p.notice().title()))
                 .append("</p><p>规则指纹 <code>").append(HtmlReport.esc(p.fingerprint())).append("</code>；由 ");
         List<String> layers = new ArrayList<>();
         p.layers().forEach(l -> layers.add(HtmlReport.esc(l.getFileName().toString())));
         h.append(String.join(" ← ", layers)).append(" 组成（后者的同名文件替换前者的）。</p>");
-        h.append("<p id=\"scenarios\">本通知的 <a href=\"/notices/").append(HtmlReport.esc(p.id()))
+        h.append("<p id=\"scenarios\">本通知的 <a href=\"").append(href(ref))
                 .append("/scenarios\">").append(r.scenarios()).append(" 个场景</a>：").append(r.passed())
                 .append(" 个通过，").append(r.scenarios() - r.passed()).append(" 个未通过。下表“触发”为各规则在这些场景中"
                         + "触发的次数；0 次的规则没有场景检验。</p>");
@@ -211,22 +256,197 @@ final class Workbench {
                 h.append("<tr").append(n == 0 ? " class=\"never\"" : "").append("><td>")
                         .append(HtmlReport.esc(rule.name())).append("</td><td class=\"file\">")
                         .append(rule.file().contains("/") ? HtmlReport.esc(rule.file() + ":" + lineOf(p, rule))
-                                : "<a href=\"/notices/" + HtmlReport.esc(p.id()) + "/files/" + HtmlReport.esc(rule.file())
+                                : "<a href=\"" + href(ref) + "/files/" + HtmlReport.esc(rule.file())
                                 + "#L" + lineOf(p, rule) + "\">" + HtmlReport.esc(rule.file() + ":" + lineOf(p, rule))
                                 + "</a>").append("</td><td class=\"n\">")
                         .append(n).append("</td></tr>");
             }
             h.append("</table>");
         }
-        decisionTables(p, h);
+        decisionTables(ref, p, h);
         return h.append("</body></html>").toString();
+    }
+
+    /** The 评分细则 of a notice or draft, its examples from its scenarios. */
+    jixiao.publish.PolicyDocument document(String ref, Policy p) throws java.io.IOException {
+        return jixiao.publish.PolicyDocument.of(registry, p, scenarios == null ? null : scenarios.resolve(ref), timeout);
+    }
+
+    /** A form that changes something: posted with the session's edit key, as every change is. */
+    private static String form(String action, String id, String editKey, String inner) {
+        return "<form method=\"post\" action=\"" + action + "\"" + (id == null ? "" : " id=\"" + id + "\"")
+                + " class=\"governance\"><input type=\"hidden\" name=\"edit\" value=\"" + editKey + "\">" + inner
+                + "</form>";
+    }
+
+    /**
+     * Above a notice's policy: whether it is the one in force or a draft, and what can be done with it — start a draft
+     * (a working copy, or a new notice built on it), see its history; for a draft, what it changes in the notice in
+     * force, publish it (name and reason asked), or throw it away.
+     */
+    private String governance(String ref, Policy p, String editKey, String name) {
+        String id = PolicyRegistry.idOf(ref);
+        StringBuilder h = new StringBuilder();
+        String esc = HtmlReport.esc(id);
+        String who = name == null ? "" : HtmlReport.esc(name);
+        if (!PolicyRegistry.isDraft(ref)) {
+            h.append("<p id=\"status\" class=\"in-force\"><strong>现行</strong>：评分、接口和命令行用的就是这套规则")
+                    .append(p.notice().year() == null ? "" : "（适用于 " + p.notice().year() + " 年度的自评）")
+                    .append("。修改先起草，在草稿中改、跑场景，检查通过后发布。<a href=\"/notices/").append(esc)
+                    .append("/history\" id=\"history-link\">发布历史</a></p>");
+            if (readOnly) {
+                return h.toString();
+            }
+            if (publisher.drafts().exists(id)) {
+                h.append("<p id=\"has-draft\">本通知有未发布的草稿：<a href=\"/drafts/").append(esc).append("\">打开草稿</a></p>");
+            } else {
+                h.append(form("/notices/" + esc + "/draft", "start-draft", editKey,
+                        "<button type=\"submit\">起草修改本通知</button>"));
+            }
+            h.append("<details id=\"new-notice\"><summary>以本通知为基础，起草新通知（如下一年度的）</summary>")
+                    .append(form("/notices/" + esc + "/new", null, editKey, "<label>新通知编号 <input name=\"id\" "
+                            + "required pattern=\"[A-Za-z0-9][A-Za-z0-9._-]*\" placeholder=\"如 " + esc + "-next\"></label> "
+                            + "<label>标题 <input name=\"title\" size=\"40\"></label> <button type=\"submit\">起草新通知"
+                            + "</button>")).append("</details>");
+            return h.toString();
+        }
+        boolean working = registry.noticeIds().contains(id);
+        h.append("<p id=\"status\" class=\"draft\"><strong>草稿（未发布）</strong>：")
+                .append(working ? "评分、接口和命令行仍用现行的 <a href=\"/notices/" + esc + "\">" + esc + "</a>"
+                        : "新通知，建于 " + HtmlReport.esc(p.notice().base() == null ? "" : p.notice().base().notice())
+                        + " 之上；发布前没有人用它评分")
+                .append("。在这里修改文件、运行场景；发布时先检查全部（编译、规则检查、全部场景），有一项不通过就不发布。</p>");
+        try {
+            List<jixiao.publish.PolicyDiff.Change> changes = publisher.changesInDraft(id);
+            h.append("<details id=\"draft-changes\"").append(changes.size() <= 12 ? " open" : "").append("><summary>")
+                    .append(working ? "与现行规则相比的改动：" : "本草稿自己的文件：").append(changes.size())
+                    .append(" 处</summary><ul>");
+            changes.forEach(c -> h.append("<li>").append(HtmlReport.esc(c.toString())).append("</li>"));
+            h.append("</ul></details>");
+        } catch (jixiao.publish.PublishException e) {
+            h.append("<p class=\"reject\">").append(HtmlReport.esc(e.getMessage())).append("</p>");
+        }
+        if (readOnly) {
+            return h.toString();
+        }
+        h.append(form("/drafts/" + esc + "/publish", "publish", editKey, "<label>你的姓名 <input name=\"by\" required "
+                + "value=\"" + who + "\" autocomplete=\"name\"></label> <label>发布理由 <input name=\"reason\" required "
+                + "size=\"50\" placeholder=\"如：2022年通知第4条，优改为92分及以上\"></label> <button type=\"submit\">"
+                + "检查并发布</button>"));
+        h.append(form("/drafts/" + esc + "/discard", "discard", editKey, "<button type=\"submit\">放弃草稿</button>"));
+        return h.toString();
+    }
+
+    /**
+     * A draft whose rules cannot be used now (a typo saved, a base changed): why, and its own files, to mend them —
+     * the notice in force is not touched meanwhile.
+     */
+    String brokenDraft(String ref, PolicyException e, String editKey) {
+        String id = PolicyRegistry.idOf(ref);
+        StringBuilder h = new StringBuilder("<h1>" + label(ref) + "</h1><p id=\"status\" class=\"draft\"><strong>草稿（未发布）"
+                + "</strong>：现在不能使用，评分不受影响（仍用现行的规则）。</p><p class=\"reject\" id=\"draft-problem\">"
+                + HtmlReport.esc(e.describe()) + "</p><h2>草稿的文件</h2><ul>");
+        try (java.util.stream.Stream<Path> files = Files.list(publisher.drafts().rulesOf(id))) {
+            files.map(p -> p.getFileName().toString()).filter(jixiao.engine.PolicyLoader::isRuleFile).sorted()
+                    .forEach(f -> h.append("<li><a href=\"").append(href(ref)).append("/files/").append(HtmlReport.esc(f))
+                            .append("\">").append(HtmlReport.esc(f)).append("</a></li>"));
+        } catch (java.io.IOException io) {
+            h.append("<li>（无法列出文件：").append(HtmlReport.esc(io.getMessage())).append("）</li>");
+        }
+        h.append("</ul>");
+        if (!readOnly) {
+            h.append(form("/drafts/" + HtmlReport.esc(id) + "/discard", "discard", editKey,
+                    "<button type=\"submit\">放弃草稿</button>"));
+        }
+        return inPage(id + "（草稿）", h.toString());
+    }
+
+    /** After a publish or rollback: done (with the version), or refused with every reason. */
+    String published(String id, jixiao.publish.Publisher.Published done, String verb) {
+        StringBuilder h = new StringBuilder("<h1>" + verb + " " + HtmlReport.esc(id) + "</h1>");
+        h.append("<p id=\"outcome\" class=\"in-force\">已").append(verb).append("：<a href=\"/notices/")
+                .append(HtmlReport.esc(id)).append("\">").append(HtmlReport.esc(id)).append("</a> 现行的规则是刚才检查过的这一版（场景 ")
+                .append(done.check().passed()).append("/").append(done.check().scenarios()).append(" 通过）")
+                .append(done.commit() == null ? "；与原来的完全相同，历史未变。" : "，历史版本 <code>"
+                        + done.commit().substring(0, 8) + "</code>。").append(" <a href=\"/notices/")
+                .append(HtmlReport.esc(id)).append("/history\">发布历史</a></p>");
+        if (!done.check().warnings().isEmpty()) {
+            h.append("<ul id=\"warnings\">");
+            done.check().warnings().forEach(w -> h.append("<li>").append(HtmlReport.esc(w)).append("</li>"));
+            h.append("</ul>");
+        }
+        return inPage(verb + " " + id, h.toString());
+    }
+
+    String refused(String ref, String verb, jixiao.publish.PublishException e) {
+        StringBuilder h = new StringBuilder("<h1>没有" + verb + "：" + label(ref) + "</h1>");
+        h.append("<p id=\"outcome\" class=\"reject\" role=\"alert\">").append(HtmlReport.esc(e.getMessage()))
+                .append("现行的规则没有任何改变。</p>");
+        if (!e.reasons().isEmpty()) {
+            h.append("<ol id=\"refusals\">");
+            e.reasons().forEach(r -> h.append("<li>").append(HtmlReport.esc(r)).append("</li>"));
+            h.append("</ol>");
+        }
+        h.append("<p><a href=\"").append(href(ref)).append("\">回到").append(label(ref)).append("</a></p>");
+        return inPage("没有" + verb, h.toString());
+    }
+
+    /** A notice's published versions, newest first, each with what it changed and a way back to it. */
+    String history(String id, String editKey, String name) {
+        StringBuilder h = new StringBuilder("<h1><a href=\"/notices/" + HtmlReport.esc(id) + "\">" + HtmlReport.esc(id)
+                + "</a> 的发布历史</h1>");
+        List<jixiao.publish.RulesHistory.Version> versions;
+        try {
+            versions = publisher.history(id);
+        } catch (jixiao.publish.PublishException e) {
+            return inPage(id + " 的发布历史", h + "<p class=\"reject\">" + HtmlReport.esc(e.getMessage()) + "</p>");
+        }
+        if (versions.isEmpty()) {
+            h.append("<p id=\"no-history\">还没有发布记录：规则目录的历史（git）中还没有改动它的版本。第一次发布时开始记录。</p>");
+            return inPage(id + " 的发布历史", h.toString());
+        }
+        h.append("<p>每一版都是一次发布（或回退），记下发布人和理由。回退也是一次发布：那一版的规则和场景先经全部检查，再成为新的一版。</p>")
+                .append("<table id=\"versions\"><tr><th>版本</th><th>时间</th><th>发布人</th><th>理由</th><th>改动</th><th></th></tr>");
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault());
+        for (int i = 0; i < versions.size(); i++) {
+            var v = versions.get(i);
+            h.append("<tr><td class=\"file\">").append(v.shortId()).append(i == 0 ? "（现行）" : "").append("</td><td>")
+                    .append(when.format(v.when())).append("</td><td>").append(HtmlReport.esc(v.author())).append("</td><td>")
+                    .append(HtmlReport.esc(v.message().lines().findFirst().orElse(""))).append("</td><td><a href=\"/notices/")
+                    .append(HtmlReport.esc(id)).append("/history/").append(v.commit()).append("\">改了什么</a></td><td>");
+            if (i > 0 && !readOnly) {
+                h.append(form("/notices/" + HtmlReport.esc(id) + "/history/" + v.commit() + "/rollback", null, editKey,
+                        "<input name=\"by\" required placeholder=\"你的姓名\" value=\"" + (name == null ? ""
+                        : HtmlReport.esc(name)) + "\" size=\"8\"> <input name=\"reason\" required placeholder=\"回退理由\" "
+                        + "size=\"16\"> <button type=\"submit\">回退到此版</button>"));
+            }
+            h.append("</td></tr>");
+        }
+        return inPage(id + " 的发布历史", h.append("</table>").toString());
+    }
+
+    /** What one version changed, from the version before it. */
+    String version(String id, String commit) {
+        StringBuilder h = new StringBuilder("<h1><a href=\"/notices/" + HtmlReport.esc(id) + "/history\">"
+                + HtmlReport.esc(id) + " 的发布历史</a> / " + HtmlReport.esc(commit.length() > 8 ? commit.substring(0, 8)
+                : commit) + "</h1>");
+        try {
+            List<jixiao.publish.PolicyDiff.Change> changes = publisher.changesIn(id, commit);
+            h.append("<p>这一版相对于前一版的改动（").append(changes.size()).append(" 处）：</p><ul id=\"changes\">");
+            changes.forEach(c -> h.append("<li>").append(HtmlReport.esc(c.toString())).append("</li>"));
+            h.append("</ul>");
+        } catch (jixiao.publish.PublishException e) {
+            h.append("<p class=\"reject\">").append(HtmlReport.esc(e.getMessage())).append("</p>");
+        }
+        return inPage(id + " 的改动", h.toString());
     }
 
     /**
      * The notice's decision tables as tables: each RuleTable's header row and its rows (one rule each), with the line
      * each row is written at — linked to the editor for the notice's own files.
      */
-    private static void decisionTables(Policy p, StringBuilder h) {
+    private static void decisionTables(String ref, Policy p, StringBuilder h) {
         org.drools.decisiontable.parser.csv.CsvLineParser csv = new org.drools.decisiontable.parser.csv.CsvLineParser();
         for (PolicyFiles.Source s : p.sources()) {
             if (!s.name().endsWith(".drl.csv")) {
@@ -242,7 +462,7 @@ final class Workbench {
                 String name = first.get(0).strip().substring("RuleTable".length()).strip();
                 List<String> header = csv.parse(lines[i + 4]);
                 h.append("<h2>决策表 ").append(HtmlReport.esc(name)).append("</h2><p class=\"file\">")
-                        .append(HtmlReport.esc(s.label())).append(own ? "（<a href=\"/notices/" + HtmlReport.esc(p.id())
+                        .append(HtmlReport.esc(s.label())).append(own ? "（<a href=\"" + href(ref)
                         + "/files/" + HtmlReport.esc(s.name()) + "\">按表格编辑</a>）" : "（基础通知的文件）")
                         .append("</p><table class=\"decision-table\"><tr><th>行</th>");
                 header.forEach(c -> h.append("<th>").append(HtmlReport.esc(c)).append("</th>"));
@@ -253,7 +473,7 @@ final class Workbench {
                     if (row.stream().allMatch(String::isBlank)) {
                         break;
                     }
-                    h.append("<tr><td class=\"file\">").append(own ? "<a href=\"/notices/" + HtmlReport.esc(p.id())
+                    h.append("<tr><td class=\"file\">").append(own ? "<a href=\"" + href(ref)
                             + "/files/" + HtmlReport.esc(s.name()) + "#L" + (j + 1) + "\">" + (j + 1) + "</a>" : j + 1)
                             .append("</td>");
                     for (int c = 0; c < header.size(); c++) {
@@ -292,15 +512,18 @@ final class Workbench {
      */
     String editor(String notice, PolicyFiles.Source file, String editKey) {
         boolean table = file.name().endsWith(".csv");
+        boolean readOnly = this.readOnly || !PolicyRegistry.isDraft(notice);
         String toolbar = "<p class=\"toolbar\">" + (readOnly ? "" : "<button type=\"submit\" id=\"save\">保存并运行场景</button> ")
                 + (table ? "<button type=\"button\" id=\"as-text\">以文本编辑</button><button type=\"button\" "
                 + "id=\"as-table\" hidden>以表格编辑</button> " : "") + "<span id=\"status\" role=\"status\"></span></p>"
                 + "<div id=\"results\" aria-live=\"polite\"></div>";
-        return head(file.name()) + "<h1><a href=\"/notices/" + HtmlReport.esc(notice) + "\">" + HtmlReport.esc(notice)
+        return head(file.name()) + "<h1><a href=\"" + href(notice) + "\">" + label(notice)
                 + "</a> / " + HtmlReport.esc(file.name()) + "</h1>"
-                + (readOnly ? "<p>本服务为只读（--read-only）：可以查看，不能保存。</p>"
-                : "<p>保存即写入规则目录中的这个文件（与在编辑器里保存相同：命令行、git 和 jixiao test 看到的是同一个文件），"
-                + "随即编译本通知并运行它的全部场景。按 Ctrl+S 或点“保存并运行场景”；Ctrl+Z 撤销，Ctrl+F 查找。"
+                + (this.readOnly ? "<p>本服务为只读（--read-only）：可以查看，不能保存。</p>"
+                : readOnly ? "<p class=\"reject\" id=\"in-force\">这是现行（已发布）的规则，评分用的就是它，不能在此直接修改。要修改，"
+                + "请回到<a href=\"" + href(notice) + "\">通知页</a>起草：在草稿中修改、运行场景，检查通过后再发布。</p>"
+                : "<p>这是草稿：保存即写入草稿文件夹中的这个文件，随即编译草稿并运行它的全部场景；评分仍用现行的规则，"
+                + "直到草稿发布。按 Ctrl+S 或点“保存并运行场景”；Ctrl+Z 撤销，Ctrl+F 查找。"
                 + (table ? "决策表按表格编辑：每行一条规则，改参数只改那一格；＋ 在下面添加一行，－ 删除这一行。" : "") + "</p>")
                 + "<form id=\"editor\" data-file=\"" + HtmlReport.esc(file.name()) + "\" data-base=\""
                 + Saving.fingerprint(file.bytes()) + "\"" + (readOnly ? " data-read-only" : " data-edit-key=\"" + editKey + "\"")
@@ -340,6 +563,9 @@ final class Workbench {
         int passed = 0;
         int failed = 0;
         ScenarioRunner runner = new ScenarioRunner(registry, scorer());
+        if (PolicyRegistry.isDraft(notice)) {
+            runner = runner.withPolicy(p); // a draft's scenarios name the notice in force: the draft scores them
+        }
         for (Path f : scenarioFiles(notice)) {
             ScenarioRunner.Outcome o = runner.run(f);
             var r = results.addObject();
@@ -367,8 +593,8 @@ final class Workbench {
     /** The notice's scenarios, run now: each with its description and, when it fails, expected beside actual. */
     String scenarios(String notice) {
         com.fasterxml.jackson.databind.node.ObjectNode run = check(notice);
-        StringBuilder h = new StringBuilder(head(notice + " 的场景"));
-        h.append("<h1><a href=\"/notices/").append(HtmlReport.esc(notice)).append("\">").append(HtmlReport.esc(notice))
+        StringBuilder h = new StringBuilder(head(PolicyRegistry.idOf(notice) + " 的场景"));
+        h.append("<h1><a href=\"").append(href(notice)).append("\">").append(label(notice))
                 .append("</a> 的场景</h1>");
         if (!run.get("compiled").asBoolean()) {
             h.append("<p class=\"reject\" role=\"alert\">规则不能编译：").append(HtmlReport.esc(run.path("message")
@@ -382,14 +608,14 @@ final class Workbench {
                         + "<th>结果</th><th>不符之处（期望 / 实际）</th></tr>");
         for (var sc : run.get("scenarios")) {
             boolean passed = sc.get("status").asText().equals("PASSED");
-            h.append("<tr").append(passed ? "" : " class=\"diff\"").append("><td><a href=\"/notices/")
-                    .append(HtmlReport.esc(notice)).append("/scenarios/").append(HtmlReport.esc(sc.get("file").asText()))
+            h.append("<tr").append(passed ? "" : " class=\"diff\"").append("><td><a href=\"")
+                    .append(href(notice)).append("/scenarios/").append(HtmlReport.esc(sc.get("file").asText()))
                     .append("\">").append(HtmlReport.esc(sc.get("file").asText())).append("</a></td><td>")
                     .append(HtmlReport.esc(sc.path("description").asText())).append("</td><td>")
                     .append(passed ? "通过" : sc.get("status").asText().equals("FAILED") ? "未通过" : "不能运行")
                     .append("</td><td>");
             for (var m : sc.get("mismatches")) {
-                h.append(HtmlReport.esc(m.get("field").asText() + "：" + m.get("expected").asText() + " / "
+                h.append(HtmlReport.esc(jixiao.scenario.Expectations.inWords(m.get("field").asText()) + "：" + m.get("expected").asText() + " / "
                         + m.get("actual").asText())).append("<br>");
             }
             h.append(HtmlReport.esc(sc.path("error").asText(""))).append("</td></tr>");
@@ -399,15 +625,23 @@ final class Workbench {
 
     /** One scenario: what it says and expects, then the full report of its result, firing trace included. */
     String scenario(String notice, Path file) {
-        ScenarioRunner.Outcome o = new ScenarioRunner(registry, scorer()).run(file);
+        ScenarioRunner runner = new ScenarioRunner(registry, scorer());
+        if (PolicyRegistry.isDraft(notice)) {
+            try {
+                runner = runner.withPolicy(registry.forNotice(notice));
+            } catch (PolicyException e) {
+                return inPage(file.getFileName().toString(), "<p class=\"reject\">" + HtmlReport.esc(e.describe()) + "</p>");
+            }
+        }
+        ScenarioRunner.Outcome o = runner.run(file);
         StringBuilder h = new StringBuilder(head(file.getFileName().toString()));
-        h.append("<h1><a href=\"/notices/").append(HtmlReport.esc(notice)).append("/scenarios\">")
-                .append(HtmlReport.esc(notice)).append(" 的场景</a> / ").append(HtmlReport.esc(file.getFileName()
+        h.append("<h1><a href=\"").append(href(notice)).append("/scenarios\">")
+                .append(label(notice)).append(" 的场景</a> / ").append(HtmlReport.esc(file.getFileName()
                         .toString())).append("</h1><p>").append(HtmlReport.esc(o.description())).append("</p><p id=\"status\">")
                 .append(o.status() == ScenarioRunner.Status.PASSED ? "通过" : o.status() == ScenarioRunner.Status.FAILED
                         ? "未通过" : "不能运行：" + HtmlReport.esc(o.error())).append("</p>");
         for (jixiao.scenario.Expectations.Mismatch m : o.mismatches()) {
-            h.append("<p class=\"reject\">").append(HtmlReport.esc(m.field() + "：期望 " + m.expected() + "，实际 "
+            h.append("<p class=\"reject\">").append(HtmlReport.esc(jixiao.scenario.Expectations.inWords(m.field()) + "：期望 " + m.expected() + "，实际 "
                     + m.actual())).append("</p>");
         }
         try {
@@ -554,6 +788,10 @@ final class Workbench {
                 options.append("<option value=\"").append(HtmlReport.esc(n.id())).append("\">")
                         .append(HtmlReport.esc(n.id())).append("</option>");
             }
+        }
+        for (String d : registry.draftIds()) { // a draft against the notice in force: what publishing it would change
+            options.append("<option value=\"").append(HtmlReport.esc(PolicyRegistry.draftRef(d))).append("\">")
+                    .append(label(PolicyRegistry.draftRef(d))).append("</option>");
         }
         return head("比较") + "<h1>比较两个通知</h1>" + (problem == null ? "" : "<p class=\"reject\" role=\"alert\">"
                 + HtmlReport.esc(problem) + "</p>") + "<p>同一批提交文件（JSON Lines，一行一份；或一份 JSON）分别按两个通知评分，"
