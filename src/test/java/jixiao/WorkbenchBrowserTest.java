@@ -170,7 +170,8 @@ class WorkbenchBrowserTest {
         // the list of notices shows each notice's scenarios, how many pass and what they cover, once they have run
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "条规则"));
         assertThat(browser.findElement(By.id("notices")).getText()).contains("mof-2020-project").contains("覆盖")
-                .contains("变异得分");
+                .contains("现行：2021 年度的自评").doesNotContain("变异");
+        assertThat(browser.findElement(By.id("technical")).getAttribute("textContent")).contains("变异得分");
         shot("workbench-notices.png");
         browser.findElement(By.linkText("shangjie-2021")).click();
         assertThat(waitFor("h1").getText()).isEqualTo("shangjie-2021");

@@ -58,6 +58,45 @@ class WorkbenchTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * What an analyst reads on the pages is Chinese: no Latin word outside an allow-list — file and folder names,
+     * finding codes (upper case), notice ids, fingerprints, the names of file formats, the JSON keys a submission is
+     * written with (named where advice says what to write), the product's name — and outside code, file cells and the
+     * details views (维护信息), which are for whoever looks after the rules. (The history page shows the messages
+     * people wrote when they published — in this checkout, the developers' own commits — and is not walked here.)
+     */
+    @Test
+    void noEnglishWordIsVisibleToAnAnalystOnAnyPage() throws Exception {
+        String cookie = get("/?token=" + TOKEN, null).headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        java.util.Set<String> allowed = new java.util.HashSet<>(List.of("jixiao", "JSON", "Lines", "CSV", "Excel",
+                "Word", "Markdown", "OpenAPI", "HTML", "A", "B", "Ctrl", "S", "Z", "F", "docx", "xlsx", "json", "jsonl",
+                "csv", "categories", "weight", "base", "notice", "year", "tier", "reject", "error", "warning", "info"));
+        allowed.addAll(Fixtures.SHIPPED);
+        allowed.add("common");
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_./\\-]*");
+        List<String> found = new java.util.ArrayList<>();
+        for (String page : List.of("/", "/notices/shangjie-2021", "/notices/mof-2020-project", "/notices/common",
+                "/notices/shangjie-2021/files/00-parameters.drl.csv", "/notices/shangjie-2021/files/62-reasons.drl",
+                "/notices/shangjie-2021/scenarios", "/notices/shangjie-2021/scenarios/seed.scenario.json", "/score",
+                "/compare", "/api", "/notices/shangjie-2021/document",
+                "/notices/mof-2020-project/document")) {
+            HttpResponse<String> r = get(page, cookie);
+            assertThat(r.statusCode()).as(page).isEqualTo(200);
+            Document doc = Jsoup.parse(r.body());
+            doc.select("code, pre, script, style, textarea, details, option, .file").remove();
+            java.util.regex.Matcher m = word.matcher(doc.body().text());
+            while (m.find()) {
+                String w = m.group().replaceAll("[.\\-]+$", "");
+                boolean ok = allowed.contains(w) || w.contains(".") || w.contains("/") || w.matches("[A-Z][A-Z0-9_]+")
+                        || w.matches("[0-9a-f]{8,}") || w.matches("[A-Za-z0-9]+-[0-9]{4}(-[a-z]+)*");
+                if (!ok) {
+                    found.add(page + ": " + w);
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     @Test
     void pagesNeedTheTokenOnceThenACookieThatTheApiDoesNotTake() throws Exception {
         HttpResponse<String> none = get("/", null);

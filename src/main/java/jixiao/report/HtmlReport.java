@@ -30,7 +30,8 @@ public final class HtmlReport {
     }
 
     /** A finding's severity as a page says it to an analyst: 退回, 错误, 提示, 说明. */
-    static String severity(String s) {
+    /** A finding's level as the reports name it: 退回, 错误, 提示, 说明. */
+    public static String severity(String s) {
         return switch (String.valueOf(s)) {
             case "reject" -> "退回";
             case "error" -> "错误";

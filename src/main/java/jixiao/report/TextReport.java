@@ -130,7 +130,7 @@ public final class TextReport {
             out.add("复核提示（" + r.findings().size() + "）");
             for (Finding f : r.findings()) {
                 String subject = f.getSubject() == null ? "" : f.getSubject() + "：";
-                out.add("  [" + f.getSeverity() + " " + f.getCode() + "] " + subject + f.getMessage());
+                out.add("  [" + HtmlReport.severity(f.getSeverity()) + " " + f.getCode() + "] " + subject + f.getMessage());
                 out.add("      〔" + f.getRule() + "〕");
             }
         }

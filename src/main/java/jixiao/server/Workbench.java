@@ -86,6 +86,7 @@ final class Workbench {
 
     String notices() {
         StringBuilder rows = new StringBuilder();
+        StringBuilder technical = new StringBuilder(); // fingerprints and mutation scores: for whoever looks after the rules
         boolean pending = false;
         jixiao.engine.PolicyCache cache = jixiao.engine.PolicyCache.fromSettings();
         for (Notice n : registry.notices()) {
@@ -94,18 +95,22 @@ final class Workbench {
                 fingerprint = PolicyFiles.resolve(registry.root().resolve(n.id())).fingerprint();
             } catch (PolicyException e) {
                 fingerprint = null;
-                rows.append("<tr><td>").append(HtmlReport.esc(n.id())).append("</td><td colspan=\"9\" class=\"reject\">")
+                rows.append("<tr><td>").append(HtmlReport.esc(n.id())).append("</td><td colspan=\"8\" class=\"reject\">")
                         .append(HtmlReport.esc(e.getMessage())).append("</td></tr>");
                 continue;
             }
             rows.append("<tr><td>").append("<a href=\"/notices/" + HtmlReport.esc(n.id()) + "\">"
                     + HtmlReport.esc(n.id()) + "</a>" + (n.isShared() ? "（共用规则）" : ""))
                     .append("</td><td>").append(HtmlReport.esc(n.title())).append("</td><td>")
-                    .append(HtmlReport.esc(n.issuer())).append("</td><td>").append(n.year() == null ? "" : n.year())
-                    .append("</td><td>").append(n.base() == null ? "" : HtmlReport.esc(n.base().notice()))
-                    .append("</td><td class=\"file\">").append(HtmlReport.esc(fingerprint)).append("</td>");
+                    .append(HtmlReport.esc(n.issuer())).append("</td><td>")
+                    .append(n.isShared() ? "共用规则，不单独适用" : "现行" + (n.year() == null ? "" : "：" + n.year()
+                            + " 年度的自评"))
+                    .append("</td><td>").append(n.base() == null ? "" : HtmlReport.esc(n.base().notice())).append("</td>");
+            technical.append("<tr><td>").append(HtmlReport.esc(n.id())).append("</td><td class=\"file\">")
+                    .append(HtmlReport.esc(fingerprint)).append("</td><td>")
+                    .append(n.isShared() ? "由建于其上的通知检验" : mutationScore(cache, n.id(), fingerprint)).append("</td></tr>");
             if (n.isShared()) {
-                rows.append("<td colspan=\"4\">由建于其上的通知检验</td></tr>");
+                rows.append("<td colspan=\"3\">由建于其上的通知检验</td></tr>");
                 continue;
             }
             Runs r = runs.get(n.id() + "@" + fingerprint);
@@ -128,19 +133,23 @@ final class Workbench {
                         .append("</td><td class=\"n\" title=\"场景中至少触发一次的规则\">").append(r.covered()).append(" / ")
                         .append(r.rules()).append(" 条规则（").append(percent(r.covered(), r.rules())).append("）</td>");
             }
-            rows.append("<td>").append(mutationScore(cache, n.id(), fingerprint)).append("</td></tr>");
+            rows.append("</tr>");
         }
         StringBuilder h = new StringBuilder(head("通知"));
         if (pending) {
             // the scenario runs finish in a few seconds: the page shows them when they have
             h.insert(h.indexOf("</head>"), "<meta http-equiv=\"refresh\" content=\"3\">");
         }
-        h.append("<h1>通知</h1><p>规则目录 <code>").append(HtmlReport.esc(registry.root().toString()))
-                .append("</code> 下的评分政策，每个通知一个文件夹。“覆盖”是本通知的场景至少触发一次的规则所占比例；"
-                        + "“变异得分”是 <code>jixiao test --mutants</code> 对这套规则（同一规则指纹）最近一次的结果。</p>");
-        h.append("<table id=\"notices\"><tr><th>通知</th><th>标题</th><th>发布机关</th><th>年度</th><th>建于</th>"
-                + "<th>规则指纹</th><th>场景</th><th>通过</th><th>覆盖</th><th>变异得分</th></tr>");
+        h.append("<h1>通知</h1><p>现行的评分政策，每个通知一份；每份提交按它所写的通知评分。“覆盖”是本通知的检验场景"
+                + "至少用到一次的规则所占比例。</p>");
+        h.append("<table id=\"notices\"><tr><th>通知</th><th>标题</th><th>发布机关</th><th>状态</th><th>建于</th>"
+                + "<th>场景</th><th>通过</th><th>覆盖</th></tr>");
         h.append(rows).append("</table>");
+        h.append("<details id=\"technical\"><summary>维护信息（规则指纹、变异检验）</summary><p>规则目录 <code>")
+                .append(HtmlReport.esc(registry.root().toString())).append("</code>。规则指纹标识一套规则的确切版本（报告和接口"
+                        + "都注明所用的指纹）；变异得分是 <code>jixiao test --mutants</code> 对这套规则最近一次的结果：逐一改动规则中的"
+                        + "数和比较符，看场景能否发现。</p><table><tr><th>通知</th><th>规则指纹</th><th>变异得分</th></tr>")
+                .append(technical).append("</table></details>");
         List<String> drafts = registry.draftIds();
         h.append("<h2>草稿</h2>");
         if (drafts.isEmpty()) {
@@ -683,7 +692,7 @@ final class Workbench {
         StringBuilder h = new StringBuilder("<h1>共用规则 ").append(HtmlReport.esc(id)).append("</h1>");
         h.append("<p>").append(HtmlReport.esc(shared.title())).append("</p><p>")
                 .append(HtmlReport.esc(shared.description())).append("</p>");
-        h.append("<p>共用规则不单独计分，也不单独编辑后即生效：建在其上的通知各自钉住（pin）它的版本，")
+        h.append("<p>共用规则不单独计分，也不单独编辑后即生效：建在其上的通知各自钉住它的版本，")
                 .append("共用规则改了，要逐个通知复核并重新钉住。它的规则在下列通知的“政策”页上按阶段列出，注明文件和行号：</p><ul>");
         for (jixiao.engine.Notice n : registry.notices()) {
             if (n.base() != null && id.equals(n.base().notice())) {
