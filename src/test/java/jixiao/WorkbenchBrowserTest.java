@@ -422,6 +422,18 @@ class WorkbenchBrowserTest {
                 .isEqualTo(Files.readAllBytes(Fixtures.RULES.resolve("shangjie-2021/00-parameters.drl.csv")));
     }
 
+    /** The 评分细则 opens from the notice's page as a page of its own, without the menu, to read and print. */
+    @Test
+    @Order(8)
+    void theScoringRulesDocumentOpensFromTheNoticePageWithoutTheMenu() throws Exception {
+        browser.get(url("/notices/mof-2020-project"));
+        browser.findElement(By.cssSelector("#document-links a")).click();
+        assertThat(waitFor("h1").getText()).contains("评分细则");
+        assertThat(browser.findElements(By.tagName("nav"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("满意度指标").contains("例：");
+        shot("policy-document.png");
+    }
+
     @Test
     @Order(7)
     void everyPageFitsTheScreenWidthAndItsControlsAreReachedByTheKeyboard() {
