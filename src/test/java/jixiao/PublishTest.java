@@ -89,6 +89,23 @@ class PublishTest {
         assertThat(jixiao("notices").out()).contains("drafts/shangjie-2021").contains("草稿");
     }
 
+    /** Before publishing, the draft's scenarios say what it would change: each total or grade, in force → draft. */
+    @Test
+    void theScenariosWhoseGradeTheDraftChangesAreListedBeforePublishing() throws Exception {
+        jixiao("draft", "shangjie-2021");
+        var publisher = new jixiao.publish.Publisher(new jixiao.publish.Drafts(
+                jixiao.engine.PolicyRegistry.followingDisk(rules), scenarios), java.time.Duration.ofSeconds(30));
+        assertThat(publisher.movedOnScenarios("shangjie-2021")).isEmpty(); // a copy changes nothing
+        raise优To92(rules.resolve("drafts/shangjie-2021"), true);
+        var moved = publisher.movedOnScenarios("shangjie-2021");
+        // total-90's submission totals 90 (30 × 66.67/100 = 20.00 in place of 30): 优 from 90, 良 below 92
+        assertThat(moved).contains(new jixiao.publish.Publisher.Moved("total-90.scenario.json", "90 分 优", "90 分 良"));
+        assertThat(moved).extracting(jixiao.publish.Publisher.Moved::scenario)
+                .contains("budget-zero.scenario.json", "quantitative-le.scenario.json")
+                .doesNotContain("seed.scenario.json"); // 99.11 stays 优
+        assertThat(moved).allSatisfy(m -> assertThat(m.before()).endsWith("优"));
+    }
+
     @Test
     void publishingIsRefusedWithEveryReasonAndWritesNothing() throws Exception {
         byte[] published = Files.readAllBytes(params(rules.resolve("shangjie-2021")));

@@ -388,6 +388,9 @@ class WorkbenchBrowserTest {
         retype(row("等级", "良").get(4), "92");
         browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("3 个未通过")));
+        browser.get(url("/drafts/shangjie-2021"));
+        assertThat(browser.findElement(By.id("draft-moves")).getText()).contains("total-90.scenario.json")
+                .contains("90 分 优").contains("90 分 良");
         for (String name : List.of("total-90", "budget-zero", "quantitative-le")) {
             Path f = scenarios.resolve("drafts/shangjie-2021/" + name + ".scenario.json");
             Files.writeString(f, Files.readString(f).replaceAll("\"grade\"\\s*:\\s*\"优\"", "\"grade\": \"良\""));

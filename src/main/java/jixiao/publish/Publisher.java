@@ -239,6 +239,58 @@ public final class Publisher {
         }
     }
 
+    /** One scenario whose total or grade the draft changes: under the notice in force, and under the draft. */
+    public record Moved(String scenario, String before, String after) {
+    }
+
+    /**
+     * The draft's scenarios scored by the notice in force and by the draft: those whose total or grade differ (退回
+     * counts as a grade), so that what publishing would change is seen before it is published. Empty for a new notice.
+     */
+    public List<Moved> movedOnScenarios(String id) throws PublishException {
+        PolicyRegistry registry = drafts.registry();
+        if (!registry.noticeIds().contains(id) || drafts.scenariosOf(id) == null) {
+            return List.of();
+        }
+        Policy inForce;
+        Policy draft;
+        try {
+            inForce = registry.forNotice(id);
+            draft = registry.forNotice(PolicyRegistry.draftRef(id));
+        } catch (PolicyException e) {
+            throw new PublishException("不能比较：" + e.describe());
+        }
+        List<Moved> out = new ArrayList<>();
+        try {
+            Scorer scorer = new Scorer().withTimeout(timeout);
+            ScenarioRunner before = new ScenarioRunner(registry, scorer).withPolicy(inForce);
+            ScenarioRunner after = new ScenarioRunner(registry, scorer).withPolicy(draft);
+            for (Path f : ScenarioReader.find(List.of(drafts.scenariosOf(id)))) {
+                String a = outcome(before.run(f));
+                String b = outcome(after.run(f));
+                if (!a.equals(b)) {
+                    out.add(new Moved(drafts.scenariosOf(id).relativize(f).toString(), a, b));
+                }
+            }
+        } catch (IOException e) {
+            throw new PublishException("场景读不出：" + e.getMessage());
+        }
+        return out;
+    }
+
+    /** A scenario's result in a word: its total and grade, 退回 with its codes, or why it could not be scored. */
+    private static String outcome(ScenarioRunner.Outcome o) {
+        jixiao.engine.ScoreResult r = o.result();
+        if (r == null) {
+            return "不能评分";
+        }
+        if (!r.rejections().isEmpty()) {
+            return "退回（" + r.rejectionCodes("、") + "）";
+        }
+        return (r.total() == null ? "无总分" : r.total().getScore().stripTrailingZeros().toPlainString() + " 分")
+                + " " + (r.grade() == null ? "无等级" : r.grade().getName());
+    }
+
     /** What a draft changes in the notice in force (for a new notice: everything it has), in the policy's terms. */
     public List<PolicyDiff.Change> changesInDraft(String id) throws PublishException {
         try {

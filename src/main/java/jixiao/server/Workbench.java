@@ -335,6 +335,24 @@ final class Workbench {
         } catch (jixiao.publish.PublishException e) {
             h.append("<p class=\"reject\">").append(HtmlReport.esc(e.getMessage())).append("</p>");
         }
+        if (working) {
+            try {
+                List<jixiao.publish.Publisher.Moved> moved = publisher.movedOnScenarios(id);
+                h.append("<details id=\"draft-moves\" open><summary>按草稿的场景比较：现行规则与草稿给出的总分或等级不同的，")
+                        .append(moved.size()).append(" 个</summary>");
+                if (!moved.isEmpty()) {
+                    h.append("<table><tr><th>场景</th><th>现行规则</th><th>草稿</th></tr>");
+                    moved.forEach(m -> h.append("<tr><td>").append(HtmlReport.esc(m.scenario())).append("</td><td>")
+                            .append(HtmlReport.esc(m.before())).append("</td><td>").append(HtmlReport.esc(m.after()))
+                            .append("</td></tr>"));
+                    h.append("</table>");
+                }
+                h.append("<p>要按一批真实的提交比较，在<a href=\"/compare\">比较</a>中选现行的 ").append(esc)
+                        .append(" 和 ").append(esc).append("（草稿）。</p></details>");
+            } catch (jixiao.publish.PublishException e) {
+                h.append("<p class=\"reject\">").append(HtmlReport.esc(e.getMessage())).append("</p>");
+            }
+        }
         if (readOnly) {
             return h.toString();
         }
