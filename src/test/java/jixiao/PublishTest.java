@@ -165,6 +165,17 @@ class PublishTest {
         assertThat(history.out().lines().toList()).hasSize(2);
         assertThat(history.out().lines().findFirst().orElseThrow()).contains("张三").contains("注4 优改为92分及以上");
         String first = history.out().lines().toList().get(1).substring(0, 8);
+        String published = history.out().lines().findFirst().orElseThrow().substring(0, 8);
+        // what that version changed, on its own scenarios: total-90 from 优 to 良; the first version changed nothing
+        var publisher = new jixiao.publish.Publisher(new jixiao.publish.Drafts(
+                new jixiao.engine.PolicyRegistry(rules, null), scenarios), java.time.Duration.ofSeconds(30));
+        assertThat(publisher.movedInVersion("shangjie-2021", published))
+                .contains(new jixiao.publish.Publisher.Moved("total-90.scenario.json", "90 分 优", "90 分 良"));
+        assertThat(publisher.movedInVersion("shangjie-2021", first)).isEmpty();
+        assertThat(publisher.changesIn("shangjie-2021", published)).extracting(Object::toString)
+                .containsExactly("改动一行 00-parameters.drl.csv：注4：等级优的总分区间,10 通知参数,优,90,不限,注4 → "
+                        + "注4：等级优的总分区间,10 通知参数,优,92,不限,注4", "改动一行 00-parameters.drl.csv：注4：等级良的总分区间,"
+                        + "10 通知参数,良,80,90,注4 → 注4：等级良的总分区间,10 通知参数,良,80,92,注4");
 
         // roll back to the version as found: the old band again, as a third version
         Fixtures.Run refused = jixiao("history", "shangjie-2021", "--rollback", first, "--by", "李四");

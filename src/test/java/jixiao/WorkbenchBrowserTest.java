@@ -412,6 +412,8 @@ class WorkbenchBrowserTest {
         browser.findElements(By.linkText("改了什么")).get(0).click();
         assertThat(waitFor("#changes").getText()).contains("改动一行 00-parameters.drl.csv")
                 .contains(",优,90,不限,").contains(",优,92,不限,");
+        assertThat(browser.findElement(By.id("moved")).getText()).contains("total-90.scenario.json")
+                .contains("90 分 优").contains("90 分 良");
         browser.navigate().back();
         shot("workbench-history.png");
         WebElement rollback = browser.findElements(By.cssSelector("#versions form")).get(0);

@@ -291,6 +291,58 @@ public final class Publisher {
                 + " " + (r.grade() == null ? "无等级" : r.grade().getName());
     }
 
+    /**
+     * The scenarios of a version (as they were in it) whose total or grade that version changed from the one before:
+     * both versions' whole rules folders are read out of the history into a temporary folder and compiled there.
+     * Empty for the first version of a notice.
+     */
+    public List<Moved> movedInVersion(String notice, String commit) throws PublishException {
+        Path tmp = null;
+        try (RulesHistory history = RulesHistory.open(drafts.registry().root(), drafts.scenariosRoot())) {
+            String full = history.resolve(commit);
+            if (full == null) {
+                throw new PublishException("历史中没有版本 " + commit + "。");
+            }
+            String parent = history.parentOf(full);
+            Path rulesRoot = drafts.registry().root();
+            if (parent == null || history.filesAt(parent, rulesRoot.resolve(notice)).isEmpty()) {
+                return List.of();
+            }
+            tmp = Files.createTempDirectory("jixiao-version-");
+            RulesHistory.write(history.filesAt(full, rulesRoot), tmp.resolve("after"));
+            RulesHistory.write(history.filesAt(parent, rulesRoot), tmp.resolve("before"));
+            Path cases = tmp.resolve("scenarios");
+            RulesHistory.write(drafts.publishedScenariosOf(notice) == null ? Map.of()
+                    : history.filesAt(full, drafts.publishedScenariosOf(notice)), cases);
+            Policy after = new PolicyRegistry(tmp.resolve("after"), null).forNotice(notice);
+            Policy before = new PolicyRegistry(tmp.resolve("before"), null).forNotice(notice);
+            Scorer scorer = new Scorer().withTimeout(timeout);
+            ScenarioRunner a = new ScenarioRunner(drafts.registry(), scorer).withPolicy(before);
+            ScenarioRunner b = new ScenarioRunner(drafts.registry(), scorer).withPolicy(after);
+            List<Moved> out = new ArrayList<>();
+            for (Path f : ScenarioReader.find(List.of(cases))) {
+                String x = outcome(a.run(f));
+                String y = outcome(b.run(f));
+                if (!x.equals(y)) {
+                    out.add(new Moved(cases.relativize(f).toString(), x, y));
+                }
+            }
+            return out;
+        } catch (PolicyException e) {
+            throw new PublishException("这一版或前一版的规则现在不能编译，无法比较：" + e.describe());
+        } catch (IOException e) {
+            throw new PublishException("版本读不出：" + e.getMessage());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Drafts.delete(tmp);
+                } catch (IOException ignored) {
+                    // a temporary folder left behind
+                }
+            }
+        }
+    }
+
     /** What a draft changes in the notice in force (for a new notice: everything it has), in the policy's terms. */
     public List<PolicyDiff.Change> changesInDraft(String id) throws PublishException {
         try {

@@ -463,6 +463,15 @@ final class Workbench {
             h.append("<p>这一版相对于前一版的改动（").append(changes.size()).append(" 处）：</p><ul id=\"changes\">");
             changes.forEach(c -> h.append("<li>").append(HtmlReport.esc(c.toString())).append("</li>"));
             h.append("</ul>");
+            List<jixiao.publish.Publisher.Moved> moved = publisher.movedInVersion(id, commit);
+            h.append("<p>按这一版的场景，这一版与前一版给出的总分或等级不同的：").append(moved.size()).append(" 个</p>");
+            if (!moved.isEmpty()) {
+                h.append("<table id=\"moved\"><tr><th>场景</th><th>前一版</th><th>这一版</th></tr>");
+                moved.forEach(m -> h.append("<tr><td>").append(HtmlReport.esc(m.scenario())).append("</td><td>")
+                        .append(HtmlReport.esc(m.before())).append("</td><td>").append(HtmlReport.esc(m.after()))
+                        .append("</td></tr>"));
+                h.append("</table>");
+            }
         } catch (jixiao.publish.PublishException e) {
             h.append("<p class=\"reject\">").append(HtmlReport.esc(e.getMessage())).append("</p>");
         }
