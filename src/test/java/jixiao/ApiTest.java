@@ -276,6 +276,42 @@ class ApiTest {
         api.at("/components/schemas/Error/required").forEach(f -> assertThat(error.has(f.asText())).isTrue());
     }
 
+    /** The token of a server started with --token-file: made once, owner-only, and the same after a restart. */
+    @Test
+    void aTokenFileKeepsTheTokenAcrossRestarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path file = tmp.resolve("jixiao.token");
+        String first = startedToken(file);
+        assertThat(first).matches("[0-9a-f]{32}");
+        assertThat(java.nio.file.Files.readString(file).strip()).isEqualTo(first);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(startedToken(file)).isEqualTo(first);
+        java.nio.file.Files.writeString(file, "short\n");
+        assertThat(Fixtures.cli("serve", "--port", "0", "--token-file", file.toString()).err())
+                .contains("fewer than 16 characters");
+    }
+
+    /** Starts jixiao serve in its own process, reads the token it prints, and stops it. */
+    private static String startedToken(java.nio.file.Path file) throws Exception {
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), jixiao.cli.Main.class.getName(), "serve", "--port", "0",
+                "--token-file", file.toString()).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.strip().startsWith("access token: ")) {
+                    assertThat(line).contains("kept in " + file);
+                    return line.strip().substring("access token: ".length()).split(" ", 2)[0];
+                }
+            }
+            throw new AssertionError("jixiao serve printed no token");
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
     @Test
     void serveRefusesAPortOrTokenThatCannotWork() {
         assertThat(Fixtures.cli("serve", "--port", "70000").exit()).isEqualTo(2);

@@ -127,7 +127,7 @@ class CommandLineTest {
         assertThat(usage.exit()).isZero();
         String commands = usage.out().substring(usage.out().indexOf("Commands:"));
         java.util.List<String> names = java.util.List.of("score", "test", "compare", "notices", "check-rules", "pin",
-                "serve", "import", "table", "bench", "help");
+                "serve", "import", "table", "draft", "publish", "history", "policy", "bench", "help");
         int at = 0;
         for (String n : names) { // all of them, in this order
             int i = commands.indexOf("\n  " + n + " ");

@@ -41,8 +41,51 @@ final class ServeCommand implements Callable<Integer> {
             + "set JIXIAO_TOKEN)")
     String token = System.getenv("JIXIAO_TOKEN");
 
+    @Option(names = "--token-file", paramLabel = "FILE", description = "keep the token in this file across restarts, "
+            + "so that links and bookmarks keep working: read from it when it exists, else made and written to it "
+            + "(readable by its owner only)")
+    Path tokenFile;
+
+    /** The token kept in a file: read when the file exists, else a new one written to it, owner-only. */
+    private static String kept(Path file) throws java.io.IOException {
+        if (java.nio.file.Files.exists(file)) {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip();
+        }
+        String t = ApiServer.newToken();
+        java.nio.file.Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            java.nio.file.Files.createDirectories(dir);
+        }
+        java.nio.file.Files.writeString(file, t + "\n", java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            java.nio.file.Files.setPosixFilePermissions(file,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // a file system without POSIX modes: as the system's defaults make it
+        }
+        return t;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (tokenFile != null) {
+            if (token != null && System.getenv("JIXIAO_TOKEN") == null) {
+                System.err.println("jixiao serve: give --token or --token-file, not both");
+                return Main.BAD_INPUT;
+            }
+            try {
+                token = kept(tokenFile);
+            } catch (java.io.IOException e) {
+                System.err.println("jixiao serve: the token file " + tokenFile + " cannot be read or written: "
+                        + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+            if (token.length() < 16) {
+                System.err.println("jixiao serve: the token in " + tokenFile + " has fewer than 16 characters; "
+                        + "delete the file to have a new one made");
+                return Main.BAD_INPUT;
+            }
+        }
         if (port < 0 || port > 65_535) {
             System.err.println("jixiao serve: --port must be 0-65535, not " + port);
             return Main.BAD_INPUT;
@@ -59,13 +102,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         ApiServer server;
         try {
-            String home = System.getProperty("jixiao.home");
             if (!(timeout > 0)) {
                 System.err.println("jixiao serve: --timeout must be more than 0 seconds: a server always has a limit");
                 return Main.BAD_INPUT;
             }
-            server = ApiServer.start(new ApiServer.Options(rulesRoot, home == null ? Path.of("scenarios")
-                    : Path.of(home, "scenarios"), bind, port, t).readOnly(readOnly)
+            // the scenarios beside the rules (home/rules and home/scenarios), as every command has them
+            server = ApiServer.start(new ApiServer.Options(rulesRoot, DraftCommand.scenariosBeside(rulesRoot, null),
+                    bind, port, t).readOnly(readOnly)
                     .timeout(java.time.Duration.ofMillis((long) (timeout * 1000)))
                     .allowedHosts(new java.util.HashSet<>(allowHosts.stream()
                             .map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList())));
@@ -77,7 +120,8 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("jixiao serve: the workbench at http://" + host + ":" + server.port() + "/?token=" + t);
         System.out.println("  the API at http://" + host + ":" + server.port() + "/api/v1 (rules: " + rulesRoot
                 + (readOnly ? "; read-only" : "") + ")");
-        System.out.println("  access token: " + t);
+        System.out.println("  access token: " + t + (tokenFile == null ? " (a new one each start; --token-file keeps one)"
+                : " (kept in " + tokenFile + ")"));
         System.out.println("  e.g. curl -H 'Authorization: Bearer " + t + "' http://" + host + ":" + server.port()
                 + "/api/v1/notices");
         CountDownLatch stopped = new CountDownLatch(1);
