@@ -10,6 +10,28 @@
     '.csv': 'text/csv; charset=utf-8', '.json': 'application/json'};
   const suffix = n => (n.match(/\.[^.]+$/) || [''])[0].toLowerCase();
   const cell = (tr, text) => { const td = document.createElement('td'); td.textContent = text ?? ''; tr.append(td); return td; };
+  const level = {reject: '退回', error: '错误', warning: '提示', info: '说明'};
+  // each submission's report opens in a tab of its own: the file (or the line of a JSON Lines file) posted to the
+  // score page as a one-file upload is
+  function reportButton(tr, file) {
+    const td = document.createElement('td'); tr.append(td);
+    if (!file) return;
+    const b = document.createElement('button'); b.type = 'button'; b.textContent = '查看报告'; td.append(b);
+    b.addEventListener('click', () => {
+      const f = document.createElement('form');
+      f.method = 'post'; f.action = '/score'; f.enctype = 'multipart/form-data'; f.target = '_blank'; f.hidden = true;
+      const i = document.createElement('input'); i.type = 'file'; i.name = 'file';
+      const dt = new DataTransfer(); dt.items.add(file); i.files = dt.files;
+      f.append(i); document.body.append(f); f.submit(); f.remove();
+    });
+  }
+  function filter() {
+    const lost = $('only-lost-points').checked, code = $('code-filter').dataset.code;
+    for (const tr of [...$('results').rows].slice(1)) {
+      tr.hidden = (lost && tr.dataset.full === 'yes') || (code && !(tr.dataset.codes || '').split(' ').includes(code));
+    }
+    $('show-all').hidden = !code;
+  }
   let done = 0, total = 0, lines = [];
   const grades = new Map(), codes = new Map();
   function progress() {
@@ -24,29 +46,32 @@
       '</text><rect x="48" y="' + (28 * i + 6) + '" height="18" width="' + Math.max(2, 300 * v.n / max) +
       '" fill="#4a7"></rect><text x="' + (56 + 300 * v.n / max) + '" y="' + (28 * i + 20) + '" font-size="13">' + v.n + ' 份</text>').join('');
   }
-  function failure(label, what, why) {
+  function failure(label, what, why, file) {
     const tr = document.createElement('tr'); tr.className = 'diff';
-    cell(tr, label); cell(tr, what); cell(tr, why); $('failures').append(tr);
+    cell(tr, label); cell(tr, what); cell(tr, why); reportButton(tr, what === '退回' ? file : null); $('failures').append(tr);
   }
-  function add(label, j) {
+  function add(label, j, file) {
     lines.push(JSON.stringify(j));
     done++;
     if (j.outcome === 'sentBack') {
       // 退回: counted as sent back, with its reasons, never as a score (it has no total or grade)
-      failure(j.id || label, '退回', (j.reasons || []).map(f => (f.subject ? f.subject + '：' : '') + f.message).join('；'));
+      failure(j.id || label, '退回', (j.reasons || []).map(f => (f.subject ? f.subject + '：' : '') + f.message).join('；'), file);
     } else if (j.error !== undefined && j.total === undefined) {
       failure(label, '不能评分', (j.detail || j.error));
     } else {
       const tr = document.createElement('tr');
       cell(tr, j.id || label); cell(tr, j.department); cell(tr, j.total).className = 'n'; cell(tr, j.grade ?? '退回');
       cell(tr, j.claimedTotal).className = 'n';
+      reportButton(tr, file);
+      tr.dataset.codes = (j.findings || []).map(f => f.code).join(' ');
+      tr.dataset.full = (j.indicators || []).every(i => i.points == null || Number(i.score) >= Number(i.points)) ? 'yes' : 'no';
       $('results').append(tr);
       for (const f of j.findings || []) {
         const k = f.code + ' ' + f.severity;
         codes.set(k, {code: f.code, severity: f.severity, n: (codes.get(k)?.n || 0) + 1});
       }
       if (j.grade == null) {
-        failure(j.id || label, '退回', (j.findings || []).filter(f => f.severity === 'reject').map(f => f.message).join('；'));
+        failure(j.id || label, '退回', (j.findings || []).filter(f => f.severity === 'reject').map(f => f.message).join('；'), file);
       } else {
         const g = grades.get(j.grade) || {n: 0, sum: 0};
         g.n++; g.sum += Number(j.total); grades.set(j.grade, g);
@@ -58,7 +83,12 @@
     chart();
     const t = $('codes');
     [...codes.values()].sort((a, b) => b.n - a.n).forEach(c => {
-      const tr = document.createElement('tr'); cell(tr, c.code); cell(tr, c.severity); cell(tr, c.n).className = 'n'; t.append(tr);
+      const tr = document.createElement('tr'); cell(tr, c.code); cell(tr, level[c.severity] || c.severity);
+      cell(tr, c.n).className = 'n'; tr.style.cursor = 'pointer'; tr.tabIndex = 0;
+      const pick = () => { $('code-filter').dataset.code = c.code; $('code-filter').textContent = '只列有 ' + c.code + ' 的提交'; filter(); };
+      tr.addEventListener('click', pick);
+      tr.addEventListener('keydown', e => { if (e.key === 'Enter') pick(); });
+      t.append(tr);
     });
     const a = $('download');
     a.href = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], {type: 'application/x-ndjson'}));
@@ -68,6 +98,7 @@
   async function jsonl(file) {
     const text = await file.text();
     const count = text.split(/\r?\n/).filter(l => l.trim()).length;
+    const texts = text.split(/\r?\n/).filter(l => l.trim()); // the n-th answer is the n-th line that is not blank
     total += count; progress();
     // the file's own bytes, not the text the browser decoded (which turns bytes that are not UTF-8 into U+FFFD):
     // the server reads them as the command line does, and a line that is not UTF-8 fails alone
@@ -84,7 +115,9 @@
         if (!line.trim()) continue;
         n++;
         const j = JSON.parse(line);
-        add(file.name + ' 第 ' + (j.line ?? n) + ' 行', j);
+        const label = file.name + ' 第 ' + (j.line ?? n) + ' 行';
+        const source = texts[n - 1];
+        add(label, j, source === undefined ? null : new File([source], label + '.json', {type: 'application/json'}));
       }
       if (end) break;
     }
@@ -92,12 +125,14 @@
   async function one(file) {
     total++; progress();
     const type = types[suffix(file.name)];
-    if (!type) { add(file.name, {error: '只能是 .xlsx、.docx、.csv、.json 或 .jsonl 文件'}); return; }
+    if (!type) { add(file.name, {error: '只能是 .xlsx、.docx、.csv、.json 或 .jsonl 文件'}, null); return; }
     const r = await fetch('/score/one', {method: 'POST', body: file, headers: {'Content-Type': type}});
     let j;
     try { j = await r.json(); } catch (e) { j = {error: 'HTTP ' + r.status}; }
-    add(file.name, j);
+    add(file.name, j, file);
   }
+  $('only-lost-points').addEventListener('change', filter);
+  $('show-all').addEventListener('click', () => { delete $('code-filter').dataset.code; $('code-filter').textContent = ''; filter(); });
   form.addEventListener('submit', async e => {
     const files = [...input.files];
     if (files.length === 1 && suffix(files[0].name) !== '.jsonl') return; // one table: the report page

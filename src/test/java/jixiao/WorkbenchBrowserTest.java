@@ -258,6 +258,14 @@ class WorkbenchBrowserTest {
         assertThat(browser.findElements(By.xpath("//h2[starts-with(., '复核提示')]/following-sibling::table[1]"
                 + "//tr[td[2] = 'SELF_SCORE_DIFFERS' and contains(td[3], '政府采购执行率')]"))).hasSize(1);
         shot("workbench-scored.png");
+        // 只看失分项: 99.11 is 100 less 政府采购执行率's 0.89 (2 × 50/90 = 1.11 of 2), the only row left
+        java.util.function.Supplier<List<String>> shownRows = () -> browser.findElements(
+                By.cssSelector("div.indicators tr")).stream().skip(1).filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList();
+        assertThat(shownRows.get().size()).isGreaterThan(20);
+        browser.findElement(By.cssSelector("label[for=only-lost]")).click();
+        assertThat(shownRows.get()).hasSize(1).allSatisfy(r -> assertThat(r).contains("政府采购执行率").contains("1.11"));
+        browser.findElement(By.cssSelector("label[for=only-lost]")).click();
 
         WebElement name = browser.findElement(By.id("scenario-name"));
         retype(name, "browser-recorded");
@@ -279,26 +287,52 @@ class WorkbenchBrowserTest {
     @Test
     @Order(4)
     void aBatchUploadShowsProgressTheGradeChartTheFindingsByCodeAndWhatFailed() throws Exception {
-        Path lines = jsonLines("three.jsonl", "{oops", Fixtures.SEED, sentBack(), Fixtures.SEED);
+        Path lines = jsonLines("three.jsonl", "{oops", Fixtures.SEED, sentBack(), Fixtures.SEED, Fixtures.MINIMAL);
         browser.get(url("/score"));
         browser.findElement(By.id("file")).sendKeys(lines.toAbsolutePath() + "\n"
                 + Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx").toAbsolutePath());
         browser.findElement(By.cssSelector("#score button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "完成"));
-        // the seed twice, its table, a line that is no JSON, and the seed sent back (退回): 2 without a score
-        assertThat(browser.findElement(By.id("progress-text")).getText()).contains("共 5 份").contains("退回 2 份");
-        assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("5");
-        // three scored 优 (the seed twice in the lines, once as its table): one bar of 3
+        // the seed twice, the minimal submission, its table, a line that is no JSON, and the seed sent back (退回):
+        // 2 without a score
+        assertThat(browser.findElement(By.id("progress-text")).getText()).contains("共 6 份").contains("退回 2 份");
+        assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("6");
+        // four scored 优 (the seed twice in the lines and once as its table, the minimal one): one bar of 4
         List<WebElement> bars = browser.findElements(By.cssSelector("#grades rect"));
         assertThat(bars).hasSize(1);
-        assertThat(browser.findElement(By.id("grades")).getText()).contains("优").contains("3 份");
-        assertThat(browser.findElement(By.id("failures")).getText()).contains("three.jsonl 第 4 行").contains("不能评分");
+        assertThat(browser.findElement(By.id("grades")).getText()).contains("优").contains("4 份");
+        assertThat(browser.findElement(By.id("failures")).getText()).contains("three.jsonl 第 5 行").contains("不能评分");
         // the sent-back submission is counted as 退回 with its reason, and shown nowhere with a total or grade
         WebElement back = browser.findElement(By.xpath("//table[@id='failures']//tr[td[2] = '退回']"));
         assertThat(back.getText()).contains("政府采购执行率").contains("不是数字");
-        assertThat(browser.findElement(By.id("codes")).getText()).contains("SELF_SCORE_DIFFERS");
-        assertThat(browser.findElements(By.cssSelector("#results tr"))).hasSize(1 + 3);
+        assertThat(browser.findElement(By.id("codes")).getText()).contains("SELF_SCORE_DIFFERS").contains("提示")
+                .doesNotContain("warning");
+        assertThat(browser.findElements(By.cssSelector("#results tr"))).hasSize(1 + 4);
+        java.util.function.Supplier<Long> shown = () -> browser.findElements(By.cssSelector("#results tr")).stream()
+                .skip(1).filter(WebElement::isDisplayed).count();
+        assertThat(shown.get()).isEqualTo(4);
+        // 只看失分的提交: the minimal submission has every point (100) and is hidden; the seed's three (99.11) stay
+        browser.findElement(By.id("only-lost-points")).click();
+        assertThat(shown.get()).isEqualTo(3);
+        browser.findElement(By.id("only-lost-points")).click();
+        // a code picked in the findings table lists the submissions that have it: the seed's self-scores differ
+        browser.findElement(By.xpath("//table[@id='codes']//tr[td[1] = 'SELF_SCORE_DIFFERS']")).click();
+        assertThat(shown.get()).isEqualTo(3);
+        browser.findElement(By.id("show-all")).click();
+        assertThat(shown.get()).isEqualTo(4);
         shot("workbench-batch.png");
+        // each row opens its submission's own report, in a tab of its own
+        String here = browser.getWindowHandle();
+        browser.findElements(By.cssSelector("#results button")).get(0).click();
+        wait.until(d -> d.getWindowHandles().size() == 2);
+        for (String w : browser.getWindowHandles()) {
+            if (!w.equals(here)) {
+                browser.switchTo().window(w);
+            }
+        }
+        assertThat(waitFor("#total").getText()).contains("99.11");
+        browser.close();
+        browser.switchTo().window(here);
     }
 
     @Test

@@ -24,12 +24,13 @@ public final class HtmlReport {
             + "margin:1em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top}"
             + "th{background:#f3f3f3}td.n{text-align:right}.diff{background:#fff3cd}.reject{color:#a00}"
             + ".error{color:#c50}.warning{color:#a60}.rule{color:#555;font-size:.85em}.big{font-size:1.6em;"
-            + "font-weight:bold}</style>";
+            + "font-weight:bold}#only-lost:checked~table tr.full{display:none}label[for=only-lost]{margin-left:.3em}"
+            + "@media print{#only-lost,label[for=only-lost]{display:none}table{page-break-inside:auto}"
+            + "tr{page-break-inside:avoid}}</style>";
 
     private HtmlReport() {
     }
 
-    /** A finding's severity as a page says it to an analyst: 退回, 错误, 提示, 说明. */
     /** A finding's level as the reports name it: 退回, 错误, 提示, 说明. */
     public static String severity(String s) {
         return switch (String.valueOf(s)) {
@@ -103,12 +104,15 @@ public final class HtmlReport {
         }
         h.append("</table>");
 
-        h.append("<h2>三级指标</h2><table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
+        // 只看失分项: a box that hides the rows given their full points (CSS alone: the page runs no script)
+        h.append("<h2>三级指标</h2><div class=\"indicators\"><input type=\"checkbox\" id=\"only-lost\">"
+                + "<label for=\"only-lost\">只看失分项</label><table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
                 + "<th>实际完成值</th><th>分值</th><th>" + (r.isScored() ? "重算得分" : "重算得分（已退回，无效）") + "</th><th>自评得分</th><th>计分规则与说明</th></tr>");
         for (IndicatorScore is : r.indicators()) {
             Indicator i = is.getIndicator();
             boolean differs = i.claimed() != null && !Num.same(i.claimed(), is.getScore());
-            h.append("<tr").append(differs ? " class=\"diff\"" : "").append("><td>").append(esc(i.category()))
+            boolean full = i.points() != null && is.getScore() != null && is.getScore().compareTo(i.points()) >= 0;
+            h.append("<tr class=\"").append(full ? "full" : "lost").append(differs ? " diff" : "").append("\"><td>").append(esc(i.category()))
                     .append("</td><td>").append(esc(i.group())).append("</td><td>").append(esc(i.name()))
                     .append("</td><td>").append(esc(i.target() == null ? null : i.target().text())).append("</td><td>")
                     .append(esc(i.actual() == null ? null : i.actual().text())).append("</td><td class=\"n\">")
@@ -123,7 +127,7 @@ public final class HtmlReport {
             }
             h.append("</td></tr>");
         }
-        h.append("</table>");
+        h.append("</table></div>");
 
         h.append("<h2>复核提示（").append(r.findings().size()).append("）</h2>");
         if (!r.findings().isEmpty()) {

@@ -64,7 +64,7 @@ final class Workbench {
                 + HtmlReport.STYLE + "<style>body{max-width:1280px;margin:0 auto;padding:0 16px}nav{padding:8px 0;"
                 + "border-bottom:1px solid #ddd;margin-bottom:12px}nav a{margin-right:18px}a:focus,button:focus,"
                 + "input:focus{outline:3px solid #f90}table.grid input{border:1px solid #ddd;font:inherit;padding:2px 4px}table.grid td{padding:1px}tr.problem td{background:#fdd}tr.target td{background:#ffd}.row-actions button{padding:0 6px;margin-left:2px}details.definitions pre{font-size:.8em;color:#555;overflow-x:auto}p.toolbar{position:sticky;top:0;background:#fff;padding:6px 0;margin:0;z-index:5;border-bottom:1px solid #eee}td.file{font-family:monospace;font-size:.85em;color:#555}"
-                + "tr.never td{color:#a00}td{vertical-align:middle}#scenario-results td:nth-child(2),#scenario-list td:nth-child(3){white-space:nowrap}pre{white-space:pre-wrap}</style></head><body><nav aria-label=\"主菜单\"><a href=\"/\">通知</a>"
+                + "tr.never td{color:#a00}td{vertical-align:middle}@media print{nav,form,button,p.toolbar,#record,#document-links,#technical,#batch-filters{display:none}}#scenario-results td:nth-child(2),#scenario-list td:nth-child(3){white-space:nowrap}pre{white-space:pre-wrap}</style></head><body><nav aria-label=\"主菜单\"><a href=\"/\">通知</a>"
                 + "<a href=\"/score\">评分</a><a href=\"/compare\">比较</a><a href=\"/api\">接口</a></nav>";
     }
 
@@ -853,9 +853,12 @@ final class Workbench {
                 + "download=\"评分结果.jsonl\">下载全部结果（JSON Lines）</a></p><div style=\"display:flex;gap:32px;"
                 + "flex-wrap:wrap\"><div><h3>等级分布</h3><svg id=\"grades\" role=\"img\" aria-label=\"等级分布\" "
                 + "width=\"420\" height=\"40\"></svg></div><div><h3>提示（按代码）</h3><table id=\"codes\"><tr><th>代码</th>"
-                + "<th>级别</th><th>次数</th></tr></table></div></div><h3>不能评分或退回的提交</h3><table id=\"failures\"><tr>"
-                + "<th>提交</th><th>结果</th><th>原因</th></tr></table><h3>各份提交</h3><table id=\"results\"><tr><th>提交</th>"
-                + "<th>单位</th><th>总分</th><th>等级</th><th>自评总分</th></tr></table></section>"
+                + "<th>级别</th><th>次数</th></tr></table><p class=\"hint\">点一个代码，下表只列有此提示的提交。</p></div></div>"
+                + "<h3>不能评分或退回的提交</h3><table id=\"failures\"><tr>"
+                + "<th>提交</th><th>结果</th><th>原因</th><th>报告</th></tr></table><h3>各份提交</h3><p id=\"batch-filters\">"
+                + "<label><input type=\"checkbox\" id=\"only-lost-points\"> 只看失分的提交</label> <span id=\"code-filter\">"
+                + "</span> <button type=\"button\" id=\"show-all\" hidden>显示全部</button></p><table id=\"results\"><tr><th>提交</th>"
+                + "<th>单位</th><th>总分</th><th>等级</th><th>自评总分</th><th>报告</th></tr></table></section>"
                 + "<script src=\"/web/pages/batch.js\"></script></body></html>";
     }
 
