@@ -68,7 +68,7 @@
       $('results').append(tr);
       for (const f of j.findings || []) {
         const k = f.code + ' ' + f.severity;
-        codes.set(k, {code: f.code, severity: f.severity, n: (codes.get(k)?.n || 0) + 1});
+        codes.set(k, {code: f.code, name: f.codeName, severity: f.severity, n: (codes.get(k)?.n || 0) + 1});
       }
       if (j.grade == null) {
         failure(j.id || label, '退回', (j.findings || []).filter(f => f.severity === 'reject').map(f => f.message).join('；'), file);
@@ -83,7 +83,7 @@
     chart();
     const t = $('codes');
     [...codes.values()].sort((a, b) => b.n - a.n).forEach(c => {
-      const tr = document.createElement('tr'); cell(tr, c.code); cell(tr, level[c.severity] || c.severity);
+      const tr = document.createElement('tr'); cell(tr, c.code); cell(tr, c.name); cell(tr, level[c.severity] || c.severity);
       cell(tr, c.n).className = 'n'; tr.style.cursor = 'pointer'; tr.tabIndex = 0;
       const pick = () => { $('code-filter').dataset.code = c.code; $('code-filter').textContent = '只列有 ' + c.code + ' 的提交'; filter(); };
       tr.addEventListener('click', pick);

@@ -247,6 +247,24 @@ class BadRulesTest {
                 .doesNotContain("mismatched input").doesNotContain("more errors");
     }
 
+    /** A finding code no notice.json names: check-rules warns (the reports would show the bare code). */
+    @Test
+    void aFindingCodeWithoutAChineseNameIsAWarning() throws Exception {
+        addRule("""
+                rule "一条新提示"
+                    ruleflow-group "60 复核"
+                when
+                    Submission( claimedTotal != null )
+                then
+                    insert(new Finding("info", "BRAND_NEW_CODE", null, "新的提示"));
+                end
+                """);
+        Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("warning").contains("99-extra.drl:8: 提示代码 BRAND_NEW_CODE 没有中文名称")
+                .doesNotContain("SELF_SCORE_DIFFERS");
+    }
+
     @Test
     void aMisspeltFactTypeIsNamed() throws Exception {
         addRule("""

@@ -28,8 +28,8 @@ class CommandLineTest {
                 .contains("等级  优（自评 优）")
                 .contains("〔越高越好的定量指标未达到指标值的，按完成值与指标值之比计分〕")
                 .contains("2 × 50 ÷ 90 = 1.11")
-                .contains("[提示 SELF_SCORE_DIFFERS] 投入管理指标/预算和财务管理/政府采购执行率")
-                .contains("[提示 TOTAL_DIFFERS]")
+                .contains("[提示 自评得分与重算不符 SELF_SCORE_DIFFERS] 投入管理指标/预算和财务管理/政府采购执行率")
+                .contains("[提示 自评总分与重算不符 TOTAL_DIFFERS]")
                 .contains("可持续性指标不适用，其10分并入效益指标");
     }
 

@@ -95,6 +95,9 @@ class PolicyDocumentTest {
                     .findFirst().orElseThrow();
             assertThat(proportional.select("p.clause").text()).contains("完成值 ÷ 指标值");
             assertThat(proportional.select("p.example").text()).startsWith("例：").contains(" × ").contains(" ÷ ");
+            // the codes its rules write, each with its Chinese name (common's, and the notice's own)
+            assertThat(doc.select("#codes tr:contains(SELF_SCORE_DIFFERS)").text()).contains("自评得分与重算不符");
+            assertThat(doc.select("#codes tr:contains(UNKNOWN_CATEGORY)").text()).contains("一级指标不在通知之列");
             // every rule of the policy that is not a table row is there, in its phase
             assertThat(doc.select("li strong").eachText()).contains("总分落在通知所定等级区间之内的，为该等级");
         }

@@ -351,6 +351,49 @@ class WorkbenchTest {
         return send(at, cookie, path, null, "application/x-www-form-urlencoded", body.toString());
     }
 
+    /**
+     * Next year's draft, built on a notice that is published again meanwhile: its page says so in Chinese, links the
+     * base's history, and re-pins it on the base as it is now with one button; the draft then compiles and shows.
+     */
+    @Test
+    void aDraftWhoseBaseWasPublishedAgainIsSaidSoAndRepinnedWithOneButton() throws Exception {
+        Fixtures.copyHome(tmp);
+        Path rules = tmp.resolve("rules");
+        new jixiao.publish.Drafts(new jixiao.engine.PolicyRegistry(rules, null), tmp.resolve("scenarios"))
+                .newNotice("shangjie-2021", "shangjie-2022", "2022 年度");
+        Path reasons = rules.resolve("shangjie-2021/62-reasons.drl");
+        Files.writeString(reasons, Files.readString(reasons) + "\n// 2021 年通知的一处说明改了\n");
+        try (ApiServer own = ApiServer.start(rules, tmp.resolve("scenarios"), "127.0.0.1", 0, TOKEN)) {
+            String base = "http://127.0.0.1:" + own.port();
+            String jar = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/?token=" + TOKEN)).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Set-Cookie").orElseThrow()
+                    .split(";", 2)[0];
+            java.util.function.Supplier<String> page = () -> {
+                try {
+                    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/drafts/shangjie-2022"))
+                            .header("Cookie", jar).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                            .body();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            Document stale = Jsoup.parse(page.get());
+            assertThat(stale.select("#stale-pin").text()).contains("shangjie-2021 又发布了新的版本").contains("重新钉住");
+            assertThat(stale.select("#repin button").text()).contains("按 shangjie-2021 的现行版本重新钉住");
+            java.util.regex.Matcher key = FORM_KEY.matcher(stale.html());
+            assertThat(key.find()).isTrue();
+            HttpResponse<String> pinned = form(own, jar, "/drafts/shangjie-2022/pin", "edit", key.group(1));
+            assertThat(pinned.statusCode()).isEqualTo(303);
+            Document now = Jsoup.parse(page.get());
+            assertThat(now.select("#stale-pin")).isEmpty();
+            assertThat(now.select("h1").text()).isEqualTo("shangjie-2022（草稿）");
+            assertThat(now.select("#status").text()).contains("新通知，建于 shangjie-2021 之上");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rules.resolve(
+                    "drafts/shangjie-2022/notice.json").toFile()).path("base").path("fingerprint").asText())
+                    .isEqualTo(jixiao.engine.PolicyFiles.resolve(rules.resolve("shangjie-2021")).fingerprint());
+        }
+    }
+
     @Test
     void editingAGradeBandInADraftMakesAScenarioFailAndUndoingItMakesItPassAgainWhileTheNoticeInForceStaysAsItWas()
             throws Exception {

@@ -76,6 +76,12 @@ final class CheckRulesCommand implements Callable<Integer> {
                             + " rule name(s) state a number their row does not hold:");
                     names.forEach(x -> System.err.println("  " + x));
                 }
+                List<PolicyProblem> unnamed = PolicyLinter.unnamedCodes(p);
+                if (!unnamed.isEmpty()) { // a warning: the reports show the bare code
+                    System.err.println("jixiao: warning: " + folder + ": " + unnamed.size()
+                            + " finding code(s) have no Chinese name:");
+                    unnamed.forEach(x -> System.err.println("  " + x));
+                }
                 List<PolicyProblem> tables = PolicyLinter.decisionTables(p);
                 if (!tables.isEmpty()) { // compiled, and wrong in silence: a tier not inserted, a row that never holds
                     System.err.println("jixiao: " + folder + ": the decision tables have cells Drools passes over "

@@ -9,11 +9,12 @@ import org.kie.api.KieBase;
  * (in order), and a description of each rule. {@code fingerprint} identifies the rule files' contents;
  * {@code fromCache} says the rules were read compiled from the cache rather than compiled now; {@code sources} are the
  * effective rule files (the folder's own over its bases') and {@code layers} the folders they come from, the deepest
- * base first. {@code fields} are the fields its submissions carry besides the built-in ones, its bases' included.
+ * base first. {@code fields} are the fields its submissions carry besides the built-in ones, its bases' included;
+ * {@code codes} the finding codes its rules write, with their Chinese names.
  */
 public record Policy(Notice notice, Path folder, KieBase kieBase, List<String> phases, List<RuleInfo> rules,
                      String fingerprint, boolean fromCache, List<PolicyFiles.Source> sources, List<Path> layers,
-                     List<jixiao.model.FieldDeclaration> fields) {
+                     List<jixiao.model.FieldDeclaration> fields, java.util.Map<String, Notice.CodeName> codes) {
 
     /** A rule of the policy: its name (a sentence), its phase, and the file it is written in. */
     public record RuleInfo(String name, String phase, String file) {
@@ -31,5 +32,11 @@ public record Policy(Notice notice, Path folder, KieBase kieBase, List<String> p
 
     public String id() {
         return notice.id();
+    }
+
+    /** The Chinese name of a finding code, as the notice (or its bases) names it in notice.json; null when unnamed. */
+    public String codeName(String code) {
+        Notice.CodeName n = codes == null ? null : codes.get(code);
+        return n == null ? null : n.name();
     }
 }

@@ -48,15 +48,17 @@ public final class PolicyFiles {
     private final List<Path> layers;
     private final String hash;
     private final List<FieldDeclaration> fields;
+    private final Map<String, Notice.CodeName> codes;
 
     private PolicyFiles(Path folder, Notice notice, Map<String, Source> files, List<Path> layers, String hash,
-                        List<FieldDeclaration> fields) {
+                        List<FieldDeclaration> fields, Map<String, Notice.CodeName> codes) {
         this.folder = folder;
         this.notice = notice;
         this.files = files;
         this.layers = layers;
         this.hash = hash;
         this.fields = fields;
+        this.codes = codes;
     }
 
     /** The effective files of a folder, with every pin on the way checked. */
@@ -91,11 +93,13 @@ public final class PolicyFiles {
         Map<String, Source> effective = new TreeMap<>();
         List<Path> layers = new ArrayList<>();
         Map<String, FieldDeclaration> fields = new LinkedHashMap<>();
+        Map<String, Notice.CodeName> codes = new java.util.TreeMap<>();
         Notice.Base base = notice.base();
         if (base != null) {
             PolicyFiles under = resolveBase(folder, notice, base, checkPin, chain);
             layers.addAll(under.layers);
             under.fields.forEach(f -> fields.put(f.name(), f));
+            codes.putAll(under.codes);
             for (Source s : under.files.values()) {
                 effective.put(s.name(), new Source(s.name(), relabel(s, under.layers), s.path(), s.bytes()));
             }
@@ -130,8 +134,17 @@ public final class PolicyFiles {
             fields.put(f.name(), f);
         }
         chain.remove(chain.size() - 1);
+        if (notice.codes() != null) {
+            for (Map.Entry<String, Notice.CodeName> c : notice.codes().entrySet()) {
+                if (c.getValue() == null || c.getValue().name() == null || c.getValue().name().isBlank()) {
+                    throw new PolicyException(meta + ": \"codes\" gives " + c.getKey() + " no name: write "
+                            + "{\"name\": \"…\", \"meaning\": \"…\"}");
+                }
+                codes.put(c.getKey(), c.getValue());
+            }
+        }
         return new PolicyFiles(folder, notice, new LinkedHashMap<>(effective), List.copyOf(layers),
-                hash(effective, metaBytes), List.copyOf(fields.values()));
+                hash(effective, metaBytes), List.copyOf(fields.values()), java.util.Collections.unmodifiableMap(codes));
     }
 
     private static PolicyFiles resolveBase(Path folder, Notice notice, Notice.Base base, boolean checkPin,
@@ -155,11 +168,13 @@ public final class PolicyFiles {
                         + "as it is now (" + now + ")");
             }
             if (!base.fingerprint().equals(now)) {
-                throw new PolicyException("the base " + base.notice() + " of notice " + notice.id()
+                String ref = folder.getParent().getFileName() != null && folder.getParent().getFileName().toString()
+                        .equals(PolicyRegistry.DRAFTS) ? PolicyRegistry.draftRef(notice.id()) : notice.id();
+                throw new PolicyException("the base " + base.notice() + " of notice " + ref
                         + " has changed since it was pinned (fingerprint " + base.fingerprint() + ", now " + now
-                        + "): review what the change does to " + notice.id() + " with `jixiao pin " + notice.id()
+                        + "): review what the change does to " + ref + " with `jixiao pin " + ref
                         + " --dry-run` (runs its scenarios on the changed base) and `git diff "
-                        + relative(baseFolder) + "`, then re-pin it with `jixiao pin " + notice.id() + "`");
+                        + relative(baseFolder) + "`, then re-pin it with `jixiao pin " + ref + "`");
             }
         }
         return under;
@@ -241,11 +256,16 @@ public final class PolicyFiles {
             copy.put(name, new Source(old.name(), old.label(), old.path(), bytes));
         }
         return new PolicyFiles(folder, notice, new LinkedHashMap<>(copy), layers,
-                hash(copy, (hash + "/" + name).getBytes(StandardCharsets.UTF_8)), fields);
+                hash(copy, (hash + "/" + name).getBytes(StandardCharsets.UTF_8)), fields, codes);
     }
 
     public Notice notice() {
         return notice;
+    }
+
+    /** The finding codes its rules write, by code, with their Chinese names: its bases' and its own. */
+    public Map<String, Notice.CodeName> codes() {
+        return codes;
     }
 
     /** The fields the policy's submissions carry besides the built-in ones: its bases' and its own. */

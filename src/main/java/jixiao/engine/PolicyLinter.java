@@ -154,6 +154,30 @@ public final class PolicyLinter {
         return out;
     }
 
+    /**
+     * The finding codes a rule writes that the notice (with its bases) gives no Chinese name under "codes" in
+     * notice.json: reports would show the bare code. One problem per code, at the first place a rule writes it.
+     */
+    public static List<PolicyProblem> unnamedCodes(Policy policy) {
+        java.util.Map<String, PolicyProblem> out = new java.util.TreeMap<>();
+        for (PolicyFiles.Source file : policy.sources()) {
+            if (!file.name().endsWith(".drl") && !file.name().endsWith(".drl.csv")) {
+                continue;
+            }
+            String text = file.name().endsWith(".drl") ? withoutComments(file.text()) : file.text().replace("\"\"", "\"");
+            Matcher m = WRITES.matcher(text);
+            while (m.find()) {
+                String code = m.group(1);
+                if (policy.codeName(code) == null && !out.containsKey(code)) {
+                    out.put(code, new PolicyProblem(file.label(), lineOf(text, m.start()), "提示代码 " + code
+                            + " 没有中文名称：在 notice.json 的 \"codes\" 中写上 {\"" + code
+                            + "\": {\"name\": \"…\", \"meaning\": \"…\"}}，报告才会在代码旁写出它的名称", true));
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
     /** "; did you mean X?" for the written code nearest to a misspelt one (by edits), or "" when none is near. */
     private static String nearest(String code, Set<String> written) {
         String best = null;

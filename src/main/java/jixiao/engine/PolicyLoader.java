@@ -123,7 +123,7 @@ public final class PolicyLoader {
         rules.forEach(r -> phaseSet.add(r.phase()));
         FieldUses.check(set);
         return new Policy(set.notice(), folder, kieBase, List.copyOf(phaseSet), List.copyOf(rules),
-                set.fingerprint(), fromCache, set.files(), set.layers(), set.fields());
+                set.fingerprint(), fromCache, set.files(), set.layers(), set.fields(), set.codes());
     }
 
     /**

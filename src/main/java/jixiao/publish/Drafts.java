@@ -140,6 +140,48 @@ public final class Drafts {
         return rulesOf(id);
     }
 
+    /**
+     * The base a draft names and its pin, when the base has been published again since: {base, pinned, now}; null when
+     * the draft builds on no base or its pin is current.
+     */
+    public String[] stalePin(String id) {
+        try {
+            Notice n = PolicyLoader.readNotice(rulesOf(id));
+            if (n.base() == null) {
+                return null;
+            }
+            String now = PolicyFiles.resolve(PolicyFiles.baseFolder(rulesOf(id), n.base().notice())).fingerprint();
+            return now.equals(n.base().fingerprint()) ? null : new String[] {n.base().notice(), n.base().fingerprint(), now};
+        } catch (PolicyException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Pins a draft to its base as it is published now (the base's fingerprint into the draft's notice.json), after
+     * checking that the draft compiles on it; its scenarios then say what the base's change does to it.
+     */
+    public String repin(String id) throws PublishException {
+        String[] stale = stalePin(id);
+        if (stale == null) {
+            throw new PublishException("草稿 " + id + " 已钉住它的基础通知的现行版本，不必重新钉住。");
+        }
+        try {
+            jixiao.engine.PolicyLoader.load(PolicyFiles.resolve(rulesOf(id), false), null);
+        } catch (PolicyException e) {
+            throw new PublishException("草稿在基础通知的现行版本上不能编译，没有重新钉住：" + e.describe());
+        }
+        Path meta = rulesOf(id).resolve(PolicyLoader.METADATA_FILE);
+        try {
+            ObjectNode tree = (ObjectNode) JSON.readTree(meta.toFile());
+            ((ObjectNode) tree.get("base")).put("fingerprint", stale[2]);
+            Files.writeString(meta, pretty(tree), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new PublishException(meta + " 改写不成：" + e.getMessage());
+        }
+        return stale[2];
+    }
+
     /** Throws away a draft: its rules and its scenarios. */
     public void discard(String id) throws PublishException {
         if (!exists(id)) {

@@ -57,9 +57,11 @@ public final class PolicyDocument {
     private final List<ParameterTable> tables;
     private final List<Phase> phases;
     private final int scenarios;
+    private final Map<String, Notice.CodeName> codes;
 
     private PolicyDocument(Notice notice, String fingerprint, List<String> layers, List<ParameterTable> tables,
-                           List<Phase> phases, int scenarios) {
+                           List<Phase> phases, int scenarios, Map<String, Notice.CodeName> codes) {
+        this.codes = codes;
         this.notice = notice;
         this.fingerprint = fingerprint;
         this.layers = layers;
@@ -119,7 +121,8 @@ public final class PolicyDocument {
         }
         List<String> layers = new ArrayList<>();
         p.layers().forEach(l -> layers.add(l.getFileName().toString()));
-        return new PolicyDocument(p.notice(), p.fingerprint(), layers, tables, phases, run);
+        return new PolicyDocument(p.notice(), p.fingerprint(), layers, tables, phases, run,
+                p.codes() == null ? Map.of() : p.codes());
     }
 
     /** The first thing each rule made across the results: an indicator's, category's, total's or grade's explanation. */
@@ -246,6 +249,12 @@ public final class PolicyDocument {
             }
             h.append("</ol>");
         }
+        if (!codes.isEmpty()) {
+            h.append("<h2>三、提示代码</h2><table id=\"codes\"><tr><th>代码</th><th>名称</th><th>含义</th></tr>");
+            codes.forEach((c, cn) -> h.append("<tr><td>").append(esc(c)).append("</td><td>").append(esc(cn.name()))
+                    .append("</td><td>").append(esc(cn.meaning())).append("</td></tr>"));
+            h.append("</table>");
+        }
         return h.append("</body></html>").toString();
     }
 
@@ -289,6 +298,11 @@ public final class PolicyDocument {
                 }
                 m.append('\n');
             }
+        }
+        if (!codes.isEmpty()) {
+            m.append("## 三、提示代码\n\n| 代码 | 名称 | 含义 |\n|---|---|---|\n");
+            codes.forEach((c, cn) -> m.append("| ").append(c).append(" | ").append(md(cn.name())).append(" | ")
+                    .append(md(cn.meaning())).append(" |\n"));
         }
         return m.toString();
     }
@@ -336,6 +350,16 @@ public final class PolicyDocument {
                         ep.setIndentationLeft(420);
                         run(ep, "例：" + r.example(), false, 10);
                     }
+                }
+            }
+            if (!codes.isEmpty()) {
+                run(doc.createParagraph(), "三、提示代码", true, 14);
+                XWPFTable table = doc.createTable(codes.size() + 1, 3);
+                fill(table.getRow(0), List.of("代码", "名称", "含义"), true);
+                int r = 1;
+                for (Map.Entry<String, Notice.CodeName> c : codes.entrySet()) {
+                    fill(table.getRow(r++), List.of(c.getKey(), c.getValue().name(),
+                            c.getValue().meaning() == null ? "" : c.getValue().meaning()), false);
                 }
             }
             doc.write(out);

@@ -79,6 +79,7 @@ public final class Publisher {
         }
         section(refusals, "等级区间没有恰好覆盖 0-100 分一次", PolicyLinter.gradeBands(p));
         section(warnings, "规则名写的数字与它这一行不符", PolicyLinter.namesRestating(p));
+        section(warnings, "提示代码没有中文名称", PolicyLinter.unnamedCodes(p));
         int[] counts = scenarios(id, p, refusals);
         for (String dependent : dependents(id)) {
             warnings.add("通知 " + dependent + " 建于 " + id + " 之上：发布后它须复核并重新钉住（jixiao pin " + dependent

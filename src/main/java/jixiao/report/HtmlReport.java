@@ -131,10 +131,12 @@ public final class HtmlReport {
 
         h.append("<h2>复核提示（").append(r.findings().size()).append("）</h2>");
         if (!r.findings().isEmpty()) {
-            h.append("<table><tr><th>级别</th><th>代码</th><th>对象</th><th>说明</th><th>规则</th></tr>");
+            h.append("<table><tr><th>级别</th><th>提示</th><th>对象</th><th>说明</th><th>规则</th></tr>");
             for (Finding f : r.findings()) {
                 h.append("<tr class=\"").append(esc(f.getSeverity())).append("\"><td>").append(esc(severity(f.getSeverity())))
-                        .append("</td><td>").append(esc(f.getCode())).append("</td><td>").append(esc(f.getSubject()))
+                        .append("</td><td>").append(r.policy().codeName(f.getCode()) == null ? "" : esc(r.policy()
+                                .codeName(f.getCode())) + "<br>").append("<span class=\"rule\">").append(esc(f.getCode()))
+                        .append("</span></td><td>").append(esc(f.getSubject()))
                         .append("</td><td>").append(esc(f.getMessage())).append("</td><td class=\"rule\">")
                         .append(esc(f.getRule())).append("</td></tr>");
             }

@@ -336,6 +336,10 @@ public final class JsonReport {
             g.writeStartObject();
             str(g, "severity", f.getSeverity());
             str(g, "code", f.getCode());
+            String codeName = r.policy().codeName(f.getCode());
+            if (codeName != null) {
+                str(g, "codeName", codeName);
+            }
             str(g, "subject", f.getSubject());
             str(g, "subjectKind", kind);
             if ("indicator".equals(kind)) {

@@ -130,7 +130,9 @@ public final class TextReport {
             out.add("复核提示（" + r.findings().size() + "）");
             for (Finding f : r.findings()) {
                 String subject = f.getSubject() == null ? "" : f.getSubject() + "：";
-                out.add("  [" + HtmlReport.severity(f.getSeverity()) + " " + f.getCode() + "] " + subject + f.getMessage());
+                String codeName = r.policy().codeName(f.getCode());
+                out.add("  [" + HtmlReport.severity(f.getSeverity()) + " " + (codeName == null ? "" : codeName + " ")
+                        + f.getCode() + "] " + subject + f.getMessage());
                 out.add("      〔" + f.getRule() + "〕");
             }
         }

@@ -64,7 +64,7 @@ public final class XlsxReport implements ResultWriter<Void> {
         categories = part("一级指标", "编号", "一级指标", "适用", "分值", "得分", "得分规则", "分值来源");
         indicators = part("三级指标", "编号", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值",
                 "重算得分", "自评得分", "差异", "档次", "计分规则", "说明");
-        findings = part("复核提示", "编号", "级别", "代码", "对象", "说明", "自评", "重算", "规则");
+        findings = part("复核提示", "编号", "级别", "代码", "对象", "说明", "自评", "重算", "规则", "提示名称");
     }
 
     /** One kind of row (summary, categories, indicators, findings): a sheet, and more when it is full. */
@@ -163,8 +163,9 @@ public final class XlsxReport implements ResultWriter<Void> {
         for (Finding f : r.findings()) {
             Row fr = next(findings);
             text(fr, 0, s.id());
-            text(fr, 1, f.getSeverity());
+            text(fr, 1, HtmlReport.severity(f.getSeverity()));
             text(fr, 2, f.getCode());
+            text(fr, 8, r.policy().codeName(f.getCode()));
             text(fr, 3, f.getSubject());
             text(fr, 4, f.getMessage());
             number(fr, 5, f.getClaimed(), num);

@@ -333,6 +333,24 @@ final class Pages {
         });
     }
 
+    /** Pins a draft to its base as published now, then shows the draft (its scenarios say what the change did). */
+    void repin(Context ctx) throws Exception {
+        gate(ctx, true, s -> {
+            if (!mayChange(ctx, s)) {
+                return;
+            }
+            String id = ctx.pathParam("id");
+            try {
+                synchronized (publishing) {
+                    workbench.publisher().drafts().repin(id);
+                }
+                ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            } catch (jixiao.publish.PublishException e) {
+                html(ctx.status(409), workbench.refused(PolicyRegistry.draftRef(id), "重新钉住", e));
+            }
+        });
+    }
+
     void discard(Context ctx) throws Exception {
         gate(ctx, true, s -> {
             if (!mayChange(ctx, s)) {

@@ -371,8 +371,24 @@ final class Workbench {
     String brokenDraft(String ref, PolicyException e, String editKey) {
         String id = PolicyRegistry.idOf(ref);
         StringBuilder h = new StringBuilder("<h1>" + label(ref) + "</h1><p id=\"status\" class=\"draft\"><strong>草稿（未发布）"
-                + "</strong>：现在不能使用，评分不受影响（仍用现行的规则）。</p><p class=\"reject\" id=\"draft-problem\">"
-                + HtmlReport.esc(e.describe()) + "</p><h2>草稿的文件</h2><ul>");
+                + "</strong>：现在不能使用，评分不受影响（仍用现行的规则）。</p>");
+        String[] stale = publisher.drafts().stalePin(id);
+        if (stale != null) {
+            String base = HtmlReport.esc(stale[0]);
+            h.append("<p class=\"reject\" id=\"stale-pin\">草稿建于 <a href=\"/notices/").append(base).append("\">").append(base)
+                    .append("</a> 之上；草稿开始后，").append(base).append(" 又发布了新的版本（规则指纹 ")
+                    .append(HtmlReport.esc(stale[1])).append(" → ").append(HtmlReport.esc(stale[2])).append("）。请先在它的"
+                    + "<a href=\"/notices/").append(base).append("/history\">发布历史</a>中看改了什么，再按现行版本重新钉住：草稿的场景"
+                    + "随即显示这一改动对草稿的影响。</p>");
+            if (!readOnly) {
+                h.append(form("/drafts/" + HtmlReport.esc(id) + "/pin", "repin", editKey,
+                        "<button type=\"submit\">按 " + base + " 的现行版本重新钉住</button>"));
+            }
+            h.append("<details><summary>详细信息</summary><p>").append(HtmlReport.esc(e.describe())).append("</p></details>");
+        } else {
+            h.append("<p class=\"reject\" id=\"draft-problem\">").append(HtmlReport.esc(e.describe())).append("</p>");
+        }
+        h.append("<h2>草稿的文件</h2><ul>");
         try (java.util.stream.Stream<Path> files = Files.list(publisher.drafts().rulesOf(id))) {
             files.map(p -> p.getFileName().toString()).filter(jixiao.engine.PolicyLoader::isRuleFile).sorted()
                     .forEach(f -> h.append("<li><a href=\"").append(href(ref)).append("/files/").append(HtmlReport.esc(f))
@@ -852,7 +868,7 @@ final class Workbench {
                 + "</progress> <span id=\"progress-text\" role=\"status\"></span> <a id=\"download\" hidden "
                 + "download=\"评分结果.jsonl\">下载全部结果（JSON Lines）</a></p><div style=\"display:flex;gap:32px;"
                 + "flex-wrap:wrap\"><div><h3>等级分布</h3><svg id=\"grades\" role=\"img\" aria-label=\"等级分布\" "
-                + "width=\"420\" height=\"40\"></svg></div><div><h3>提示（按代码）</h3><table id=\"codes\"><tr><th>代码</th>"
+                + "width=\"420\" height=\"40\"></svg></div><div><h3>提示（按代码）</h3><table id=\"codes\"><tr><th>代码</th><th>名称</th>"
                 + "<th>级别</th><th>次数</th></tr></table><p class=\"hint\">点一个代码，下表只列有此提示的提交。</p></div></div>"
                 + "<h3>不能评分或退回的提交</h3><table id=\"failures\"><tr>"
                 + "<th>提交</th><th>结果</th><th>原因</th><th>报告</th></tr></table><h3>各份提交</h3><p id=\"batch-filters\">"
