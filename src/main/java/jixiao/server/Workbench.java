@@ -499,42 +499,28 @@ final class Workbench {
      * each row is written at — linked to the editor for the notice's own files.
      */
     private static void decisionTables(String ref, Policy p, StringBuilder h) {
-        org.drools.decisiontable.parser.csv.CsvLineParser csv = new org.drools.decisiontable.parser.csv.CsvLineParser();
         for (PolicyFiles.Source s : p.sources()) {
             if (!s.name().endsWith(".drl.csv")) {
                 continue;
             }
             boolean own = !s.label().contains("/");
-            String[] lines = s.text().split("\r?\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                List<String> first = csv.parse(lines[i]);
-                if (first.isEmpty() || !first.get(0).strip().startsWith("RuleTable") || i + 4 >= lines.length) {
-                    continue;
-                }
-                String name = first.get(0).strip().substring("RuleTable".length()).strip();
-                List<String> header = csv.parse(lines[i + 4]);
-                h.append("<h2>决策表 ").append(HtmlReport.esc(name)).append("</h2><p class=\"file\">")
+            for (jixiao.engine.DecisionTables.Table t : jixiao.engine.DecisionTables.tables(s.text())) {
+                h.append("<h2>决策表 ").append(HtmlReport.esc(t.name())).append("</h2><p class=\"file\">")
                         .append(HtmlReport.esc(s.label())).append(own ? "（<a href=\"" + href(ref)
                         + "/files/" + HtmlReport.esc(s.name()) + "\">按表格编辑</a>）" : "（基础通知的文件）")
                         .append("</p><table class=\"decision-table\"><tr><th>行</th>");
-                header.forEach(c -> h.append("<th>").append(HtmlReport.esc(c)).append("</th>"));
+                t.header().forEach(c -> h.append("<th>").append(HtmlReport.esc(c)).append("</th>"));
                 h.append("</tr>");
-                int j = i + 5;
-                for (; j < lines.length; j++) {
-                    List<String> row = csv.parse(lines[j]);
-                    if (row.stream().allMatch(String::isBlank)) {
-                        break;
-                    }
-                    h.append("<tr><td class=\"file\">").append(own ? "<a href=\"" + href(ref)
-                            + "/files/" + HtmlReport.esc(s.name()) + "#L" + (j + 1) + "\">" + (j + 1) + "</a>" : j + 1)
+                for (jixiao.engine.DecisionTables.Row row : t.rows()) {
+                    h.append("<tr><td class=\"file\">").append(own ? "<a href=\"" + href(ref) + "/files/"
+                            + HtmlReport.esc(s.name()) + "#L" + row.line() + "\">" + row.line() + "</a>" : row.line())
                             .append("</td>");
-                    for (int c = 0; c < header.size(); c++) {
-                        h.append("<td>").append(HtmlReport.esc(c < row.size() ? row.get(c) : "")).append("</td>");
+                    for (int c = 0; c < t.header().size(); c++) {
+                        h.append("<td>").append(HtmlReport.esc(row.cell(c))).append("</td>");
                     }
                     h.append("</tr>");
                 }
                 h.append("</table>");
-                i = j;
             }
         }
     }
