@@ -89,6 +89,29 @@ class PublishTest {
         assertThat(jixiao("notices").out()).contains("drafts/shangjie-2021").contains("草稿");
     }
 
+    /**
+     * Asked for, the mutation test is one of the checks: a draft left with the seed as its only scenario passes every
+     * other check, but the changes its one scenario cannot notice (the 良 band's lower bound, say) refuse it.
+     */
+    @Test
+    void withMutantsAskedForADraftWhoseScenariosNoticeTooLittleIsRefused() throws Exception {
+        jixiao("draft", "shangjie-2021");
+        try (var files = Files.list(scenarios.resolve("drafts/shangjie-2021"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".scenario.json")).toList()) {
+                if (!f.getFileName().toString().equals("seed.scenario.json")) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Fixtures.Run plain = jixiao("publish", "shangjie-2021", "--check");
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("场景 1/1 通过").contains("可以发布");
+        Fixtures.Run mutants = jixiao("publish", "shangjie-2021", "--check", "--mutants");
+        assertThat(mutants.exit()).isEqualTo(Main.FAILED);
+        assertThat(mutants.err()).contains("不能发布").contains("变异检验：").contains("没有场景发现这一改动")
+                .contains("00-parameters.drl.csv");
+    }
+
     /** Before publishing, the draft's scenarios say what it would change: each total or grade, in force → draft. */
     @Test
     void theScenariosWhoseGradeTheDraftChangesAreListedBeforePublishing() throws Exception {

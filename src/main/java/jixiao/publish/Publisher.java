@@ -54,6 +54,14 @@ public final class Publisher {
 
     /** Runs every check on a draft, writing nothing. */
     public Check check(String id) throws PublishException {
+        return check(id, false);
+    }
+
+    /**
+     * Runs every check on a draft, writing nothing; with {@code mutants}, also the mutation test over the draft's
+     * scenarios (each number, comparator and rule changed in turn): a change no scenario notices refuses it.
+     */
+    public Check check(String id, boolean mutants) throws PublishException {
         if (!drafts.exists(id)) {
             throw new PublishException("没有草稿 " + id + "。");
         }
@@ -81,11 +89,56 @@ public final class Publisher {
         section(warnings, "规则名写的数字与它这一行不符", PolicyLinter.namesRestating(p));
         section(warnings, "提示代码没有中文名称", PolicyLinter.unnamedCodes(p));
         int[] counts = scenarios(id, p, refusals);
+        if (mutants && refusals.isEmpty()) {
+            mutants(id, refusals, warnings);
+        }
         for (String dependent : dependents(id)) {
             warnings.add("通知 " + dependent + " 建于 " + id + " 之上：发布后它须复核并重新钉住（jixiao pin " + dependent
                     + "），在此之前它不能评分。");
         }
         return new Check(id, refusals, warnings, counts[0], counts[1], p.fingerprint());
+    }
+
+    /** How many surviving mutants a publish lists before it stops testing: the draft is refused either way. */
+    private static final int MAX_SURVIVORS_LISTED = 20;
+
+    /** The mutation test of a draft on its scenarios: each surviving mutant is a refusal. */
+    private void mutants(String id, List<String> refusals, List<String> warnings) throws PublishException {
+        try {
+            PolicyFiles set = PolicyFiles.resolve(drafts.rulesOf(id));
+            java.util.Map<String, String> equivalents = jixiao.scenario.Mutants.equivalents(set);
+            List<jixiao.scenario.Scenario> scenarios = new ArrayList<>();
+            for (Path f : ScenarioReader.find(List.of(drafts.scenariosOf(id)))) {
+                scenarios.add(ScenarioReader.read(f));
+            }
+            ScenarioRunner runner = new ScenarioRunner(drafts.registry(),
+                    new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false).withTimeout(timeout));
+            int survived = 0;
+            int all = 0;
+            List<jixiao.scenario.Mutants.Mutant> every = jixiao.scenario.Mutants.of(set);
+            for (jixiao.scenario.Mutants.Mutant m : every) {
+                if (survived == MAX_SURVIVORS_LISTED) { // enough to refuse and to say where: the rest on the command line
+                    refusals.add("变异检验在 " + survived + " 个未被发现的改动后停下（共 " + every.size() + " 个改动）；"
+                            + "全部见 jixiao test --mutants " + PolicyRegistry.draftRef(id) + " " + drafts.scenariosOf(id));
+                    return;
+                }
+                jixiao.scenario.Mutants.Result r = jixiao.scenario.Mutants.run(set, m, scenarios, runner, equivalents);
+                if (r.status() == jixiao.scenario.Mutants.Status.STILLBORN) {
+                    continue;
+                }
+                all++;
+                if (r.status() == jixiao.scenario.Mutants.Status.SURVIVED) {
+                    survived++;
+                    refusals.add("变异检验：" + m.describe() + "——没有场景发现这一改动；补一个场景，或它确实不改变任何结果时在 "
+                            + jixiao.scenario.Mutants.EQUIVALENT + " 中写明理由");
+                }
+            }
+            warnings.add("变异检验：" + all + " 个改动，" + (all - survived) + " 个被场景发现");
+        } catch (PolicyException e) {
+            refusals.add("变异检验没能运行：" + e.describe());
+        } catch (IOException | jixiao.input.InputException e) {
+            refusals.add("变异检验没能运行：" + e.getMessage());
+        }
     }
 
     private static void section(List<String> out, String heading, List<PolicyProblem> problems) {
@@ -155,17 +208,23 @@ public final class Publisher {
      * place of the published ones and commits them as {@code author} with {@code reason}.
      */
     public Published publish(String id, String author, String reason) throws PublishException {
-        return publish(id, author, reason, "发布");
+        return publish(id, author, reason, "发布", false);
     }
 
-    private Published publish(String id, String author, String reason, String verb) throws PublishException {
+    /** The same, with the mutation test among the checks when {@code mutants}. */
+    public Published publish(String id, String author, String reason, boolean mutants) throws PublishException {
+        return publish(id, author, reason, "发布", mutants);
+    }
+
+    private Published publish(String id, String author, String reason, String verb, boolean mutants)
+            throws PublishException {
         if (author == null || author.isBlank()) {
             throw new PublishException("请写上你的姓名：每次发布都记下是谁发布的。");
         }
         if (reason == null || reason.isBlank()) {
             throw new PublishException("请写明发布的理由（例如依据的通知条款）：历史中每个版本都要说明为什么改。");
         }
-        Check check = check(id);
+        Check check = check(id, mutants);
         if (!check.ok()) {
             throw new PublishException("草稿 " + id + " 没有发布：" + check.refusals().size() + " 项检查未通过。",
                     check.refusals());
@@ -403,7 +462,7 @@ public final class Publisher {
         }
         try {
             return publish(notice, author, reason == null || reason.isBlank() ? reason
-                    : "回到版本 " + full.substring(0, 8) + "，" + reason.strip(), "回退");
+                    : "回到版本 " + full.substring(0, 8) + "，" + reason.strip(), "回退", false);
         } catch (PublishException e) {
             drafts.discard(notice);
             throw e;

@@ -324,7 +324,8 @@ final class Pages {
             try {
                 jixiao.publish.Publisher.Published done;
                 synchronized (publishing) {
-                    done = workbench.publisher().publish(id, ctx.formParam("by"), ctx.formParam("reason"));
+                    done = workbench.publisher().publish(id, ctx.formParam("by"), ctx.formParam("reason"),
+                            "on".equals(ctx.formParam("mutants")));
                 }
                 html(ctx, workbench.published(id, done, "发布"));
             } catch (jixiao.publish.PublishException e) {
