@@ -169,6 +169,11 @@ class WorkbenchTest {
         Document report = Jsoup.parse(r.body());
         assertThat(report.select("#total").text()).contains("99.11");
         assertThat(report.text()).contains("优").contains("政府采购执行率");
+        // each indicator names the cell of the table it was read from (the 三级指标 column, C, of its row)
+        assertThat(report.select("div.indicators tr:contains(政府采购执行率) div.cell").text())
+                .isEqualTo("表中：自评表!C35");
+        assertThat(report.select("tr:contains(SELF_SCORE_DIFFERS):contains(政府采购执行率) div.cell").text())
+                .isEqualTo("表中：自评表!C35");
         // the same result to download: Excel, JSON (as score --format json) and CSV
         HttpResponse<byte[]> xlsx = upload(jar, Path.of("scenarios/shangjie-2021/justice-bureau-2021.xlsx"), "xlsx",
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -23,12 +23,23 @@ public final class HtmlReport {
             + "'Microsoft YaHei',sans-serif;margin:2em;color:#222}h1{font-size:1.4em}table{border-collapse:collapse;"
             + "margin:1em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top}"
             + "th{background:#f3f3f3}td.n{text-align:right}.diff{background:#fff3cd}.reject{color:#a00}"
-            + ".error{color:#c50}.warning{color:#a60}.rule{color:#555;font-size:.85em}.big{font-size:1.6em;"
+            + ".cell{color:#777;font-size:.8em}.error{color:#c50}.warning{color:#a60}.rule{color:#555;font-size:.85em}.big{font-size:1.6em;"
             + "font-weight:bold}#only-lost:checked~table tr.full{display:none}label[for=only-lost]{margin-left:.3em}"
             + "@media print{#only-lost,label[for=only-lost]{display:none}table{page-break-inside:auto}"
             + "tr{page-break-inside:avoid}}</style>";
 
     private HtmlReport() {
+    }
+
+    /** The cell of the department's table a subject (an indicator, a budget line …) was read from, as a small line. */
+    private static String cell(java.util.function.Function<String, String> cellOf,
+                               java.util.function.Function<String, jixiao.model.Subjects.Where> where, String subject) {
+        if (cellOf == null || subject == null) {
+            return "";
+        }
+        jixiao.model.Subjects.Where w = where.apply(subject);
+        String at = w == null ? null : cellOf.apply(w.jsonPath() + ".name");
+        return at == null ? "" : "<div class=\"cell\">表中：" + esc(at.replaceFirst("（.*$", "")) + "</div>";
     }
 
     /** A finding's level as the reports name it: 退回, 错误, 提示, 说明. */
@@ -50,6 +61,14 @@ public final class HtmlReport {
     }
 
     public static String page(ScoreResult r) {
+        return page(r, null);
+    }
+
+    /**
+     * The report of a submission read from a table, each indicator and finding naming the cell it came from
+     * ({@code cellOf}: a JSON path → the cell, e.g. 自评表!C12), so that a reviewer finds it in the department's table.
+     */
+    public static String page(ScoreResult r, java.util.function.Function<String, String> cellOf) {
         Submission s = r.submission();
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">");
         String title = (s.department() == null ? s.id() : s.department()) + (s.year() == null ? "" : " " + s.year()
@@ -108,12 +127,15 @@ public final class HtmlReport {
         h.append("<h2>三级指标</h2><div class=\"indicators\"><input type=\"checkbox\" id=\"only-lost\">"
                 + "<label for=\"only-lost\">只看失分项</label><table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>"
                 + "<th>实际完成值</th><th>分值</th><th>" + (r.isScored() ? "重算得分" : "重算得分（已退回，无效）") + "</th><th>自评得分</th><th>计分规则与说明</th></tr>");
+        java.util.function.Function<String, jixiao.model.Subjects.Where> where = cellOf == null ? null
+                : jixiao.model.Subjects.index(s);
         for (IndicatorScore is : r.indicators()) {
             Indicator i = is.getIndicator();
             boolean differs = i.claimed() != null && !Num.same(i.claimed(), is.getScore());
             boolean full = i.points() != null && is.getScore() != null && is.getScore().compareTo(i.points()) >= 0;
             h.append("<tr class=\"").append(full ? "full" : "lost").append(differs ? " diff" : "").append("\"><td>").append(esc(i.category()))
                     .append("</td><td>").append(esc(i.group())).append("</td><td>").append(esc(i.name()))
+                    .append(cell(cellOf, where, i.path()))
                     .append("</td><td>").append(esc(i.target() == null ? null : i.target().text())).append("</td><td>")
                     .append(esc(i.actual() == null ? null : i.actual().text())).append("</td><td class=\"n\">")
                     .append(Num.fmt(i.points())).append("</td><td class=\"n\">").append(Num.fmt(is.getScore()))
@@ -136,7 +158,7 @@ public final class HtmlReport {
                 h.append("<tr class=\"").append(esc(f.getSeverity())).append("\"><td>").append(esc(severity(f.getSeverity())))
                         .append("</td><td>").append(r.policy().codeName(f.getCode()) == null ? "" : esc(r.policy()
                                 .codeName(f.getCode())) + "<br>").append("<span class=\"rule\">").append(esc(f.getCode()))
-                        .append("</span></td><td>").append(esc(f.getSubject()))
+                        .append("</span></td><td>").append(esc(f.getSubject())).append(cell(cellOf, where, f.getSubject()))
                         .append("</td><td>").append(esc(f.getMessage())).append("</td><td class=\"rule\">")
                         .append(esc(f.getRule())).append("</td></tr>");
             }

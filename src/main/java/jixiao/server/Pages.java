@@ -688,7 +688,7 @@ final class Pages {
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
                 }
                 default -> html(ctx.status(status), workbench.scored(r, input.tree(), base,
-                        sessions.editKey(session), input.notUsed()));
+                        sessions.editKey(session), input.notUsed(), input.cellOf()));
             }
         });
     }

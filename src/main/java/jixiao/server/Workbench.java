@@ -786,12 +786,12 @@ final class Workbench {
      */
     String scored(ScoreResult r, com.fasterxml.jackson.databind.node.ObjectNode submission, String fileBase,
                   String editKey) {
-        return scored(r, submission, fileBase, editKey, List.of());
+        return scored(r, submission, fileBase, editKey, List.of(), null);
     }
 
     /** The same, saying the cells of an uploaded table that nothing read (by address), above the report. */
     String scored(ScoreResult r, com.fasterxml.jackson.databind.node.ObjectNode submission, String fileBase,
-                  String editKey, List<String> notUsed) {
+                  String editKey, List<String> notUsed, java.util.function.Function<String, String> cellOf) {
         StringBuilder h = new StringBuilder();
         if (!notUsed.isEmpty()) {
             h.append("<p class=\"warning\" role=\"status\" id=\"not-used\">表中有 ").append(notUsed.size())
@@ -813,7 +813,7 @@ final class Workbench {
                     .append(submission.toString().replace("<", "\\u003c"))
                     .append("</script><script src=\"/web/pages/record.js\"></script>");
         }
-        String page = inPage("评分结果 " + fileBase, HtmlReport.page(r));
+        String page = inPage("评分结果 " + fileBase, HtmlReport.page(r, cellOf));
         int body = page.indexOf("</nav>") + "</nav>".length();
         return page.substring(0, body) + h + page.substring(body);
     }

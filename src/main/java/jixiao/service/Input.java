@@ -45,6 +45,7 @@ public interface Input {
         private final TableLayout layout;
         private ObjectNode tree;
         private java.util.List<String> notUsed = java.util.List.of();
+        private Submissions.Imported imported;
 
         private Upload(String label, String suffix, byte[] bytes, String notice, TableLayout layout) {
             this.label = label;
@@ -67,8 +68,9 @@ public interface Input {
         public Submission read(FieldCatalog fields) throws InputException {
             String id = label.replaceFirst("\\.[^.]*$", "");
             if (isTable()) {
-                Submissions.Imported imported = Submissions.importWithAccount(label, "upload" + suffix, bytes, notice,
-                        layout, fields);
+                // the file's own name where it has one, so that a cell reads as that file's (表.csv!C12), not "upload"
+                String file = label.toLowerCase(java.util.Locale.ROOT).endsWith(suffix) ? label : "upload" + suffix;
+                imported = Submissions.importWithAccount(label, file, bytes, notice, layout, fields);
                 tree = imported.tree();
                 notUsed = imported.notUsed().stream().map(u -> u.address() + " “" + u.text().strip() + "”").toList();
                 return Submissions.submissionOf(label, imported, tree.path("id").asText(id), fields);
@@ -79,6 +81,14 @@ public interface Input {
                 return SubmissionReader.fromTree(label, tree, id, fields);
             }
             return SubmissionReader.parse(label, bytes, id, fields); // parsed once: the tree only when asked for
+        }
+
+        /**
+         * Where each part of a submission read from a table was written: the cell a JSON path was read from (for a
+         * row, its name's cell); null for a submission sent as JSON.
+         */
+        public java.util.function.Function<String, String> cellOf() {
+            return imported == null ? null : imported::cellOf;
         }
 
         /** A table's cells that nothing read, by address and text (after a {@link #read()}): to be said, not dropped. */
