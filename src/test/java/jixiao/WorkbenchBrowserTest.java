@@ -358,6 +358,11 @@ class WorkbenchBrowserTest {
             assertThat(waitFor("#summary").getText()).contains("2 份提交").contains("1 份等级改变");
             assertThat(browser.findElements(By.cssSelector("nav a"))).hasSize(4);
             shot("workbench-compare.png");
+            // the next comparison keeps the two notices chosen
+            browser.findElement(By.cssSelector("#compare-again a")).click();
+            assertThat(new Select(waitFor("select[name=a]")).getFirstSelectedOption().getText()).isEqualTo("shangjie-2021");
+            assertThat(new Select(browser.findElement(By.name("b"))).getFirstSelectedOption().getText())
+                    .isEqualTo("shangjie-2022-draft");
         } finally {
             try (var walk = Files.walk(raised)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

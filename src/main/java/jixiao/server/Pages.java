@@ -144,7 +144,7 @@ final class Pages {
     }
 
     void compareForm(Context ctx) throws Exception {
-        gate(ctx, false, s -> html(ctx, workbench.compareForm(null)));
+        gate(ctx, false, s -> html(ctx, workbench.compareForm(null, ctx.queryParam("a"), ctx.queryParam("b"))));
     }
 
     /** The pages' own scripts (src/main/web/pages), by name. */
@@ -623,7 +623,12 @@ final class Pages {
                             : Inputs.jsonLines(Path.of(name), new java.io.ByteArrayInputStream(body)));
                 }
             }
-            html(ctx, workbench.inPage("比较结果", c.html()));
+            String again = "<p id=\"compare-again\"><a href=\"/compare?a=" + java.net.URLEncoder.encode(a,
+                    StandardCharsets.UTF_8) + "&amp;b=" + java.net.URLEncoder.encode(b, StandardCharsets.UTF_8)
+                    + "\">换一批文件，再比较这两个通知</a></p>";
+            String page = workbench.inPage("比较结果", c.html());
+            int body = page.indexOf("</nav>") + "</nav>".length();
+            html(ctx, page.substring(0, body) + again + page.substring(body));
         });
     }
 

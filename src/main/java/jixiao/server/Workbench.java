@@ -820,23 +820,35 @@ final class Workbench {
 
 
     String compareForm(String problem) {
-        StringBuilder options = new StringBuilder();
+        return compareForm(problem, null, null);
+    }
+
+    /** The compare form, with the two notices chosen before (a and b) chosen again: a comparison keeps its choices. */
+    String compareForm(String problem, String a, String b) {
+        List<String> refs = new ArrayList<>();
         for (Notice n : registry.notices()) {
             if (!n.isShared()) {
-                options.append("<option value=\"").append(HtmlReport.esc(n.id())).append("\">")
-                        .append(HtmlReport.esc(n.id())).append("</option>");
+                refs.add(n.id());
             }
         }
         for (String d : registry.draftIds()) { // a draft against the notice in force: what publishing it would change
-            options.append("<option value=\"").append(HtmlReport.esc(PolicyRegistry.draftRef(d))).append("\">")
-                    .append(label(PolicyRegistry.draftRef(d))).append("</option>");
+            refs.add(PolicyRegistry.draftRef(d));
         }
+        java.util.function.Function<String, String> options = chosen -> {
+            StringBuilder o = new StringBuilder();
+            for (String ref : refs) {
+                o.append("<option value=\"").append(HtmlReport.esc(ref)).append("\"")
+                        .append(ref.equals(chosen) ? " selected" : "").append(">").append(label(ref)).append("</option>");
+            }
+            return o.toString();
+        };
         return head("比较") + "<h1>比较两个通知</h1>" + (problem == null ? "" : "<p class=\"reject\" role=\"alert\">"
                 + HtmlReport.esc(problem) + "</p>") + "<p>同一批提交文件（JSON Lines，一行一份；或一份 JSON）分别按两个通知评分，"
-                + "看总分、等级和各项指标怎样变化——在采用新通知之前。</p><form method=\"post\" action=\"/compare\" "
-                + "enctype=\"multipart/form-data\"><p><label>通知 A <select name=\"a\">" + options + "</select></label> "
-                + "<label>通知 B <select name=\"b\">" + options + "</select></label></p><p><label>提交文件 <input "
-                + "type=\"file\" name=\"file\" accept=\".jsonl,.json\" required></label> <button type=\"submit\">比较"
+                + "看总分、等级和各项指标怎样变化——在采用新通知之前。也可以是一份自评表（.xlsx、.docx、.csv）。</p>"
+                + "<form method=\"post\" action=\"/compare\" "
+                + "enctype=\"multipart/form-data\"><p><label>通知 A <select name=\"a\">" + options.apply(a) + "</select></label> "
+                + "<label>通知 B <select name=\"b\">" + options.apply(b) + "</select></label></p><p><label>提交文件 <input "
+                + "type=\"file\" name=\"file\" accept=\".jsonl,.json,.xlsx,.docx,.csv\" required></label> <button type=\"submit\">比较"
                 + "</button></p></form></body></html>";
     }
 
