@@ -26,6 +26,15 @@ export function create(parent, text, options = {}) {
         keymap.of([{key: 'Mod-s', run: save, preventDefault: true}, indentWithTab,
           ...defaultKeymap, ...historyKeymap, ...searchKeymap]),
         EditorState.readOnly.of(!!options.readOnly),
+        // the search panel, the go-to-line box and the problems list in Chinese, as the rest of the workbench
+        EditorState.phrases.of({
+          'Find': '查找', 'Replace': '替换为', 'next': '下一个', 'previous': '上一个', 'all': '全部',
+          'match case': '区分大小写', 'regexp': '正则表达式', 'by word': '全词', 'replace': '替换',
+          'replace all': '全部替换', 'close': '关闭', 'current match': '当前匹配', 'on line': '在第',
+          'Go to line': '转到行', 'go': '转到', 'Diagnostics': '问题', 'No diagnostics': '没有问题',
+          'Folded lines': '折叠的行', 'Unfolded lines': '展开的行', 'to': '至', 'folded code': '折叠的代码',
+          'unfold': '展开', 'Selection deleted': '已删除所选',
+        }),
         EditorView.contentAttributes.of({'aria-label': options.label || '文件内容'}),
         EditorView.theme({'&': {fontSize: '13px', border: '1px solid #ccc'}, '.cm-scroller': {fontFamily: 'monospace'},
           '&.cm-focused': {outline: '3px solid #f90'}}),

@@ -33,6 +33,12 @@
     $('show-all').hidden = !code;
   }
   let done = 0, total = 0, lines = [];
+  // for the downloads Excel opens: one row per submission, one per finding (CSV in UTF-8 with its byte order mark)
+  const rows = [['提交', '单位', '总分', '等级', '自评总分', '结果', '提示']], findingRows = [['提交', '级别', '代码', '名称', '对象', '说明']];
+  const csv = table => '\uFEFF' + table.map(r => r.map(v => {
+    const t = v == null ? '' : String(v);
+    return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  }).join(',')).join('\r\n') + '\r\n';
   const grades = new Map(), codes = new Map();
   function progress() {
     $('progress').max = Math.max(total, 1); $('progress').value = done;
@@ -53,6 +59,13 @@
   function add(label, j, file) {
     lines.push(JSON.stringify(j));
     done++;
+    const outcome = j.outcome === 'sentBack' || (j.total !== undefined && j.grade == null) ? '退回'
+      : (j.error !== undefined && j.total === undefined) ? '不能评分' : '已评分';
+    rows.push([j.id || label, j.department, j.total, j.grade, j.claimedTotal, outcome,
+      (j.findings || j.reasons || []).map(f => f.code).join(' ')]);
+    for (const f of j.findings || j.reasons || []) {
+      findingRows.push([j.id || label, level[f.severity] || f.severity, f.code, f.codeName, f.subject, f.message]);
+    }
     if (j.outcome === 'sentBack') {
       // 退回: counted as sent back, with its reasons, never as a score (it has no total or grade)
       failure(j.id || label, '退回', (j.reasons || []).map(f => (f.subject ? f.subject + '：' : '') + f.message).join('；'), file);
@@ -93,6 +106,12 @@
     const a = $('download');
     a.href = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], {type: 'application/x-ndjson'}));
     a.hidden = false;
+    const x = $('download-csv');
+    x.href = URL.createObjectURL(new Blob([csv(rows)], {type: 'text/csv;charset=utf-8'}));
+    x.hidden = false;
+    const y = $('download-findings');
+    y.href = URL.createObjectURL(new Blob([csv(findingRows)], {type: 'text/csv;charset=utf-8'}));
+    y.hidden = false;
     $('progress-text').textContent = '完成：共 ' + total + ' 份，不能评分或退回 ' + ($('failures').rows.length - 1) + ' 份';
   }
   async function jsonl(file) {

@@ -232,9 +232,18 @@ class WorkbenchBrowserTest {
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("半截规则");
         // the broken draft changes nothing for anyone else: the API scores by the notice in force meanwhile
         assertThat(apiGrade(Fixtures.SEED)).isEqualTo("优");
-        // the problem is marked at its line in the editor's gutter
+        // the problem is marked at its line in the editor's gutter, and said in Chinese
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#code .cm-lint-marker-error")));
+        assertThat(problems.getText()).contains("第").contains("行").doesNotContain("mismatched");
         shot("workbench-editor.png");
+        // the editor's search panel speaks Chinese too
+        code.sendKeys(Keys.chord(Keys.CONTROL, "f"));
+        WebElement find = waitFor("#code .cm-search input[name=search]");
+        assertThat(find.getAttribute("placeholder")).isEqualTo("查找");
+        assertThat(browser.findElement(By.cssSelector("#code .cm-search")).getText()).contains("下一个")
+                .contains("全部替换").doesNotContain("replace");
+        find.sendKeys(Keys.ESCAPE);
+        code.click();
 
         for (int i = 0; i < 10 && browser.findElement(By.cssSelector("#code .cm-content")).getText().contains("半截");
              i++) {
@@ -322,6 +331,23 @@ class WorkbenchBrowserTest {
         browser.findElement(By.id("show-all")).click();
         assertThat(shown.get()).isEqualTo(4);
         shot("workbench-batch.png");
+        // the downloads Excel opens: one row per submission (a header, then 6), one per finding
+        String table = (String) browser.executeAsyncScript("fetch(arguments[0]).then(r => r.text())"
+                + ".then(arguments[arguments.length - 1])", browser.findElement(By.id("download-csv")).getAttribute("href"));
+        List<String> csvLines = table.lines().toList();
+        assertThat(csvLines).hasSize(7);
+        assertThat(csvLines.get(0)).startsWith("提交,单位,总分,等级"); // the text, decoded: its byte order mark is read
+        Object bom = browser.executeAsyncScript("fetch(arguments[0]).then(r => r.arrayBuffer())"
+                + ".then(b => arguments[arguments.length - 1](Array.from(new Uint8Array(b).slice(0, 3)).join(',')))",
+                browser.findElement(By.id("download-csv")).getAttribute("href"));
+        assertThat(bom).isEqualTo("239,187,191"); // EF BB BF: Excel reads the file as UTF-8
+        assertThat(csvLines.stream().filter(l -> l.contains(",99.11,优,"))).hasSize(3);
+        assertThat(csvLines.stream().filter(l -> l.contains(",100,优,"))).hasSize(1);
+        assertThat(csvLines.stream().filter(l -> l.contains(",退回,"))).hasSize(1);
+        String findingsCsv = (String) browser.executeAsyncScript("fetch(arguments[0]).then(r => r.text())"
+                + ".then(arguments[arguments.length - 1])",
+                browser.findElement(By.id("download-findings")).getAttribute("href"));
+        assertThat(findingsCsv).contains("SELF_SCORE_DIFFERS,自评得分与重算不符").contains("ACTUAL_NOT_A_NUMBER");
         // each row opens its submission's own report, in a tab of its own
         String here = browser.getWindowHandle();
         browser.findElements(By.cssSelector("#results button")).get(0).click();

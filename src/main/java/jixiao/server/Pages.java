@@ -109,7 +109,7 @@ final class Pages {
      */
     static void html(Context ctx, String page) {
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' "
-                + "'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "'unsafe-inline'; img-src 'self' data:; connect-src 'self' blob:; object-src 'none'; base-uri 'none'; "
                 + "form-action 'self'; frame-ancestors 'none'");
         ctx.html(page);
     }
