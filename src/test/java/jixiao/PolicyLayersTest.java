@@ -68,7 +68,7 @@ class PolicyLayersTest {
         assertThat(dry.exit()).isEqualTo(1);
         // the seed's 政府采购执行率: 2 × 50 ÷ 90 = 1.11 becomes half of it, 0.56; its total 99.11 − 0.55 = 98.56
         assertThat(dry.out()).contains("FAIL    scenarios/shangjie-2021/seed.scenario.json")
-                .contains("expected 99.11, actual 98.56").contains("(changed)").contains("nothing written");
+                .contains("期望 99.11，实际 98.56").contains("(changed)").contains("nothing written");
         assertThat(pinned()).isEqualTo(before);
 
         Fixtures.Run pin = Fixtures.cli("pin", "--rules-root", root.toString(), "shangjie-2021");

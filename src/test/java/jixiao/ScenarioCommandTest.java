@@ -39,10 +39,10 @@ class ScenarioCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out())
                 .contains("FAIL")
-                .contains("indicators[\"政府采购执行率\"].score: expected 1.2, actual 1.11")
-                .contains("rules that fired for it: ")
+                .contains("指标“政府采购执行率”的得分（indicators[\"政府采购执行率\"].score）：期望 1.2，实际 1.11")
+                .contains("为它触发的规则：")
                 .contains("越高越好的定量指标未达到指标值的，按完成值与指标值之比计分")
-                .contains("grade: expected 良, actual 优")
+                .contains("等级（grade）：期望 良，实际 优")
                 .contains("PASS")
                 .endsWith("1 passed, 1 failed" + System.lineSeparator());
     }

@@ -58,8 +58,8 @@ class WatchTest {
         assertThat(text).contains("1 passed, 0 failed");            // the first run
         assertThat(text).contains("changed: [00-parameters.drl.csv]");
         assertThat(text).contains("BROKEN").contains("00-parameters.drl.csv"); // the broken save, with its file
-        assertThat(text).contains("grade: expected 优, actual 良");     // the edited band, same JVM
-        assertThat(text.indexOf("BROKEN")).isLessThan(text.indexOf("grade: expected 优, actual 良"));
+        assertThat(text).contains("等级（grade）：期望 优，实际 良");     // the edited band, same JVM
+        assertThat(text.indexOf("BROKEN")).isLessThan(text.indexOf("等级（grade）：期望 优，实际 良"));
     }
 
     private static void waitFor(ByteArrayOutputStream buffer, String text, int times) throws InterruptedException {

@@ -188,9 +188,11 @@ final class TestCommand implements Callable<Integer> {
             case FAILED -> {
                 o.println("FAIL    " + shown(x.file()) + by(x) + desc);
                 for (Expectations.Mismatch m : x.mismatches()) {
-                    o.println("        " + m.field() + ": expected " + m.expected() + ", actual " + m.actual());
+                    String words = Expectations.inWords(m.field());
+                    o.println("        " + (words.equals(m.field()) ? words : words + "（" + m.field() + "）") + "：期望 "
+                            + m.expected() + "，实际 " + m.actual());
                     if (!m.rules().isEmpty()) {
-                        o.println("          rules that fired for it: " + String.join("；", m.rules()));
+                        o.println("          为它触发的规则：" + String.join("；", m.rules()));
                     }
                 }
             }
