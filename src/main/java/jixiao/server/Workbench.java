@@ -246,10 +246,13 @@ final class Workbench {
                 .append("<p id=\"document-links\">评分细则（由规则生成，可打印、可下载）：<a href=\"").append(href(ref))
                 .append("/document\">网页</a> · <a href=\"").append(href(ref)).append("/document?format=docx\">Word</a>"
                         + " · <a href=\"").append(href(ref)).append("/document?format=md\">Markdown</a></p><p>").append(HtmlReport.esc(p.notice().title()))
-                .append("</p><p>规则指纹 <code>").append(HtmlReport.esc(p.fingerprint())).append("</code>；由 ");
+                .append("</p>");
         List<String> layers = new ArrayList<>();
         p.layers().forEach(l -> layers.add(HtmlReport.esc(l.getFileName().toString())));
-        h.append(String.join(" ← ", layers)).append(" 组成（后者的同名文件替换前者的）。</p>");
+        h.append("<p>由 ").append(String.join(" ← ", layers)).append(" 组成（后者的同名文件替换前者的）。</p>")
+                .append("<details id=\"technical\"><summary>维护信息</summary><p>规则指纹 <code>")
+                .append(HtmlReport.esc(p.fingerprint())).append("</code>：这套规则确切版本的标识，报告和接口都注明评分所用的指纹。"
+                        + "</p></details>");
         h.append("<p id=\"scenarios\">本通知的 <a href=\"").append(href(ref))
                 .append("/scenarios\">").append(r.scenarios()).append(" 个场景</a>：").append(r.passed())
                 .append(" 个通过，").append(r.scenarios() - r.passed()).append(" 个未通过。下表“触发”为各规则在这些场景中"
