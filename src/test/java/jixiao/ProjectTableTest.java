@@ -298,17 +298,24 @@ class ProjectTableTest {
     }
 
     /**
-     * A table with its comparator in a column of its own (指标性质 ≤, then 指标值 300元, as some provinces' exports do)
-     * or with a reviewer's 核查分 column the layout does not know: refused naming the cell, where it used to be read
-     * without the column (≤ 300 as a bare 300, i.e. ≥; the reviewer's score ignored) with exit 0.
+     * A table with its comparator in a column of its own (指标性质, as some provinces' exports do) is read by the
+     * built-in layout: a comparator that agrees with the target (≤ beside ≤300元) changes nothing (96.49 as the
+     * example), one that contradicts it (≥ beside ≤300元) is refused by its cell — never read as a bare number. A
+     * reviewer's 核查分 column the layout does not know is refused naming the cell, where it used to be ignored with
+     * exit 0.
      */
     @Test
-    void aColumnTheLayoutDoesNotKnowIsAnErrorNamingItsCell() throws Exception {
+    void aComparatorColumnIsReadAndAColumnTheLayoutDoesNotKnowIsAnErrorNamingItsCell() throws Exception {
         Path comparator = csvChanged(lines -> withColumnAfterName(lines, "指标性质", "≤"));
-        Fixtures.Run r = Fixtures.cli("score", comparator.toString());
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("'指标性质' stands in a column").containsPattern("!E\\d+");
+        Fixtures.Run r = Fixtures.cli("score", comparator.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).path("total").decimalValue())
+                .isEqualByComparingTo("96.49");
+        Path contradicts = csvChanged(lines -> withColumnAfterName(lines, "指标性质", "≥"));
+        Fixtures.Run wrong = Fixtures.cli("score", contradicts.toString());
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.out()).isEmpty();
+        assertThat(wrong.err()).contains("'≥' (≥) contradicts the target '≤300元'").containsPattern("!E\\d+");
 
         Path reviewer = csvChanged(lines -> lines.stream().map(l -> l.startsWith("绩效指标,") ? l + ",核查分"
                 : l.contains("件均调解经费") ? l + ",3" : l).toList());

@@ -175,15 +175,19 @@ class TableSpellingsTest {
         JsonNode r = JSON.readTree(run.out());
         assertThat(r.path("total").decimalValue()).isEqualByComparingTo("96.49");
 
-        // a comparator the layout does not know is refused by its cell
+        // the built-in layout of the 项目支出绩效自评表 knows the column too: the same 96.49 with no layout named
+        Fixtures.Run builtIn = score(lines, "nature-built-in");
+        assertThat(builtIn.exit()).as(builtIn.err()).isEqualTo(Main.OK);
+        assertThat(JSON.readTree(builtIn.out()).path("total").decimalValue()).isEqualByComparingTo("96.49");
+
+        // a comparator the layout does not know is refused by its cell, never read as a bare number
         lines.set(cost, lines.get(cost).replace(",反向,", ",越低越好,"));
         Fixtures.Run bad = score(lines, "nature-bad", "--layout", layout.toString());
         assertThat(bad.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(bad.err()).contains("!E" + (cost + 1)).contains("'越低越好'").contains("正向");
-
-        // without the layout, the column is not passed over: the table is refused by the cell
         Fixtures.Run plain = score(lines, "nature-plain");
         assertThat(plain.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(plain.err()).contains("!E" + (cost + 1)).contains("'越低越好'");
     }
 
     /** A workbook with a 填表说明 sheet before the table: the table's sheet is found, the other said to be passed over. */
