@@ -129,6 +129,24 @@ class PublishTest {
         assertThat(moved).allSatisfy(m -> assertThat(m.before()).endsWith("优"));
     }
 
+    /** A difference checked and meant is taken into the draft's scenario: its grade, nothing else of the file. */
+    @Test
+    void theDraftsFiguresAreTakenAsAScenariosNewExpectationsWhenAccepted() throws Exception {
+        jixiao("draft", "shangjie-2021");
+        raise优To92(rules.resolve("drafts/shangjie-2021"), true);
+        Path f = scenarios.resolve("drafts/shangjie-2021/total-90.scenario.json");
+        String before = Files.readString(f);
+        var publisher = new jixiao.publish.Publisher(new jixiao.publish.Drafts(
+                jixiao.engine.PolicyRegistry.followingDisk(rules), scenarios), java.time.Duration.ofSeconds(30));
+        assertThat(publisher.acceptInScenario("shangjie-2021", "total-90.scenario.json")).isEmpty();
+        assertThat(Files.readString(f)).isEqualTo(before.replace("\"grade\": \"优\"", "\"grade\": \"良\""));
+        Fixtures.Run run = jixiao("test", f.toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        // a name that is no scenario of the draft, or a path out of it, is refused
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> publisher.acceptInScenario("shangjie-2021",
+                "../../shangjie-2021/total-90.scenario.json")).isInstanceOf(jixiao.publish.PublishException.class);
+    }
+
     @Test
     void publishingIsRefusedWithEveryReasonAndWritesNothing() throws Exception {
         byte[] published = Files.readAllBytes(params(rules.resolve("shangjie-2021")));

@@ -403,6 +403,44 @@ public final class Publisher {
         }
     }
 
+    /**
+     * Takes, in one of a draft's scenarios, what the draft gives now as what the scenario expects (the total, grade,
+     * category and indicator figures that differ), after the analyst has checked that the change is the one intended;
+     * returns the differences it cannot take (findings, counts), which stay for the scenario file.
+     */
+    public List<Expectations.Mismatch> acceptInScenario(String id, String file) throws PublishException {
+        Path dir = drafts.scenariosOf(id);
+        Path f = dir == null ? null : dir.resolve(file).normalize();
+        if (f == null || !f.startsWith(dir) || !file.endsWith(ScenarioReader.SUFFIX) || !Files.isRegularFile(f)) {
+            throw new PublishException("草稿 " + id + " 没有场景 " + file + "。");
+        }
+        Policy draft;
+        try {
+            draft = drafts.registry().forNotice(PolicyRegistry.draftRef(id));
+        } catch (PolicyException e) {
+            throw new PublishException("草稿现在不能使用：" + e.describe());
+        }
+        ScenarioRunner.Outcome o = new ScenarioRunner(drafts.registry(), new Scorer().withTimeout(timeout))
+                .withPolicy(draft).run(f);
+        if (o.status() == ScenarioRunner.Status.BROKEN) {
+            throw new PublishException("场景不能运行：" + o.error());
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+            if (!(tree.get("expect") instanceof com.fasterxml.jackson.databind.node.ObjectNode expect)) {
+                throw new PublishException("场景 " + file + " 没有 expect。");
+            }
+            List<Expectations.Mismatch> left = Expectations.accept(expect, o.mismatches());
+            if (left.size() < o.mismatches().size()) {
+                Files.writeString(f, jixiao.scenario.Recorder.pretty(tree), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return left;
+        } catch (IOException e) {
+            throw new PublishException("场景 " + file + " 读写不成：" + e.getMessage());
+        }
+    }
+
     /** What a draft changes in the notice in force (for a new notice: everything it has), in the policy's terms. */
     public List<PolicyDiff.Change> changesInDraft(String id) throws PublishException {
         try {

@@ -189,6 +189,52 @@ public final class Expectations {
         return !exp.has("severity") || exp.get("severity").asText().equals(f.getSeverity());
     }
 
+    /**
+     * Takes what the rules give now as what a scenario expects, field by field, for the differences a reviewer accepts
+     * after an intended change of the policy (a band moved, so a total of 90 is now 良): the total, the grade, a
+     * category's score or weight, an indicator's score, tier or rule. Writes into {@code expect}; returns the
+     * differences it cannot take (a finding expected or not, a count, a missing result): those are for the file.
+     */
+    public static List<Mismatch> accept(com.fasterxml.jackson.databind.node.ObjectNode expect, List<Mismatch> found) {
+        List<Mismatch> left = new ArrayList<>();
+        java.util.regex.Pattern sub = java.util.regex.Pattern.compile("(categories|indicators)\\[\"([^\"]*)\"\\]\\.(\\w+)");
+        for (Mismatch m : found) {
+            if (m.actual() == null || m.actual().equals("（无）")) {
+                left.add(m);
+                continue;
+            }
+            if (m.field().equals("total") || m.field().equals("grade")) {
+                put(expect, m.field(), m.actual());
+                continue;
+            }
+            java.util.regex.Matcher x = sub.matcher(m.field());
+            if (!x.matches() || !Set.of("score", "weight", "tier", "rule").contains(x.group(3))
+                    || !(expect.get(x.group(1)) instanceof com.fasterxml.jackson.databind.node.ObjectNode group)
+                    || !group.has(x.group(2))) {
+                left.add(m);
+                continue;
+            }
+            JsonNode was = group.get(x.group(2));
+            if (was.isNumber() && x.group(3).equals("score")) {
+                put(group, x.group(2), m.actual());
+            } else if (was instanceof com.fasterxml.jackson.databind.node.ObjectNode one) {
+                put(one, x.group(3), m.actual());
+            } else {
+                left.add(m);
+            }
+        }
+        return left;
+    }
+
+    /** A value as the rules gave it: a number where it reads as one, else the text. */
+    private static void put(com.fasterxml.jackson.databind.node.ObjectNode o, String key, String value) {
+        try {
+            o.put(key, new BigDecimal(value));
+        } catch (NumberFormatException text) {
+            o.put(key, value);
+        }
+    }
+
     private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("rules", "规则"),
             Map.entry("total", "总分"), Map.entry("grade", "等级"), Map.entry("findings", "应有的提示"),
             Map.entry("noFindings", "不应有的提示"), Map.entry("findingCount", "提示条数"),

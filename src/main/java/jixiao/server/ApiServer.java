@@ -172,6 +172,7 @@ public final class ApiServer implements AutoCloseable {
         app.post("/drafts/{id}/publish", pages::publish);
         app.post("/drafts/{id}/discard", pages::discard);
         app.post("/drafts/{id}/pin", pages::repin);
+        app.post("/drafts/{id}/scenarios/{file}/accept", pages::acceptScenario);
 
         app.exception(HttpResponseException.class, (e, ctx) -> Bodies.error(ctx, e.getStatus(), e.getMessage(), null));
         app.exception(Bodies.TooLarge.class, (e, ctx) -> Bodies.error(ctx, 413, e.getMessage(), null));

@@ -201,7 +201,7 @@ final class Pages {
                 html(ctx.status(404), workbench.scoreForm("没有通知 " + ctx.pathParam("id")));
                 return;
             }
-            html(ctx, workbench.scenarios(ref(ctx)));
+            html(ctx, workbench.scenarios(ref(ctx), sessions.editKey(s)));
         });
     }
 
@@ -212,7 +212,7 @@ final class Pages {
                 html(ctx.status(404), workbench.scoreForm("没有这个场景：" + ctx.pathParam("file")));
                 return;
             }
-            html(ctx, workbench.scenario(ref(ctx), f));
+            html(ctx, workbench.scenario(ref(ctx), f, sessions.editKey(s)));
         });
     }
 
@@ -348,6 +348,26 @@ final class Pages {
                 ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
             } catch (jixiao.publish.PublishException e) {
                 html(ctx.status(409), workbench.refused(PolicyRegistry.draftRef(id), "重新钉住", e));
+            }
+        });
+    }
+
+    /** Takes what the draft gives now as what one of its scenarios expects (the figures that differ), then shows it. */
+    void acceptScenario(Context ctx) throws Exception {
+        gate(ctx, true, s -> {
+            if (!mayChange(ctx, s)) {
+                return;
+            }
+            String id = ctx.pathParam("id");
+            String file = ctx.pathParam("file");
+            try {
+                synchronized (publishing) {
+                    workbench.publisher().acceptInScenario(id, file);
+                }
+                ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8) + "/scenarios/"
+                        + java.net.URLEncoder.encode(file, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            } catch (jixiao.publish.PublishException e) {
+                html(ctx.status(409), workbench.refused(PolicyRegistry.draftRef(id), "改写场景", e));
             }
         });
     }

@@ -633,6 +633,11 @@ final class Workbench {
 
     /** The notice's scenarios, run now: each with its description and, when it fails, expected beside actual. */
     String scenarios(String notice) {
+        return scenarios(notice, null);
+    }
+
+    /** The same; for a draft, each failing scenario with a button that takes the draft's figures as its expectations. */
+    String scenarios(String notice, String editKey) {
         com.fasterxml.jackson.databind.node.ObjectNode run = check(notice);
         StringBuilder h = new StringBuilder(head(PolicyRegistry.idOf(notice) + " 的场景"));
         h.append("<h1><a href=\"").append(href(notice)).append("\">").append(label(notice))
@@ -659,13 +664,24 @@ final class Workbench {
                 h.append(HtmlReport.esc(jixiao.scenario.Expectations.inWords(m.get("field").asText()) + "：" + m.get("expected").asText() + " / "
                         + m.get("actual").asText())).append("<br>");
             }
-            h.append(HtmlReport.esc(sc.path("error").asText(""))).append("</td></tr>");
+            h.append(HtmlReport.esc(sc.path("error").asText("")));
+            if (!passed && editKey != null && PolicyRegistry.isDraft(notice) && !readOnly
+                    && sc.get("status").asText().equals("FAILED")) {
+                h.append(form(href(notice) + "/scenarios/" + HtmlReport.esc(sc.get("file").asText()) + "/accept", null,
+                        editKey, "<button type=\"submit\" title=\"核对过这些差别正是草稿要改的之后\">接受草稿的结果为新的期望"
+                        + "</button>"));
+            }
+            h.append("</td></tr>");
         }
         return h.append("</table></body></html>").toString();
     }
 
     /** One scenario: what it says and expects, then the full report of its result, firing trace included. */
     String scenario(String notice, Path file) {
+        return scenario(notice, file, null);
+    }
+
+    String scenario(String notice, Path file, String editKey) {
         ScenarioRunner runner = new ScenarioRunner(registry, scorer());
         if (PolicyRegistry.isDraft(notice)) {
             try {
@@ -681,6 +697,11 @@ final class Workbench {
                         .toString())).append("</h1><p>").append(HtmlReport.esc(o.description())).append("</p><p id=\"status\">")
                 .append(o.status() == ScenarioRunner.Status.PASSED ? "通过" : o.status() == ScenarioRunner.Status.FAILED
                         ? "未通过" : "不能运行：" + HtmlReport.esc(o.error())).append("</p>");
+        if (o.status() == ScenarioRunner.Status.FAILED && editKey != null && PolicyRegistry.isDraft(notice) && !readOnly) {
+            h.append(form(href(notice) + "/scenarios/" + HtmlReport.esc(file.getFileName().toString()) + "/accept",
+                    "accept", editKey, "<button type=\"submit\">接受草稿的结果为新的期望</button> 核对过下列差别正是草稿要改的"
+                    + "之后：总分、等级和各项得分改为草稿给出的；提示的差别须在场景文件中改"));
+        }
         for (jixiao.scenario.Expectations.Mismatch m : o.mismatches()) {
             h.append("<p class=\"reject\">").append(HtmlReport.esc(jixiao.scenario.Expectations.inWords(m.field()) + "：期望 " + m.expected() + "，实际 "
                     + m.actual())).append("</p>");
