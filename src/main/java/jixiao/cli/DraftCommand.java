@@ -29,11 +29,8 @@ final class DraftCommand implements Callable<Integer> {
     @Option(names = "--discard", description = "throw the draft NOTICE away (its rules and its scenarios)")
     boolean discard;
 
-    @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
-    Path rulesRoot = PolicyRegistry.defaultRoot();
-
-    @Option(names = "--scenarios-root", paramLabel = "DIR", description = "default: scenarios beside the rules root")
-    Path scenariosRoot;
+    @picocli.CommandLine.Mixin
+    RulesHome home = new RulesHome();
 
     static Path scenariosBeside(Path rulesRoot, Path given) {
         if (given != null) {
@@ -45,7 +42,7 @@ final class DraftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Drafts drafts = new Drafts(new PolicyRegistry(rulesRoot, null), scenariosBeside(rulesRoot, scenariosRoot));
+        Drafts drafts = new Drafts(new PolicyRegistry(home.rulesRoot, null), home.scenarios());
         try {
             if (discard) {
                 drafts.discard(notice);

@@ -1,13 +1,10 @@
 package jixiao.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import jixiao.engine.PolicyRegistry;
-import jixiao.publish.Drafts;
 import jixiao.publish.PublishException;
 import jixiao.publish.Publisher;
 import jixiao.publish.RulesHistory;
@@ -34,16 +31,12 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "with --rollback: why")
     String reason;
 
-    @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
-    Path rulesRoot = PolicyRegistry.defaultRoot();
-
-    @Option(names = "--scenarios-root", paramLabel = "DIR", description = "default: scenarios beside the rules root")
-    Path scenariosRoot;
+    @picocli.CommandLine.Mixin
+    RulesHome home = new RulesHome();
 
     @Override
     public Integer call() {
-        Publisher publisher = new Publisher(new Drafts(new PolicyRegistry(rulesRoot, null),
-                DraftCommand.scenariosBeside(rulesRoot, scenariosRoot)), Duration.ofSeconds(30));
+        Publisher publisher = home.publisher(Duration.ofSeconds(30));
         try {
             if (rollback != null) {
                 Publisher.Published p = publisher.rollback(notice, rollback, by, reason);

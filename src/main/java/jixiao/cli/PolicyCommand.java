@@ -29,11 +29,8 @@ final class PolicyCommand implements Callable<Integer> {
             + "default: stdout")
     Path out;
 
-    @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
-    Path rulesRoot = PolicyRegistry.defaultRoot();
-
-    @Option(names = "--scenarios-root", paramLabel = "DIR", description = "default: scenarios beside the rules root")
-    Path scenariosRoot;
+    @picocli.CommandLine.Mixin
+    RulesHome home = new RulesHome();
 
     @Override
     public Integer call() throws IOException {
@@ -45,7 +42,7 @@ final class PolicyCommand implements Callable<Integer> {
             System.err.println("jixiao: a Word document is written to a file: add --out FILE.docx");
             return Main.BAD_INPUT;
         }
-        PolicyRegistry registry = new PolicyRegistry(rulesRoot);
+        PolicyRegistry registry = new PolicyRegistry(home.rulesRoot);
         Policy p;
         try {
             p = registry.forNotice(notice);
@@ -53,7 +50,7 @@ final class PolicyCommand implements Callable<Integer> {
             System.err.println("jixiao: " + e.describe());
             return Main.BAD_RULES;
         }
-        Path scenarios = DraftCommand.scenariosBeside(rulesRoot, scenariosRoot).resolve(notice);
+        Path scenarios = home.scenarios().resolve(notice);
         PolicyDocument doc = PolicyDocument.of(registry, p, scenarios, Duration.ofSeconds(60));
         byte[] bytes = switch (format) {
             case "docx" -> doc.docx();

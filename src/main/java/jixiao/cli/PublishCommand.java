@@ -1,10 +1,7 @@
 package jixiao.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import jixiao.engine.PolicyRegistry;
-import jixiao.publish.Drafts;
 import jixiao.publish.PublishException;
 import jixiao.publish.Publisher;
 import picocli.CommandLine.Command;
@@ -40,16 +37,12 @@ final class PublishCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     long timeoutSeconds = 30;
 
-    @Option(names = "--rules-root", paramLabel = "DIR", description = "default: ${DEFAULT-VALUE}")
-    Path rulesRoot = PolicyRegistry.defaultRoot();
-
-    @Option(names = "--scenarios-root", paramLabel = "DIR", description = "default: scenarios beside the rules root")
-    Path scenariosRoot;
+    @picocli.CommandLine.Mixin
+    RulesHome home = new RulesHome();
 
     @Override
     public Integer call() {
-        Publisher publisher = new Publisher(new Drafts(new PolicyRegistry(rulesRoot, null),
-                DraftCommand.scenariosBeside(rulesRoot, scenariosRoot)), Duration.ofSeconds(timeoutSeconds));
+        Publisher publisher = home.publisher(Duration.ofSeconds(timeoutSeconds));
         try {
             if (checkOnly) {
                 Publisher.Check c = publisher.check(id, mutants);

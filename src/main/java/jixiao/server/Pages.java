@@ -279,112 +279,80 @@ final class Pages {
         return true;
     }
 
-    void startDraft(Context ctx) throws Exception {
+    /** A change of the rules folder from a form: done one at a time; refused (409) with its reasons, in Chinese. */
+    private interface Change {
+        void run(String session) throws Exception;
+    }
+
+    private void change(Context ctx, String verb, String ref, Change c) throws Exception {
         gate(ctx, true, s -> {
             if (!mayChange(ctx, s)) {
                 return;
             }
-            String id = ctx.pathParam("id");
             try {
                 synchronized (publishing) {
-                    workbench.publisher().drafts().workingCopy(id);
+                    c.run(s);
                 }
-                ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
             } catch (jixiao.publish.PublishException e) {
-                html(ctx.status(409), workbench.refused(id, "起草", e));
+                html(ctx.status(409), workbench.refused(ref, verb, e));
             }
+        });
+    }
+
+    private static void seeDraft(Context ctx, String id, String rest) {
+        ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8) + rest,
+                io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    void startDraft(Context ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        change(ctx, "起草", id, s -> {
+            workbench.publisher().drafts().workingCopy(id);
+            seeDraft(ctx, id, "");
         });
     }
 
     void startNew(Context ctx) throws Exception {
-        gate(ctx, true, s -> {
-            if (!mayChange(ctx, s)) {
-                return;
-            }
-            String base = ctx.pathParam("id");
+        String base = ctx.pathParam("id");
+        change(ctx, "起草", base, s -> {
             String id = ctx.formParam("id") == null ? "" : ctx.formParam("id").strip();
-            try {
-                synchronized (publishing) {
-                    workbench.publisher().drafts().newNotice(base, id, ctx.formParam("title"));
-                }
-                ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
-            } catch (jixiao.publish.PublishException e) {
-                html(ctx.status(409), workbench.refused(base, "起草", e));
-            }
+            workbench.publisher().drafts().newNotice(base, id, ctx.formParam("title"));
+            seeDraft(ctx, id, "");
         });
     }
 
     void publish(Context ctx) throws Exception {
-        gate(ctx, true, s -> {
-            if (!mayChange(ctx, s)) {
-                return;
-            }
-            String id = ctx.pathParam("id");
+        String id = ctx.pathParam("id");
+        change(ctx, "发布", PolicyRegistry.draftRef(id), s -> {
             sessions.name(s, ctx.formParam("by"));
-            try {
-                jixiao.publish.Publisher.Published done;
-                synchronized (publishing) {
-                    done = workbench.publisher().publish(id, ctx.formParam("by"), ctx.formParam("reason"),
-                            "on".equals(ctx.formParam("mutants")));
-                }
-                html(ctx, workbench.published(id, done, "发布"));
-            } catch (jixiao.publish.PublishException e) {
-                html(ctx.status(409), workbench.refused(PolicyRegistry.draftRef(id), "发布", e));
-            }
+            html(ctx, workbench.published(id, workbench.publisher().publish(id, ctx.formParam("by"),
+                    ctx.formParam("reason"), "on".equals(ctx.formParam("mutants"))), "发布"));
         });
     }
 
     /** Pins a draft to its base as published now, then shows the draft (its scenarios say what the change did). */
     void repin(Context ctx) throws Exception {
-        gate(ctx, true, s -> {
-            if (!mayChange(ctx, s)) {
-                return;
-            }
-            String id = ctx.pathParam("id");
-            try {
-                synchronized (publishing) {
-                    workbench.publisher().drafts().repin(id);
-                }
-                ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
-            } catch (jixiao.publish.PublishException e) {
-                html(ctx.status(409), workbench.refused(PolicyRegistry.draftRef(id), "重新钉住", e));
-            }
+        String id = ctx.pathParam("id");
+        change(ctx, "重新钉住", PolicyRegistry.draftRef(id), s -> {
+            workbench.publisher().drafts().repin(id);
+            seeDraft(ctx, id, "");
         });
     }
 
     /** Takes what the draft gives now as what one of its scenarios expects (the figures that differ), then shows it. */
     void acceptScenario(Context ctx) throws Exception {
-        gate(ctx, true, s -> {
-            if (!mayChange(ctx, s)) {
-                return;
-            }
-            String id = ctx.pathParam("id");
-            String file = ctx.pathParam("file");
-            try {
-                synchronized (publishing) {
-                    workbench.publisher().acceptInScenario(id, file);
-                }
-                ctx.redirect("/drafts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8) + "/scenarios/"
-                        + java.net.URLEncoder.encode(file, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
-            } catch (jixiao.publish.PublishException e) {
-                html(ctx.status(409), workbench.refused(PolicyRegistry.draftRef(id), "改写场景", e));
-            }
+        String id = ctx.pathParam("id");
+        change(ctx, "改写场景", PolicyRegistry.draftRef(id), s -> {
+            workbench.publisher().acceptInScenario(id, ctx.pathParam("file"));
+            seeDraft(ctx, id, "/scenarios/" + java.net.URLEncoder.encode(ctx.pathParam("file"), StandardCharsets.UTF_8));
         });
     }
 
     void discard(Context ctx) throws Exception {
-        gate(ctx, true, s -> {
-            if (!mayChange(ctx, s)) {
-                return;
-            }
-            try {
-                synchronized (publishing) {
-                    workbench.publisher().drafts().discard(ctx.pathParam("id"));
-                }
-                ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
-            } catch (jixiao.publish.PublishException e) {
-                html(ctx.status(409), workbench.refused(PolicyRegistry.draftRef(ctx.pathParam("id")), "放弃", e));
-            }
+        String id = ctx.pathParam("id");
+        change(ctx, "放弃", PolicyRegistry.draftRef(id), s -> {
+            workbench.publisher().drafts().discard(id);
+            ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
         });
     }
 
@@ -409,22 +377,11 @@ final class Pages {
     }
 
     void rollback(Context ctx) throws Exception {
-        gate(ctx, true, s -> {
-            if (!mayChange(ctx, s)) {
-                return;
-            }
-            String id = ctx.pathParam("id");
+        String id = ctx.pathParam("id");
+        change(ctx, "回退", id, s -> {
             sessions.name(s, ctx.formParam("by"));
-            try {
-                jixiao.publish.Publisher.Published done;
-                synchronized (publishing) {
-                    done = workbench.publisher().rollback(id, ctx.pathParam("commit"), ctx.formParam("by"),
-                            ctx.formParam("reason"));
-                }
-                html(ctx, workbench.published(id, done, "回退"));
-            } catch (jixiao.publish.PublishException e) {
-                html(ctx.status(409), workbench.refused(id, "回退", e));
-            }
+            html(ctx, workbench.published(id, workbench.publisher().rollback(id, ctx.pathParam("commit"),
+                    ctx.formParam("by"), ctx.formParam("reason")), "回退"));
         });
     }
 
