@@ -87,6 +87,17 @@ class PublishTest {
         assertThat(own.exit()).isEqualTo(Main.FAILED);
         // the notices list says there is a draft
         assertThat(jixiao("notices").out()).contains("drafts/shangjie-2021").contains("草稿");
+        // a result the draft gives says so, in every form: never to be taken for the notice in force
+        Fixtures.Run text = Fixtures.cli("score", "--rules", draft.toString(), Fixtures.SEED.toString());
+        assertThat(text.out().lines().findFirst().orElseThrow()).contains("按草稿的规则评分").contains("未发布");
+        Fixtures.Run json = Fixtures.cli("score", "--rules", draft.toString(), Fixtures.SEED.toString(), "--format", "json");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("rulesDraft").asBoolean())
+                .isTrue();
+        Fixtures.Run inForce = Fixtures.cli("score", "--rules-root", rules.toString(), Fixtures.SEED.toString(),
+                "--format", "json");
+        assertThat(inForce.out()).doesNotContain("rulesDraft");
+        Fixtures.Run html = Fixtures.cli("score", "--rules", draft.toString(), Fixtures.SEED.toString(), "--format", "html");
+        assertThat(org.jsoup.Jsoup.parse(html.out()).select("#draft-rules").text()).contains("按草稿的规则评分");
     }
 
     /**

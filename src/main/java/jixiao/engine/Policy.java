@@ -34,6 +34,16 @@ public record Policy(Notice notice, Path folder, KieBase kieBase, List<String> p
         return notice.id();
     }
 
+    /**
+     * Whether these are a draft's rules ({@code rules/drafts/ID/}): not in force, scored with only when named. Every
+     * report of a result they give says so.
+     */
+    public boolean isDraft() {
+        Path parent = folder == null ? null : folder.toAbsolutePath().normalize().getParent();
+        return parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().equals(PolicyRegistry.DRAFTS);
+    }
+
     /** The Chinese name of a finding code, as the notice (or its bases) names it in notice.json; null when unnamed. */
     public String codeName(String code) {
         Notice.CodeName n = codes == null ? null : codes.get(code);

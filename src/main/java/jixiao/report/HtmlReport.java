@@ -75,6 +75,10 @@ public final class HtmlReport {
                 + " 年度") + (s.kind() == null ? "" : " " + s.kind());
         h.append("<title>").append(esc(title)).append("</title>").append(STYLE).append("</head><body>");
         h.append("<h1>").append(esc(title)).append("</h1>");
+        if (r.policy().isDraft()) {
+            h.append("<p class=\"reject big\" id=\"draft-rules\">按草稿的规则评分（").append(esc(r.policy().id()))
+                    .append(" 的草稿，未发布）：不是按现行规则评出的结果。</p>");
+        }
         if (s.project() != null) {
             h.append("<p>项目：").append(esc(s.project())).append(s.supervisor() == null ? ""
                     : "（主管部门：" + esc(s.supervisor()) + "）").append("</p>");

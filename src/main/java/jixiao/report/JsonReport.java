@@ -172,6 +172,9 @@ public final class JsonReport {
         str(g, "notice", r.policy().id());
         str(g, "noticeTitle", r.policy().notice().title());
         str(g, "rulesFingerprint", r.policy().fingerprint());
+        if (r.policy().isDraft()) { // scored by a draft, named explicitly: never to be taken for the notice in force
+            g.writeBooleanField("rulesDraft", true);
+        }
         number(g, "total", r.total() == null ? null : r.total().getScore());
         str(g, "grade", r.grade() == null ? null : r.grade().getName());
         number(g, "claimedTotal", s.claimedTotal());
@@ -306,6 +309,9 @@ public final class JsonReport {
                 str(g, "notice", r.policy().id());
                 str(g, "noticeTitle", r.policy().notice().title());
                 str(g, "rulesFingerprint", r.policy().fingerprint());
+                if (r.policy().isDraft()) {
+                    g.writeBooleanField("rulesDraft", true);
+                }
                 writeFindings(g, r, "reasons", r.rejections());
                 writeFindings(g, r, "findings", r.findings());
                 g.writeEndObject();

@@ -23,6 +23,9 @@ public final class TextReport {
 
     public static String render(ScoreResult r) {
         List<String> out = new ArrayList<>();
+        if (r.policy().isDraft()) {
+            out.add("【按草稿的规则评分（" + r.policy().id() + " 的草稿，未发布）：不是按现行规则评出的结果】");
+        }
         heading(out, r);
         String headline = headline(r);
         out.add(headline);
