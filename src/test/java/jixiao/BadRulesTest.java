@@ -210,8 +210,8 @@ class BadRulesTest {
                 ",未达成预期指标且效果较差,0,含,60,含"));
         Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.err()).contains("a score of 75.00% to 79.99% of an indicator's points falls in no tier")
-                .contains("a score of 60.00% to 60.00% of an indicator's points falls in tiers [未达成, 部分达成]");
+        assertThat(run.err()).contains("得分占分值 75.00% 至 79.99% 的不在任何一档：档次之间有缺口")
+                .contains("得分占分值 60.00% 至 60.00% 的同时在 [未达成, 部分达成] 几档：档次相互重叠");
     }
 
     @Test

@@ -44,8 +44,8 @@ class DecisionTableTrapsTest {
         Path folder = copyWith("部分达成,部分达成预期指标并具有一定效果,60,含,80,不含", "部分达成,部分达成预期指标并具有一定效果,60,含,80,");
         Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
         assertThat(run.exit()).isEqualTo(Main.BAD_RULES);
-        assertThat(run.err()).contains("00-parameters.drl.csv:23").contains("table 定性指标档次")
-                .contains("the ACTION cell under “含上限否” is empty").contains("insert(new Tier(");
+        assertThat(run.err()).contains("00-parameters.drl.csv:23").contains("决策表 定性指标档次")
+                .contains("“含上限否”一栏（ACTION）是空的").contains("insert(new Tier(");
     }
 
     @Test
@@ -53,7 +53,7 @@ class DecisionTableTrapsTest {
         Path folder = copyWith("\"String 说明 = \"\"$param\"\";\"", "\"String 说明 = \"\"$2\"\";\"");
         Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
         assertThat(run.exit()).isEqualTo(Main.BAD_RULES);
-        assertThat(run.err()).contains("uses $2, but the cell holds 1 value (“达成预期指标”)");
+        assertThat(run.err()).contains("用到 $2，而这一格只有 1 个值（“达成预期指标”）");
     }
 
     /** A table written with bounds as conditions (as older notices wrote their grades): a row no total can match. */
@@ -71,8 +71,8 @@ class DecisionTableTrapsTest {
                 ",", ""), StandardCharsets.UTF_8);
         Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
         assertThat(run.exit()).isEqualTo(Main.BAD_RULES);
-        assertThat(run.err()).contains("table 旧式等级").contains("no score is at least 95 and below 90")
-                .contains("can never match");
+        assertThat(run.err()).contains("决策表 旧式等级").contains("没有 score 能既不低于 95又小于 90")
+                .contains("永远不会匹配");
     }
 
     /**
@@ -85,8 +85,8 @@ class DecisionTableTrapsTest {
         Path folder = copyWith(",10 通知参数,TIER_REQUIRED,reject", ",10 通知参数,TIER_REQURED,reject");
         Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
         assertThat(run.exit()).isEqualTo(Main.BAD_RULES);
-        assertThat(run.err()).containsPattern("00-parameters\\.drl\\.csv:\\d+: the 提示级别 table names the code TIER_REQURED")
-                .contains("did you mean TIER_REQUIRED?");
+        assertThat(run.err()).containsPattern("00-parameters\\.drl\\.csv:\\d+: 提示级别表写了代码 TIER_REQURED")
+                .contains("是不是 TIER_REQUIRED？");
     }
 
     /**
@@ -98,8 +98,8 @@ class DecisionTableTrapsTest {
         Path folder = copyWith(",产出指标,4,30,", ",产出指标,4,35,");
         Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
-        assertThat(run.err()).containsPattern("00-parameters\\.drl\\.csv:\\d+: table 一级指标默认分值, rule \"注1：一级指标产出指标默认30分\": "
-                + "the name says 30, which none of the row's cells holds");
+        assertThat(run.err()).containsPattern("00-parameters\\.drl\\.csv:\\d+: 决策表 一级指标默认分值 的规则“注1：一级指标产出指标默认30分”："
+                + "名称写的 30 不在这一行的任何一格里");
         Fixtures.Run shipped = Fixtures.cli("check-rules", Fixtures.SHANGJIE.toString());
         assertThat(shipped.err()).doesNotContain("state a number");
     }

@@ -105,9 +105,9 @@ public final class DecisionTables {
                 Matcher m = STATED.matcher(cell(row, 0));
                 while (m.find()) {
                     if (!held.contains(new BigDecimal(m.group(1)).stripTrailingZeros())) {
-                        out.add(new PolicyProblem(file, r + 1, "table " + table + ", rule \"" + cell(row, 0)
-                                + "\": the name says " + m.group(1) + ", which none of the row's cells holds: was a "
-                                + "cell changed and the name not? (reports show the name beside each result)", true));
+                        out.add(new PolicyProblem(file, r + 1, "决策表 " + table + " 的规则“" + cell(row, 0)
+                                + "”：名称写的 " + m.group(1) + " 不在这一行的任何一格里——是不是改了格子而没改名称？"
+                                + "（报告在每个结果旁写出规则名称）", true));
                     }
                 }
             }
@@ -128,7 +128,7 @@ public final class DecisionTables {
                 return; // a blank row ends the table
             }
             String rule = cell(row, 0);
-            String where = "table " + name + ", rule \"" + rule + "\"";
+            String where = "决策表 " + name + " 的规则“" + rule + "”";
             Map<String, BigDecimal[]> bounds = new HashMap<>(); // field → {lower, upper}
             Map<String, boolean[]> strict = new HashMap<>();
             String object = "";
@@ -141,8 +141,8 @@ public final class DecisionTables {
                 String template = cell(templates, c);
                 String label = cell(labels, c).isBlank() ? "column " + (c + 1) : cell(labels, c);
                 if (kind.startsWith("ACTION") && value.isBlank()) {
-                    out.add(new PolicyProblem(file, r + 1, where + ": the ACTION cell under “" + label + "” is "
-                            + "empty, so `" + template.strip() + "` is not done for this rule: fill the cell", true));
+                    out.add(new PolicyProblem(file, r + 1, where + "：“" + label + "”一栏（ACTION）是空的，这条规则就不做 `"
+                            + template.strip() + "`：请填上这一格", true));
                     continue;
                 }
                 if ((kind.startsWith("ACTION") || kind.startsWith("CONDITION")) && !value.isBlank()) {
@@ -151,10 +151,9 @@ public final class DecisionTables {
                     while (p.find()) {
                         int n = Integer.parseInt(p.group(1));
                         if (n > values) {
-                            out.add(new PolicyProblem(file, r + 1, where + ": the template under “" + label + "” uses $"
-                                    + n + ", but the cell holds " + values + " value" + (values == 1 ? "" : "s")
-                                    + " (“" + value + "”): $1, $2… are this cell's own comma-separated values, not "
-                                    + "another column's", true));
+                            out.add(new PolicyProblem(file, r + 1, where + "：“" + label + "”一栏的模板用到 $" + n
+                                    + "，而这一格只有 " + values + " 个值（“" + value + "”）：$1、$2……是这一格自己以逗号分开的"
+                                    + "各个值，不是别的栏", true));
                             break;
                         }
                     }
@@ -184,10 +183,9 @@ public final class DecisionTables {
                 if (lu[0] != null && lu[1] != null) {
                     int cmp = lu[0].compareTo(lu[1]);
                     if (cmp > 0 || cmp == 0 && (st[0] || st[1])) {
-                        out.add(new PolicyProblem(file, r + 1, where + ": no " + e.getKey().replaceFirst(".*/", "")
-                                + " is " + (st[0] ? "above " : "at least ") + lu[0].toPlainString() + " and "
-                                + (st[1] ? "below " : "at most ") + lu[1].toPlainString()
-                                + ": this rule can never match", true));
+                        out.add(new PolicyProblem(file, r + 1, where + "：没有 " + e.getKey().replaceFirst(".*/", "")
+                                + " 能既" + (st[0] ? "大于 " : "不低于 ") + lu[0].toPlainString() + "又"
+                                + (st[1] ? "小于 " : "不高于 ") + lu[1].toPlainString() + "：这条规则永远不会匹配", true));
                     }
                 }
             }

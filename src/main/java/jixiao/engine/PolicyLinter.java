@@ -146,8 +146,8 @@ public final class PolicyLinter {
             }
             String[] at = rowOf(policy, level.code());
             if (!written.contains(level.code())) {
-                out.add(new PolicyProblem(at[0], Integer.parseInt(at[1]), "the 提示级别 table names the code "
-                        + level.code() + ", which no rule of this policy writes: its level applies to nothing"
+                out.add(new PolicyProblem(at[0], Integer.parseInt(at[1]), "提示级别表写了代码 "
+                        + level.code() + "，但本政策没有规则写出它：这一级别不作用于任何提示"
                         + nearest(level.code(), written), true));
             }
         }
@@ -189,7 +189,7 @@ public final class PolicyLinter {
                 bestDistance = d;
             }
         }
-        return best != null && bestDistance <= Math.max(2, code.length() / 4) ? "; did you mean " + best + "?"
+        return best != null && bestDistance <= Math.max(2, code.length() / 4) ? "；是不是 " + best + "？"
                 : " (no code the rules write is near it)";
     }
 
@@ -336,9 +336,9 @@ public final class PolicyLinter {
     private static void closeTier(List<PolicyProblem> out, String kind, java.math.BigDecimal from,
                                   java.math.BigDecimal to) {
         if (kind != null) {
-            out.add(new PolicyProblem(null, 0, "a score of " + from.toPlainString() + "% to " + to.toPlainString()
-                    + "% of an indicator's points falls in " + kind + (kind.equals("no tier")
-                    ? ": the tiers leave a gap" : ": the tiers overlap"), true));
+            out.add(new PolicyProblem(null, 0, "得分占分值 " + from.toPlainString() + "% 至 " + to.toPlainString()
+                    + "% 的" + (kind.equals("no tier") ? "不在任何一档：档次之间有缺口"
+                    : "同时在 " + kind.substring("tiers ".length()) + " 几档：档次相互重叠"), true));
         }
     }
 
