@@ -427,6 +427,16 @@ class WorkbenchTest {
             assertThat(rules.resolve("drafts")).doesNotExist();
             HttpResponse<String> started = form(own, jar, "/notices/shangjie-2021/draft", "edit", fk.group(1));
             assertThat(started.statusCode()).isEqualTo(303);
+            // publishing, like every change, needs this session's edit key and this origin
+            assertThat(form(own, jar, "/drafts/shangjie-2021/publish", "edit", "0000", "by", "某人", "reason", "试")
+                    .statusCode()).isEqualTo(403);
+            HttpResponse<String> crossSite = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                    + "/drafts/shangjie-2021/publish")).header("Cookie", jar).header("Origin", "http://evil.example")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("edit=" + fk.group(1) + "&by=x&reason=y")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(crossSite.statusCode()).isEqualTo(403);
+            assertThat(tmp.resolve(".git")).doesNotExist(); // nothing was published
             assertThat(started.headers().firstValue("Location")).contains("/drafts/shangjie-2021");
             String path = "/drafts/shangjie-2021/files/00-parameters.drl.csv";
             HttpResponse<String> editor = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
