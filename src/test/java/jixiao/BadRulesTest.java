@@ -107,8 +107,8 @@ class BadRulesTest {
                 """);
         Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
         assertThat(run.exit()).as("a warning: the rules compile").isZero();
-        assertThat(run.err()).contains("warning").contains("99-extra.drl:3").contains("\"名字写错的一级指标\"")
-                .contains("\"产出指标s\"").contains("may never fire");
+        assertThat(run.err()).contains("提示").contains("99-extra.drl:3").contains("规则“名字写错的一级指标”")
+                .contains("\"产出指标s\"").contains("可能永远不会触发");
     }
 
     @Test
@@ -120,7 +120,7 @@ class BadRulesTest {
             Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
             assertThat(run.err()).as(folder.toString()).isEmpty();
             assertThat(run.exit()).as(folder.toString()).isZero();
-            assertThat(run.out()).contains(folder.getFileName().toString()).contains("compiled without errors");
+            assertThat(run.out()).contains(folder.getFileName().toString()).contains("编译无误");
         }
     }
 
@@ -261,7 +261,7 @@ class BadRulesTest {
                 """);
         Fixtures.Run run = Fixtures.cli("check-rules", copy.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.err()).contains("warning").contains("99-extra.drl:8: 提示代码 BRAND_NEW_CODE 没有中文名称")
+        assertThat(run.err()).contains("提示").contains("99-extra.drl:8: 提示代码 BRAND_NEW_CODE 没有中文名称")
                 .doesNotContain("SELF_SCORE_DIFFERS");
     }
 

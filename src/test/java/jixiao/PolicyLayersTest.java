@@ -127,8 +127,8 @@ class PolicyLayersTest {
         Fixtures.Run check = Fixtures.cli("check-rules", "rules/common");
         assertThat(check.exit()).as(check.err()).isZero();
         // the shipped notices among them (an analyst's own folders may be listed too, in name order)
-        assertThat(check.out()).containsPattern("checked as part of the notices built on them: \\[(.*, )?mof-2020-project, "
-                + "(.*, )?shangjie-2021(, .*)?\\]").contains("mof-2020-project: ").contains("compiled without errors");
+        assertThat(check.out()).containsPattern("随建于其上的通知一并检查：\\[(.*, )?mof-2020-project, "
+                + "(.*, )?shangjie-2021(, .*)?\\]").contains("mof-2020-project：").contains("编译无误");
     }
 
     /** What sends a submission back is a cell of the notice's 提示级别 table: one cell changed, one decision changed. */

@@ -62,7 +62,7 @@ class SyntheticNoticeTest {
 
         Fixtures.Run check = Fixtures.cli("check-rules", root.resolve("xinqu-2024").toString());
         assertThat(check.exit()).as(check.err()).isZero();
-        assertThat(check.out()).contains("compiled without errors").contains("第三条：85分及以上为好");
+        assertThat(check.out()).contains("编译无误").contains("第三条：85分及以上为好");
         assertThat(check.err()).doesNotContain("grade bands");
 
         Fixtures.Run test = cli("test", scenarios.toString());

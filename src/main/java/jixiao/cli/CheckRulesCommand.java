@@ -49,9 +49,8 @@ final class CheckRulesCommand implements Callable<Integer> {
             try {
                 if (jixiao.engine.PolicyFiles.resolve(given, false).notice().isShared()) {
                     checked = builtOn(given);
-                    System.out.println(given + ": shared rules, which score nothing by themselves; checked as part "
-                            + "of the notices built on them: " + (checked.isEmpty() ? "(none)"
-                            : checked.stream().map(f -> f.getFileName().toString()).toList()));
+                    System.out.println(given + "：共用规则，单独不计分；随建于其上的通知一并检查：" + (checked.isEmpty()
+                            ? "（没有）" : checked.stream().map(f -> f.getFileName().toString()).toList()));
                 }
             } catch (PolicyException e) {
                 System.err.println("jixiao: " + e.describe());
@@ -63,47 +62,45 @@ final class CheckRulesCommand implements Callable<Integer> {
                 Policy p = PolicyLoader.load(folder);
                 List<jixiao.model.Submission> samples = samples(folder);
                 List<PolicyProblem> problems = PolicyLinter.lint(p, samples);
-                System.out.println(folder + ": " + p.rules().size() + " rules in " + p.phases().size()
-                        + " phases, compiled without errors (fingerprint " + p.fingerprint() + ")");
+                System.out.println(folder + "：" + p.rules().size() + " 条规则，" + p.phases().size()
+                        + " 个阶段，编译无误（规则指纹 " + p.fingerprint() + "）");
                 if (!problems.isEmpty()) { // a warning: the rules compile, and may fire on data no sample has
-                    System.err.println("jixiao: warning: " + folder + ": " + problems.size()
-                            + " rule(s) may never fire (judged on an empty submission and the notice's scenarios):");
+                    System.err.println("jixiao: 提示：" + folder + "：" + problems.size()
+                            + " 条规则可能永远不会触发（按空的提交和本通知的场景判断）：");
                     problems.forEach(x -> System.err.println("  " + x));
                 }
                 List<PolicyProblem> names = PolicyLinter.namesRestating(p);
                 if (!names.isEmpty()) { // a warning: the rules are right, what the reports say beside them is not
-                    System.err.println("jixiao: warning: " + folder + ": " + names.size()
-                            + " rule name(s) state a number their row does not hold:");
+                    System.err.println("jixiao: 提示：" + folder + "：" + names.size()
+                            + " 条规则的名称写的数字与它这一行不符：");
                     names.forEach(x -> System.err.println("  " + x));
                 }
                 List<PolicyProblem> unnamed = PolicyLinter.unnamedCodes(p);
                 if (!unnamed.isEmpty()) { // a warning: the reports show the bare code
-                    System.err.println("jixiao: warning: " + folder + ": " + unnamed.size()
-                            + " finding code(s) have no Chinese name:");
+                    System.err.println("jixiao: 提示：" + folder + "：" + unnamed.size() + " 个提示代码没有中文名称：");
                     unnamed.forEach(x -> System.err.println("  " + x));
                 }
                 List<PolicyProblem> tables = PolicyLinter.decisionTables(p);
                 if (!tables.isEmpty()) { // compiled, and wrong in silence: a tier not inserted, a row that never holds
-                    System.err.println("jixiao: " + folder + ": the decision tables have cells Drools passes over "
-                            + "without a word:");
+                    System.err.println("jixiao: " + folder + "：决策表中有 Drools 会默默略过的格子：");
                     tables.forEach(x -> System.err.println("  " + x));
                     exit = Main.BAD_RULES;
                 }
                 List<PolicyProblem> tiers = PolicyLinter.tierBands(p, samples);
                 if (!tiers.isEmpty()) { // a score in a gap has no tier to be placed in, or two
-                    System.err.println("jixiao: " + folder + ": the qualitative tiers do not cover 0-100% exactly once:");
+                    System.err.println("jixiao: " + folder + "：定性指标的档次没有恰好覆盖 0-100% 一次：");
                     tiers.forEach(x -> System.err.println("  " + x));
                     exit = Main.BAD_RULES;
                 }
                 List<PolicyProblem> levels = PolicyLinter.findingLevels(p);
                 if (!levels.isEmpty()) { // a misspelt code in 提示级别: a 退回 that never happens, in silence
-                    System.err.println("jixiao: " + folder + ": the 提示级别 table names what no rule writes:");
+                    System.err.println("jixiao: " + folder + "：提示级别表写了没有规则写出的代码：");
                     levels.forEach(x -> System.err.println("  " + x));
                     exit = Main.BAD_RULES;
                 }
                 List<PolicyProblem> bands = PolicyLinter.gradeBands(p);
                 if (!bands.isEmpty()) { // some totals would get no grade, or two: scoring them fails (exit 4)
-                    System.err.println("jixiao: " + folder + ": the grade bands do not cover 0-100 exactly once:");
+                    System.err.println("jixiao: " + folder + "：等级区间没有恰好覆盖 0-100 分一次：");
                     bands.forEach(x -> System.err.println("  " + x));
                     exit = Main.BAD_RULES;
                 }

@@ -71,10 +71,10 @@ public final class PolicyLinter {
                 int line = lineOf(code, rule.start());
                 String rel = file.label();
                 check(problems, rel, line, rule.group(1), rule.group(2), CATEGORY, categories,
-                        "first-level category");
+                        "一级指标");
                 check(problems, rel, line, rule.group(1), rule.group(2), DECLARATION, declarable,
-                        "first-level category or second-level heading");
-                check(problems, rel, line, rule.group(1), rule.group(2), TIER, tiers, "tier");
+                        "一级指标或二级指标");
+                check(problems, rel, line, rule.group(1), rule.group(2), TIER, tiers, "档次");
             }
         }
         return problems;
@@ -397,9 +397,9 @@ public final class PolicyLinter {
         Matcher m = p.matcher(body);
         while (m.find()) {
             if (!defined.contains(m.group(1))) {
-                out.add(new PolicyProblem(file, line, "rule \"" + rule + "\" matches the " + what + " \""
-                        + m.group(1) + "\", which no rule of this policy defines (defined: " + String.join("、", defined)
-                        + "): it may never fire", true));
+                out.add(new PolicyProblem(file, line, "规则“" + rule + "”要匹配" + what + " \"" + m.group(1)
+                        + "\"，而本政策没有规则定义它（定义了的：" + String.join("、", defined) + "）：这条规则可能永远不会触发",
+                        true));
             }
         }
     }
