@@ -165,6 +165,15 @@ public final class RulesHistory implements AutoCloseable {
         }
     }
 
+    /** A commit of the history by its id (or a prefix of it), parsed; refused when the history has none such. */
+    private RevCommit parsed(RevWalk walk, String commit) throws PublishException, IOException {
+        ObjectId id = git.getRepository().resolve(commit);
+        if (id == null) {
+            throw new PublishException("历史中没有版本 " + commit + "。");
+        }
+        return walk.parseCommit(id);
+    }
+
     /** The files under a folder as they were at a commit: path relative to the folder → bytes. */
     public Map<String, byte[]> filesAt(String commit, Path folder) throws PublishException {
         String p = gitPath(folder);
@@ -173,19 +182,12 @@ public final class RulesHistory implements AutoCloseable {
             return out;
         }
         Repository repo = git.getRepository();
-        try (RevWalk walk = new RevWalk(repo)) {
-            ObjectId id = repo.resolve(commit);
-            if (id == null) {
-                throw new PublishException("历史中没有版本 " + commit + "。");
-            }
-            RevCommit c = walk.parseCommit(id);
-            try (TreeWalk tw = new TreeWalk(repo)) {
-                tw.addTree(c.getTree());
-                tw.setRecursive(true);
-                tw.setFilter(PathFilter.create(p));
-                while (tw.next()) {
-                    out.put(tw.getPathString().substring(p.length() + 1), repo.open(tw.getObjectId(0)).getBytes());
-                }
+        try (RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            tw.addTree(parsed(walk, commit).getTree());
+            tw.setRecursive(true);
+            tw.setFilter(PathFilter.create(p));
+            while (tw.next()) {
+                out.put(tw.getPathString().substring(p.length() + 1), repo.open(tw.getObjectId(0)).getBytes());
             }
             return out;
         } catch (IOException | RuntimeException e) {
@@ -195,13 +197,8 @@ public final class RulesHistory implements AutoCloseable {
 
     /** The first parent of a commit, or null for the first commit. */
     public String parentOf(String commit) throws PublishException {
-        Repository repo = git.getRepository();
-        try (RevWalk walk = new RevWalk(repo)) {
-            ObjectId id = repo.resolve(commit);
-            if (id == null) {
-                throw new PublishException("历史中没有版本 " + commit + "。");
-            }
-            RevCommit c = walk.parseCommit(id);
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            RevCommit c = parsed(walk, commit);
             return c.getParentCount() == 0 ? null : c.getParent(0).getName();
         } catch (IOException e) {
             throw new PublishException("版本 " + commit + " 读不出：" + e.getMessage());
