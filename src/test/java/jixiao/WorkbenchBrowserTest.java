@@ -332,21 +332,17 @@ class WorkbenchBrowserTest {
         assertThat(shown.get()).isEqualTo(4);
         shot("workbench-batch.png");
         // the downloads Excel opens: one row per submission (a header, then 6), one per finding
-        String table = (String) browser.executeAsyncScript("fetch(arguments[0]).then(r => r.text())"
-                + ".then(arguments[arguments.length - 1])", browser.findElement(By.id("download-csv")).getAttribute("href"));
+        String table = (String) download("download-csv", "r.text()");
         List<String> csvLines = table.lines().toList();
         assertThat(csvLines).hasSize(7);
         assertThat(csvLines.get(0)).startsWith("提交,单位,总分,等级"); // the text, decoded: its byte order mark is read
-        Object bom = browser.executeAsyncScript("fetch(arguments[0]).then(r => r.arrayBuffer())"
-                + ".then(b => arguments[arguments.length - 1](Array.from(new Uint8Array(b).slice(0, 3)).join(',')))",
-                browser.findElement(By.id("download-csv")).getAttribute("href"));
+        Object bom = download("download-csv", "r.arrayBuffer()).then(b => Array.from(new Uint8Array(b).slice(0, 3))"
+                + ".join(',')");
         assertThat(bom).isEqualTo("239,187,191"); // EF BB BF: Excel reads the file as UTF-8
         assertThat(csvLines.stream().filter(l -> l.contains(",99.11,优,"))).hasSize(3);
         assertThat(csvLines.stream().filter(l -> l.contains(",100,优,"))).hasSize(1);
         assertThat(csvLines.stream().filter(l -> l.contains(",退回,"))).hasSize(1);
-        String findingsCsv = (String) browser.executeAsyncScript("fetch(arguments[0]).then(r => r.text())"
-                + ".then(arguments[arguments.length - 1])",
-                browser.findElement(By.id("download-findings")).getAttribute("href"));
+        String findingsCsv = (String) download("download-findings", "r.text()");
         assertThat(findingsCsv).contains("SELF_SCORE_DIFFERS,自评得分与重算不符").contains("ACTUAL_NOT_A_NUMBER");
         // each row opens its submission's own report, in a tab of its own
         String here = browser.getWindowHandle();
@@ -407,6 +403,21 @@ class WorkbenchBrowserTest {
         return json.path("grade").asText("退回");
     }
 
+    /** In the draft's 等级 table, one cell of a band's row typed anew and saved, until the scenarios' count says so. */
+    private static void setBand(String grade, int cell, String value, String status) {
+        browser.get(url("/drafts/shangjie-2021/files/00-parameters.drl.csv"));
+        waitFor("table.grid[data-table='等级']");
+        retype(row("等级", grade).get(cell), value);
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile(status)));
+    }
+
+    /** What a download link of the page holds (a blob the page made), fetched in the page: as text, or its first bytes. */
+    private static Object download(String id, String read) {
+        return browser.executeAsyncScript("fetch(arguments[0]).then(r => " + read + ")"
+                + ".then(arguments[arguments.length - 1])", browser.findElement(By.id(id)).getAttribute("href"));
+    }
+
     /**
      * The analyst's year: in the draft started above, raise 优 to 92 in the table and try to publish — refused for the
      * gap 90-92 with the reason; close it (良 80-92) and try again — refused for the three scenarios that expect 优
@@ -429,12 +440,7 @@ class WorkbenchBrowserTest {
         Files.writeString(ninety, minimal.toString(), StandardCharsets.UTF_8);
         assertThat(apiGrade(ninety)).isEqualTo("优");
 
-        browser.get(url("/drafts/shangjie-2021"));
-        browser.findElements(By.linkText("按表格编辑")).get(2).click();
-        waitFor("table.grid[data-table='等级']");
-        retype(row("等级", "优").get(3), "92");
-        browser.findElement(By.id("save")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("[1-9][0-9]* 个未通过")));
+        setBand("优", 3, "92", "[1-9][0-9]* 个未通过");
 
         browser.get(url("/drafts/shangjie-2021"));
         assertThat(browser.findElement(By.id("draft-changes")).getText()).contains("改动一行")
@@ -449,11 +455,7 @@ class WorkbenchBrowserTest {
         shot("workbench-publish-refused.png");
         assertThat(apiGrade(ninety)).isEqualTo("优");
 
-        browser.get(url("/drafts/shangjie-2021/files/00-parameters.drl.csv"));
-        waitFor("table.grid[data-table='等级']");
-        retype(row("等级", "良").get(4), "92");
-        browser.findElement(By.id("save")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("3 个未通过")));
+        setBand("良", 4, "92", "3 个未通过");
         browser.get(url("/drafts/shangjie-2021"));
         assertThat(browser.findElement(By.id("draft-moves")).getText()).contains("total-90.scenario.json")
                 .contains("90 分 优").contains("90 分 良");
