@@ -191,7 +191,7 @@ public final class Expectations {
 
     /**
      * Takes what the rules give now as what a scenario expects, field by field, for the differences a reviewer accepts
-     * after an intended change of the policy (a band moved, so a total of 90 is now 良): the total, the grade, a
+     * after an intended change of the policy (a grade band moved, so a total of 90 now has another grade): the total, the grade, a
      * category's score or weight, an indicator's score, tier or rule. Writes into {@code expect}; returns the
      * differences it cannot take (a finding expected or not, a count, a missing result): those are for the file.
      */

@@ -361,7 +361,7 @@ final class Workbench {
         }
         h.append(form("/drafts/" + esc + "/publish", "publish", editKey, "<label>你的姓名 <input name=\"by\" required "
                 + "value=\"" + who + "\" autocomplete=\"name\"></label> <label>发布理由 <input name=\"reason\" required "
-                + "size=\"50\" placeholder=\"如：2022年通知第4条，优改为92分及以上\"></label> <label><input type=\"checkbox\" "
+                + "size=\"50\" placeholder=\"如：依据2022年通知第4条，调整等级区间\"></label> <label><input type=\"checkbox\" "
                 + "name=\"mutants\"> 同时做变异检验（约一分钟）</label> <button type=\"submit\">检查并发布</button>"));
         h.append(form("/drafts/" + esc + "/discard", "discard", editKey, "<button type=\"submit\">放弃草稿</button>"));
         return h.toString();
