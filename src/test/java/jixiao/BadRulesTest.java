@@ -113,9 +113,15 @@ class BadRulesTest {
 
     @Test
     void theShippedPoliciesHaveNoSuchProblems() throws Exception {
-        // the shipped ones only: an analyst's own folder (or a draft) is held to its own checks, not the build's
-        List<Path> folders = new java.util.ArrayList<>(List.of(Fixtures.RULES.resolve("common")));
-        Fixtures.SHIPPED.forEach(id -> folders.add(Fixtures.RULES.resolve(id)));
+        // the shipped ones only: an analyst's own folder (or a draft) is held to its own checks, not the build's —
+        // common is checked through the notices built on it, so through a copy that holds the shipped ones alone
+        Path shipped = Files.createTempDirectory("jixiao-shipped");
+        Fixtures.copyTree(Fixtures.RULES.resolve("common"), shipped.resolve("common"));
+        List<Path> folders = new java.util.ArrayList<>(List.of(shipped.resolve("common")));
+        for (String id : Fixtures.SHIPPED) {
+            Fixtures.copyTree(Fixtures.RULES.resolve(id), shipped.resolve(id));
+            folders.add(Fixtures.RULES.resolve(id));
+        }
         for (Path folder : folders) {
             Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
             assertThat(run.err()).as(folder.toString()).isEmpty();

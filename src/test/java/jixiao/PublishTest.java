@@ -247,27 +247,27 @@ class PublishTest {
 
     @Test
     void aNewNoticeBuiltOnAPublishedOneIsPinnedAndItsScenariosNameIt() throws Exception {
-        Fixtures.Run started = jixiao("draft", "shangjie-2021", "--new", "shangjie-2022", "--title", "2022 年度自评");
+        Fixtures.Run started = jixiao("draft", "shangjie-2021", "--new", "shangjie-next-test", "--title", "2022 年度自评");
         assertThat(started.exit()).as(started.err()).isZero();
-        Path folder = rules.resolve("drafts/shangjie-2022");
+        Path folder = rules.resolve("drafts/shangjie-next-test");
         var meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("notice.json").toFile());
-        assertThat(meta.path("id").asText()).isEqualTo("shangjie-2022");
+        assertThat(meta.path("id").asText()).isEqualTo("shangjie-next-test");
         assertThat(meta.path("base").path("notice").asText()).isEqualTo("shangjie-2021");
         assertThat(meta.path("base").path("fingerprint").asText())
                 .isEqualTo(jixiao.engine.PolicyFiles.resolve(rules.resolve("shangjie-2021")).fingerprint());
-        assertThat(Files.readString(scenarios.resolve("drafts/shangjie-2022/submissions/minimal-2021.json")))
-                .contains("\"shangjie-2022\"").doesNotContain("\"shangjie-2021\"");
-        assertThat(jixiao("notices").out().lines()).noneMatch(l -> l.startsWith("shangjie-2022")); // not published yet
+        assertThat(Files.readString(scenarios.resolve("drafts/shangjie-next-test/submissions/minimal-2021.json")))
+                .contains("\"shangjie-next-test\"").doesNotContain("\"shangjie-2021\"");
+        assertThat(jixiao("notices").out().lines()).noneMatch(l -> l.startsWith("shangjie-next-test")); // not published yet
 
-        Fixtures.Run pub = jixiao("publish", "shangjie-2022", "--by", "张三", "--reason", "2022 年度通知与2021年相同");
+        Fixtures.Run pub = jixiao("publish", "shangjie-next-test", "--by", "张三", "--reason", "2022 年度通知与2021年相同");
         assertThat(pub.exit()).as(pub.err()).isZero();
         assertThat(pub.out()).contains("场景 99/99 通过");
-        assertThat(jixiao("notices").out()).contains("shangjie-2022\t2021");
+        assertThat(jixiao("notices").out()).contains("shangjie-next-test\t2021");
         // the seed, as the 2022 notice: 99.11 优 as under its base (nothing changed but the name)
-        Path seed = scenarios.resolve("shangjie-2022/justice-bureau-2021.json");
+        Path seed = scenarios.resolve("shangjie-next-test/justice-bureau-2021.json");
         Fixtures.Run scored = Fixtures.cli("score", "--rules-root", rules.toString(), seed.toString());
         assertThat(scored.exit()).as(scored.err()).isZero();
-        assertThat(scored.out()).contains("shangjie-2022").contains("99.11").contains("优");
+        assertThat(scored.out()).contains("shangjie-next-test").contains("99.11").contains("优");
     }
 
     @Test

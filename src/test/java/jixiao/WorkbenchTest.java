@@ -365,7 +365,7 @@ class WorkbenchTest {
         Fixtures.copyHome(tmp);
         Path rules = tmp.resolve("rules");
         new jixiao.publish.Drafts(new jixiao.engine.PolicyRegistry(rules, null), tmp.resolve("scenarios"))
-                .newNotice("shangjie-2021", "shangjie-2022", "2022 年度");
+                .newNotice("shangjie-2021", "shangjie-next-test", "2022 年度");
         Path reasons = rules.resolve("shangjie-2021/62-reasons.drl");
         Files.writeString(reasons, Files.readString(reasons) + "\n// 2021 年通知的一处说明改了\n");
         try (ApiServer own = ApiServer.start(rules, tmp.resolve("scenarios"), "127.0.0.1", 0, TOKEN)) {
@@ -375,7 +375,7 @@ class WorkbenchTest {
                     .split(";", 2)[0];
             java.util.function.Supplier<String> page = () -> {
                 try {
-                    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/drafts/shangjie-2022"))
+                    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/drafts/shangjie-next-test"))
                             .header("Cookie", jar).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                             .body();
                 } catch (Exception e) {
@@ -387,14 +387,14 @@ class WorkbenchTest {
             assertThat(stale.select("#repin button").text()).contains("按 shangjie-2021 的现行版本重新钉住");
             java.util.regex.Matcher key = FORM_KEY.matcher(stale.html());
             assertThat(key.find()).isTrue();
-            HttpResponse<String> pinned = form(own, jar, "/drafts/shangjie-2022/pin", "edit", key.group(1));
+            HttpResponse<String> pinned = form(own, jar, "/drafts/shangjie-next-test/pin", "edit", key.group(1));
             assertThat(pinned.statusCode()).isEqualTo(303);
             Document now = Jsoup.parse(page.get());
             assertThat(now.select("#stale-pin")).isEmpty();
-            assertThat(now.select("h1").text()).isEqualTo("shangjie-2022（草稿）");
+            assertThat(now.select("h1").text()).isEqualTo("shangjie-next-test（草稿）");
             assertThat(now.select("#status").text()).contains("新通知，建于 shangjie-2021 之上");
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rules.resolve(
-                    "drafts/shangjie-2022/notice.json").toFile()).path("base").path("fingerprint").asText())
+                    "drafts/shangjie-next-test/notice.json").toFile()).path("base").path("fingerprint").asText())
                     .isEqualTo(jixiao.engine.PolicyFiles.resolve(rules.resolve("shangjie-2021")).fingerprint());
         }
     }

@@ -79,7 +79,8 @@ public final class DecisionTables {
     }
 
     /** A number a rule's name states: not a clause's (注4, 第五条), a document's (〔2020〕10号) or a code's. */
-    private static final Pattern STATED = Pattern.compile("(?<![注第〔\\d.A-Za-z_])(\\d+(?:\\.\\d+)?)(?![\\d.]*[〕号条款项A-Za-z_])");
+    private static final Pattern STATED = Pattern.compile("(?<![注第〔\\d.A-Za-z_])(?!(?:19|20)\\d\\d(?:年|）|\\)))"
+            + "(\\d+(?:\\.\\d+)?)(?![\\d.]*[〕号条款项A-Za-z_])"); // a year (2022年, （2022）) is not a stated figure
     private static final Pattern ANY_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
     /**
