@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import jixiao.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,8 @@ class DecisionTableTrapsTest {
         Path folder = copyWith("部分达成,部分达成预期指标并具有一定效果,60,含,80,不含", "部分达成,部分达成预期指标并具有一定效果,60,含,80,");
         Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
         assertThat(run.exit()).isEqualTo(Main.BAD_RULES);
-        assertThat(run.err()).contains("00-parameters.drl.csv:23").contains("决策表 定性指标档次")
+        int row = lineOf(folder.resolve("00-parameters.drl.csv"), "部分达成,部分达成预期指标并具有一定效果,60,含,80,");
+        assertThat(run.err()).contains("00-parameters.drl.csv:" + row).contains("决策表 定性指标档次")
                 .contains("“含上限否”一栏（ACTION）是空的").contains("insert(new Tier(");
     }
 
@@ -90,6 +92,24 @@ class DecisionTableTrapsTest {
     }
 
     /**
+     * A shared rule reads a notice's words (措辞) by name. A row misspelt, or left out, compiles and the rule never fires:
+     * a 退回 for points that do not add up would never happen. check-rules refuses it, naming the rule's file and line, the
+     * parameter, and the row that is likely the misspelt one.
+     */
+    @Test
+    void aWordedParameterARuleReadsAndNoRowGivesIsRefusedNotSilentlySkipped() throws Exception {
+        Path folder = copyWith(",10 通知参数,分值不符时的建议,", ",10 通知参数,分值不符的建议,");
+        Fixtures.Run run = Fixtures.cli("check-rules", folder.toString());
+        assertThat(run.exit()).isEqualTo(Main.BAD_RULES);
+        assertThat(run.err()).contains("规则读的通知参数，本通知没有给出")
+                .containsPattern("common/41-indicator-points\\.drl:\\d+: 规则读通知参数“分值不符时的建议”")
+                .contains("是不是 分值不符的建议？");
+        Fixtures.Run shipped = Fixtures.cli("check-rules", Fixtures.SHANGJIE.toString());
+        assertThat(shipped.exit()).as(shipped.err()).isEqualTo(Main.OK);
+        assertThat(shipped.err()).doesNotContain("规则读的通知参数");
+    }
+
+    /**
      * A weight edited in its cell while the rule's name still states the old one: the scores follow the cell, and the
      * reports show the stale name beside them. A warning (exit 0) naming the row and the number.
      */
@@ -111,5 +131,16 @@ class DecisionTableTrapsTest {
                 .toString());
         assertThat(year.exit()).as(year.err()).isZero();
         assertThat(year.err()).doesNotContain("名称写的");
+    }
+
+    /** The line (from 1) of the first line holding {@code text}. */
+    private static int lineOf(Path file, String text) throws Exception {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
     }
 }

@@ -76,12 +76,16 @@ class NoticesTest {
                 ",部分达成,部分达成预期指标并具有一定效果,50,含,80,不含");
         edit(third.resolve("00-parameters.drl.csv"), ",未达成,未达成预期指标且效果较差,0,含,60,不含",
                 ",未达成,未达成预期指标且效果较差,0,含,50,不含");
-        // a category that does not apply: its points are shared out in proportion, not moved to one category
-        Files.copy(base.resolve("20-adjustments.drl"), third.resolve("20-adjustments.drl"));
-        replaceRule(third.resolve("20-adjustments.drl"), "可持续性指标声明不适用或未设三级指标的，其分值并入效益指标", """
+        // a category that does not apply: its points are shared out in proportion, not moved to one category (the
+        // shared rule that moves them by the 分值并入 table is dropped, a rule of its own added)
+        Files.writeString(third.resolve("20-share-out.drl"), """
+                package jixiao.policy;
+
+                import java.math.BigDecimal;
+                import jixiao.model.*;
+
                 rule "不适用的一级指标，其分值按比例分给其他可调整的一级指标"
                     ruleflow-group "20 分值调整"
-                    salience 20
                 when
                     CategoryDeclaration( applicable == false, $n : name, name != "预算执行率" )
                     $from : CategoryWeight( category == $n, applicable == true )
@@ -89,7 +93,7 @@ class NoticesTest {
                         CategoryWeight( category != $n, category != "预算执行率", applicable == true ) )
                 then
                     BigDecimal moved = $from.getWeight();
-                    BigDecimal base = 合计($others);
+                    BigDecimal base = CategoryWeight.sumOf($others);
                     modify($from) { notApplicable("部门声明不适用，分值按比例分给其他一级指标") }
                     for (Object o : $others) {
                         CategoryWeight w = (CategoryWeight) o;
@@ -97,7 +101,7 @@ class NoticesTest {
                         modify(w) { add(share, "按比例分得" + 数(share) + "分") }
                     }
                 end
-                """);
+                """, StandardCharsets.UTF_8);
         // category scores are scaled to the new weights (the common base's file of that name, replaced) ...
         Files.copy(root.resolve("common/40-totals.drl"), third.resolve("40-totals.drl"));
         replaceRule(third.resolve("40-totals.drl"), "一级指标得分为其下三级指标得分之和", """
@@ -108,22 +112,21 @@ class NoticesTest {
                     $scores : List() from collect( IndicatorScore( indicator.category == $c ) )
                     $rows : List( size > 0 ) from collect( Indicator( category == $c ) )
                 then
-                    BigDecimal sum = 得分取舍(Num.mulDiv(合计($scores), $w.getWeight(), 合计($rows)));
+                    BigDecimal sum = 得分取舍(Num.mulDiv(IndicatorScore.sumOf($scores), $w.getWeight(),
+                        Indicator.pointsOf($rows)));
                     insert(new CategoryScore($c, $w.getWeight(), sum, "三级指标得分之和按分值折算为" + 数(sum) + "分"));
                 end
                 """);
-        // ... so points need no longer add up to them
-        Files.copy(base.resolve("41-weight-checks.drl"), third.resolve("41-weight-checks.drl"));
-        replaceRule(third.resolve("41-weight-checks.drl"), "三级指标分值之和不等于一级指标分值的，退回", "");
-        // and the notice has no 注2 of its own: the base's file is dropped
-        edit(third.resolve("notice.json"), "\"base\"", "\"drop\": [\"62-reasons.drl\"],\n  \"base\"");
+        // ... so points need no longer add up to them; and the notice has no 注2 of its own: the bases' files are dropped
+        edit(third.resolve("notice.json"), "\"base\"", "\"drop\": [\"20-weight-transfer.drl\", \"41-indicator-points.drl\", "
+                + "\"62-reasons.drl\"],\n  \"base\"");
         Fixtures.Run unpinned = Fixtures.cli("score", "--rules", third.toString(), Fixtures.SEED.toString());
         assertThat(unpinned.exit()).isEqualTo(3);
         assertThat(unpinned.err()).contains("does not pin its base shangjie-2021").contains("jixiao pin shangjie-2022-draft");
         Fixtures.pin(root, "shangjie-2022-draft");
         try (var files = Files.list(third)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("notice.json",
-                    "00-parameters.drl.csv", "20-adjustments.drl", "40-totals.drl", "41-weight-checks.drl");
+                    "00-parameters.drl.csv", "20-share-out.drl", "40-totals.drl");
         }
 
         Fixtures.Run seed = Fixtures.cli("score", "--format", "json", "--rules", third.toString(),

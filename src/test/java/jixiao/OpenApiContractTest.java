@@ -87,6 +87,9 @@ class OpenApiContractTest {
         meta.put("id", id);
         Files.writeString(to.resolve("notice.json"), meta.toPrettyString());
         Path f = to.resolve(file);
+        if (!Files.exists(f)) { // a shared file: the notice's own copy replaces it
+            Files.copy(rules.resolve("common").resolve(file), f);
+        }
         String text = Files.readString(f);
         String changed = change.apply(text);
         assertThat(changed).isNotEqualTo(text);

@@ -260,4 +260,43 @@ class PolicyLayersTest {
             }
         }
     }
+
+    /**
+     * A rule written once: no two rules of the shipped notices and their shared base differ only by their strings and
+     * numbers (a category's name, a clause cited, a row's name, a threshold). Such a pair belongs in common/, its
+     * literals in the notices' parameter tables (措辞, 分值并入). Two rules are compared with their comments dropped,
+     * every string and number made one placeholder, and spaces made one.
+     */
+    @Test
+    void noTwoShippedRulesDifferOnlyByTheirLiterals() throws Exception {
+        Pattern rule = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\s*$");
+        Map<String, String> seen = new HashMap<>();
+        List<String> twins = new ArrayList<>();
+        List<Path> folders = new ArrayList<>(List.of(Fixtures.RULES.resolve("common")));
+        for (String id : Fixtures.SHIPPED) {
+            folders.add(Fixtures.RULES.resolve(id));
+        }
+        int rules = 0;
+        for (Path folder : folders) {
+            try (var files = Files.list(folder)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                    Matcher m = rule.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        rules++;
+                        String shape = m.group(2).replaceAll("//[^\\n]*", "")
+                                .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "S")
+                                .replaceAll("\\b\\d+(?:\\.\\d+)?\\b", "N")
+                                .replaceAll("\\s+", " ").strip();
+                        String here = Fixtures.RULES.relativize(f) + " “" + m.group(1) + "”";
+                        String before = seen.putIfAbsent(shape, here);
+                        if (before != null) {
+                            twins.add(before + " ~ " + here);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(rules).as("rules read").isGreaterThan(50);
+        assertThat(twins).as("rules that differ only by strings and numbers").isEmpty();
+    }
 }

@@ -48,6 +48,41 @@ class ScenarioCommandTest {
     }
 
     /**
+     * What a result says for itself is checked too: an indicator's, a category's or the total's explanation, whole
+     * ({@code explanation}) or in part ({@code says}); a finding's words and its two numbers. The seed's 政府采购执行率 is
+     * 2 × 50 ÷ 90 = 1.11 (claimed 1): a finding SELF_SCORE_DIFFERS with claimed 1 and recomputed 1.11.
+     */
+    @Test
+    void theWordsAndNumbersAResultGivesAreCheckedWhenAScenarioStatesThem() throws Exception {
+        scenario("right", """
+                { "submission": "%s", "expect": {
+                    "total": { "score": 99.11, "explanation": "4个一级指标得分之和99.11分" },
+                    "indicators": { "政府采购执行率": { "score": 1.11, "says": ["2 × 50 ÷ 90 = 1.11", "未达到指标值"] } },
+                    "categories": { "效益指标": { "says": "5项三级指标得分之和30分" } },
+                    "findings": [ { "code": "SELF_SCORE_DIFFERS", "claimed": 1, "recomputed": 1.11,
+                                    "says": "自评得分1分，重算得分1.11分" } ] } }
+                """.formatted(seedRef()));
+        scenario("wrong", """
+                { "submission": "%s", "expect": {
+                    "total": { "explanation": "4个一级指标得分之和99.1分" },
+                    "indicators": { "政府采购执行率": { "says": "2 × 50 ÷ 90 = 1.1（" } },
+                    "findings": [ { "code": "SELF_SCORE_DIFFERS", "recomputed": 1.1 } ] } }
+                """.formatted(seedRef()));
+        scenario("misspelt", """
+                { "submission": "%s", "expect": { "total": { "scroe": 99.11 } } }
+                """.formatted(seedRef()));
+        Fixtures.Run run = Fixtures.cli("test", tmp.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("PASS    " + tmp.resolve("right.scenario.json"))
+                .contains("总分的说明（total.explanation）：期望 4个一级指标得分之和99.1分，实际 4个一级指标得分之和99.11分")
+                .contains("指标“政府采购执行率”的说明（indicators[\"政府采购执行率\"].says）：期望 说明中有“2 × 50 ÷ 90 = 1.1（”")
+                .contains("一条提示 {\"code\":\"SELF_SCORE_DIFFERS\",\"recomputed\":1.1}")
+                .contains("$.expect.total.scroe: unknown expectation \"scroe\"; expected one of: explanation, says, score")
+                .contains("1 passed, 2 failed");
+    }
+
+    /**
      * A misspelt key inside an expectation ("weigth", "scroe", {"cod": …}) checked nothing, and the scenario passed;
      * it is now a broken scenario naming the key and the keys that are checked.
      */
@@ -63,7 +98,7 @@ class ScenarioCommandTest {
         Fixtures.Run run = Fixtures.cli("test", tmp.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("$.expect.categories[\"效益指标\"].weigth: unknown expectation \"weigth\"; "
-                        + "expected one of: applicable, score, weight, weightRules")
+                        + "expected one of: applicable, explanation, says, score, weight, weightRules")
                 .contains("$.expect.indicators[\"决算真实性\"].scroe: unknown expectation \"scroe\"")
                 .contains("$.expect.findings[0].cod: unknown expectation \"cod\"")
                 .contains("$.expect.noFindings[0]: an empty object would match any finding")

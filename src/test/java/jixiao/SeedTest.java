@@ -40,11 +40,12 @@ class SeedTest {
         assertThat(result.weight("可持续性指标").isApplicable()).isFalse();
         assertThat(result.weight("可持续性指标").getWeight()).isEqualByComparingTo("0");
         assertThat(result.category("可持续性指标")).isNull();
-        // 效益指标: its default 20 (00-parameters.drl.csv), then the 10 of 可持续性指标 moved to it (20-adjustments.drl)
+        // 效益指标: its default 20 (00-parameters.drl.csv), then the 10 of 可持续性指标 moved to it (the shared rule that
+        // moves points as the notice's 分值并入 table says)
         assertThat(result.weight("效益指标").getSteps()).extracting(s -> s.getWeightAfter().toPlainString())
                 .containsExactly("20", "30");
         assertMadeBy(result.weight("效益指标").getSteps().get(0).getRule(), "00-parameters.drl.csv");
-        assertMadeBy(result.weight("效益指标").getSteps().get(1).getRule(), "20-adjustments.drl");
+        assertMadeBy(result.weight("效益指标").getSteps().get(1).getRule(), "common/20-weight-transfer.drl");
         assertThat(result.weights()).extracting(w -> w.getCategory())
                 .containsExactly("预算执行率", "投入管理指标", "可持续性指标", "产出指标", "效益指标");
     }
@@ -104,7 +105,7 @@ class SeedTest {
         assertMadeBy(ind.getRule(), "common/60-review.drl");
         for (Finding f : result.findings()) {
             assertMadeBy(f.getRule(), f.getCode().endsWith("INCONSISTENT") || f.getCode().startsWith("TASKS")
-                    ? "61-consistency.drl" : f.getCode().equals("REASON_MISSING") ? "62-reasons.drl" : "common/60-review.drl");
+                    ? "61-consistency.drl" : f.getCode().equals("REASON_MISSING") ? "common/62-reasons.drl" : "common/60-review.drl");
         }
         Finding total = result.findings().stream().filter(f -> f.getCode().equals("TOTAL_DIFFERS")).findFirst()
                 .orElseThrow();

@@ -202,7 +202,8 @@ class ServerGuardsTest {
     /** A notice whose rules loop inside a consequence, on every submission. */
     private Path loopingRules() throws Exception {
         Path home = copy();
-        Path drl = home.resolve("rules/shangjie-2021/62-reasons.drl");
+        Path drl = home.resolve("rules/shangjie-2021/62-reasons.drl"); // replaces the shared file of that name
+        Files.copy(home.resolve("rules/common/62-reasons.drl"), drl);
         String text = Files.readString(drl);
         Matcher m = Pattern.compile("(?m)^then\\s*$").matcher(text);
         assertThat(m.find()).isTrue();
@@ -373,15 +374,15 @@ class ServerGuardsTest {
         // a draft of the notice, whose file is a link to a file elsewhere, readable by the group and others
         new jixiao.publish.Drafts(new jixiao.engine.PolicyRegistry(rules, null), home.resolve("scenarios"))
                 .workingCopy("shangjie-2021");
-        Path real = home.resolve("elsewhere/62-reasons.drl");
+        Path real = home.resolve("elsewhere/61-consistency.drl");
         Files.createDirectories(real.getParent());
-        Path link = rules.resolve("drafts/shangjie-2021/62-reasons.drl");
+        Path link = rules.resolve("drafts/shangjie-2021/61-consistency.drl");
         Files.move(link, real);
         Files.createSymbolicLink(link, real);
         Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r--r--"));
         try (ApiServer s = ApiServer.start(rules, home.resolve("scenarios"), "127.0.0.1", 0, TOKEN)) {
             String cookie = session(s);
-            String path = "/drafts/shangjie-2021/files/62-reasons.drl";
+            String path = "/drafts/shangjie-2021/files/61-consistency.drl";
             String editor = page(s, path, cookie).body();
             Matcher key = Pattern.compile("data-edit-key=\"([0-9a-f]+)\"").matcher(editor);
             Matcher base = Pattern.compile("data-base=\"([0-9a-f]+)\"").matcher(editor);

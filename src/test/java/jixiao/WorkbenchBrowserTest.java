@@ -177,14 +177,15 @@ class WorkbenchBrowserTest {
         assertThat(waitFor("h1").getText()).isEqualTo("shangjie-2021");
         assertThat(browser.findElement(By.id("status")).getText()).contains("现行");
         // the decision tables are shown as tables on the policy page, each row with its line
-        assertThat(browser.findElements(By.cssSelector("table.decision-table")).size()).isEqualTo(4);
+        // (一级指标默认分值, 分值并入, 定性指标档次, 等级, 提示级别, 措辞)
+        assertThat(browser.findElements(By.cssSelector("table.decision-table")).size()).isEqualTo(6);
         shot("workbench-policy.png");
         // the rules in force are read-only: changes are made in a draft
         browser.findElement(By.cssSelector("#start-draft button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "（草稿）"));
         assertThat(browser.findElement(By.id("status")).getText()).contains("草稿（未发布）").contains("仍用现行的");
         assertThat(browser.findElement(By.id("draft-changes")).getText()).contains("0 处");
-        browser.findElements(By.linkText("按表格编辑")).get(2).click();
+        browser.findElements(By.linkText("按表格编辑")).get(3).click(); // the fourth table: 等级
         waitFor("table.grid[data-table='等级']");
         shot("workbench-table-editor.png");
 
@@ -213,14 +214,14 @@ class WorkbenchBrowserTest {
     @Test
     @Order(2)
     void aRuleFileInTheCodeEditorShowsACompileErrorAtItsLineAndUndoMendsIt() throws Exception {
-        Path file = rules.resolve("drafts/shangjie-2021/62-reasons.drl");
+        Path file = rules.resolve("drafts/shangjie-2021/41-weight-checks.drl");
         String original = Files.readString(file, StandardCharsets.UTF_8);
         breakAndMend(file, original);
     }
 
     private void breakAndMend(Path file, String original) throws Exception {
         browser.get(url("/drafts/shangjie-2021"));
-        browser.findElement(By.partialLinkText("62-reasons.drl:")).click();
+        browser.findElement(By.partialLinkText("41-weight-checks.drl:")).click();
         WebElement code = waitFor("#code .cm-content");
         // highlighted as DRL: keywords and strings have their own colours
         assertThat(browser.findElements(By.cssSelector("#code .cm-line span")).size()).isGreaterThan(10);
@@ -228,7 +229,7 @@ class WorkbenchBrowserTest {
         code.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "rule \"半截规则\" when then");
         code.sendKeys(Keys.chord(Keys.CONTROL, "s"));
         WebElement problems = waitFor("#problems");
-        assertThat(problems.getText()).contains("62-reasons.drl:");
+        assertThat(problems.getText()).contains("41-weight-checks.drl:");
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("半截规则");
         // the broken draft changes nothing for anyone else: the API scores by the notice in force meanwhile
         assertThat(apiGrade(Fixtures.SEED)).isEqualTo("优");
@@ -519,7 +520,7 @@ class WorkbenchBrowserTest {
     @Order(7)
     void everyPageFitsTheScreenWidthAndItsControlsAreReachedByTheKeyboard() {
         for (String page : List.of("/", "/notices/shangjie-2021", "/notices/shangjie-2021/files/00-parameters.drl.csv",
-                "/notices/shangjie-2021/files/62-reasons.drl", "/notices/shangjie-2021/scenarios", "/score", "/compare",
+                "/notices/shangjie-2021/files/41-weight-checks.drl", "/notices/shangjie-2021/scenarios", "/score", "/compare",
                 "/notices/shangjie-2021/history")) {
             browser.get(url(page));
             waitFor("h1");

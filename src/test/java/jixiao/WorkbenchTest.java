@@ -76,7 +76,7 @@ class WorkbenchTest {
         java.util.regex.Pattern word = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_./\\-]*");
         List<String> found = new java.util.ArrayList<>();
         for (String page : List.of("/", "/notices/shangjie-2021", "/notices/mof-2020-project", "/notices/common",
-                "/notices/shangjie-2021/files/00-parameters.drl.csv", "/notices/shangjie-2021/files/62-reasons.drl",
+                "/notices/shangjie-2021/files/00-parameters.drl.csv", "/notices/shangjie-2021/files/41-weight-checks.drl",
                 "/notices/shangjie-2021/scenarios", "/notices/shangjie-2021/scenarios/seed.scenario.json", "/score",
                 "/compare", "/api", "/notices/shangjie-2021/document",
                 "/notices/mof-2020-project/document")) {
@@ -238,7 +238,7 @@ class WorkbenchTest {
         assertThat(list.select("#scenarios").text()).startsWith(files + " 个通过，0 个未通过");
         Document one = Jsoup.parse(get("/notices/mof-2020-project/scenarios/example.scenario.json", jar).body());
         assertThat(one.select("#status").text()).isEqualTo("通过");
-        assertThat(one.select("pre").text()).contains("\"total\": 96.49");
+        assertThat(one.select("pre").text()).contains("\"score\": 96.49");
         assertThat(one.select("#result #total").text()).contains("96.49");
         assertThat(get("/notices/mof-2020-project/scenarios/nowhere.scenario.json", jar).statusCode()).isEqualTo(404);
         assertThat(get("/notices/common/scenarios", jar).statusCode()).isEqualTo(404);
@@ -366,7 +366,7 @@ class WorkbenchTest {
         Path rules = tmp.resolve("rules");
         new jixiao.publish.Drafts(new jixiao.engine.PolicyRegistry(rules, null), tmp.resolve("scenarios"))
                 .newNotice("shangjie-2021", "shangjie-next-test", "2022 年度");
-        Path reasons = rules.resolve("shangjie-2021/62-reasons.drl");
+        Path reasons = rules.resolve("shangjie-2021/41-weight-checks.drl");
         Files.writeString(reasons, Files.readString(reasons) + "\n// 2021 年通知的一处说明改了\n");
         try (ApiServer own = ApiServer.start(rules, tmp.resolve("scenarios"), "127.0.0.1", 0, TOKEN)) {
             String base = "http://127.0.0.1:" + own.port();

@@ -98,6 +98,12 @@ final class CheckRulesCommand implements Callable<Integer> {
                     levels.forEach(x -> System.err.println("  " + x));
                     exit = Main.BAD_RULES;
                 }
+                List<PolicyProblem> missing = PolicyLinter.missingParameters(p);
+                if (!missing.isEmpty()) { // a shared rule that reads words the notice does not give never fires
+                    System.err.println("jixiao: " + folder + "：规则读的通知参数，本通知没有给出：");
+                    missing.forEach(x -> System.err.println("  " + x));
+                    exit = Main.BAD_RULES;
+                }
                 List<PolicyProblem> bands = PolicyLinter.gradeBands(p);
                 if (!bands.isEmpty()) { // some totals would get no grade, or two: scoring them fails (exit 4)
                     System.err.println("jixiao: " + folder + "：等级区间没有恰好覆盖 0-100 分一次：");

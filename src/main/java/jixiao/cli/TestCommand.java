@@ -250,13 +250,15 @@ final class TestCommand implements Callable<Integer> {
             List<jixiao.scenario.Mutants.Mutant> all = jixiao.scenario.Mutants.of(set);
             o.println("mutants of " + id + " (" + set.fingerprint() + "): " + all.size() + ", each run on "
                     + scenarios.size() + " scenarios");
-            ScenarioRunner runner = new ScenarioRunner(registry, limited(new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false)));
+            List<jixiao.scenario.Mutants.Result> results = jixiao.scenario.Mutants.runAll(set, all, scenarios,
+                    () -> new ScenarioRunner(registry, limited(new Scorer(Scorer.DEFAULT_MAX_FIRINGS, false))),
+                    equivalents);
             int killed = 0;
             int equivalent = 0;
             int stillborn = 0;
             int survived = 0;
-            for (jixiao.scenario.Mutants.Mutant m : all) {
-                jixiao.scenario.Mutants.Result r = jixiao.scenario.Mutants.run(set, m, scenarios, runner, equivalents);
+            for (jixiao.scenario.Mutants.Result r : results) {
+                jixiao.scenario.Mutants.Mutant m = r.mutant();
                 switch (r.status()) {
                     case KILLED -> killed++;
                     case EQUIVALENT -> equivalent++;
@@ -274,6 +276,10 @@ final class TestCommand implements Callable<Integer> {
                     }
                     default -> { }
                 }
+            }
+            for (String gone : jixiao.scenario.Mutants.stale(equivalents, all)) {
+                o.println("STALE     " + gone + ": listed as equivalent, but no such mutant any more; remove it from "
+                        + jixiao.scenario.Mutants.EQUIVALENT);
             }
             int counted = all.size() - stillborn;
             o.println(String.format("mutation score of %s: %.1f%% (%d killed, %d equivalent, %d survived; %d did not "

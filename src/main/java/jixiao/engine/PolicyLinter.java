@@ -154,6 +154,39 @@ public final class PolicyLinter {
         return out;
     }
 
+    /** A rule reading a notice's worded parameter: {@code Parameter( name == "未完成原因栏", … )}. */
+    private static final Pattern READS_PARAMETER = Pattern.compile("Parameter\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
+
+    /**
+     * The worded parameters ({@link jixiao.model.Parameter}) a rule of the policy reads and no row of its tables sets:
+     * such a rule never fires, in silence (a 退回 that never happens). One problem per place a rule reads one.
+     */
+    public static List<PolicyProblem> missingParameters(Policy policy) throws PolicyException {
+        Set<String> set = new TreeSet<>();
+        for (Object o : factsFor(policy, withEmpty(policy, List.of()).get(0))) {
+            if (o instanceof jixiao.model.Parameter parameter) {
+                set.add(parameter.name());
+            }
+        }
+        List<PolicyProblem> out = new ArrayList<>();
+        for (PolicyFiles.Source file : policy.sources()) {
+            if (!file.name().endsWith(".drl")) {
+                continue;
+            }
+            String text = withoutComments(file.text());
+            Matcher m = READS_PARAMETER.matcher(text);
+            while (m.find()) {
+                if (!set.contains(m.group(1))) {
+                    out.add(new PolicyProblem(file.label(), lineOf(text, m.start()), "规则读通知参数“" + m.group(1)
+                            + "”，而本通知的措辞表（00-parameters.drl.csv 的 RuleTable 措辞）没有这一行：这条规则永远不会触发；"
+                            + "在措辞表中加上这一行，或在 notice.json 的 \"drop\" 中去掉这个文件" + nearest(m.group(1), set),
+                            true));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * The finding codes a rule writes that the notice (with its bases) gives no Chinese name under "codes" in
      * notice.json: reports would show the bare code. One problem per code, at the first place a rule writes it.

@@ -31,4 +31,9 @@ public class CategoryScore extends RuleResult {
     public String getExplanation() {
         return explanation;
     }
+
+    /** The sum of the scores of a list of category scores (exact; 0.00 for none). */
+    public static BigDecimal sumOf(java.util.List<?> scores) {
+        return Num.sum(scores, CategoryScore.class, CategoryScore::getScore);
+    }
 }

@@ -114,4 +114,17 @@ public class CategoryWeight extends RuleResult {
     public String getLastRule() {
         return steps.get(steps.size() - 1).rule;
     }
+
+    /** The sum of the weights of a list of category weights (exact; 0.00 for none). */
+    public static BigDecimal sumOf(List<?> weights) {
+        return Num.sum(weights, CategoryWeight.class, CategoryWeight::getWeight);
+    }
+
+    /** The categories' names in the notice's order, joined by 、 (for a finding's text). */
+    public static String namesInOrder(List<?> weights) {
+        return weights.stream().map(CategoryWeight.class::cast)
+                .sorted(java.util.Comparator.comparingInt(CategoryWeight::getOrder))
+                .map(CategoryWeight::getCategory)
+                .collect(java.util.stream.Collectors.joining("、"));
+    }
 }

@@ -51,4 +51,15 @@ public final class Dates {
         LocalDate d = of(number);
         return (hasYear(number) ? d.getYear() + "年" : "") + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
+
+    private static final java.util.regex.Pattern WRITES_DAY =
+            java.util.regex.Pattern.compile(".*\\d\\s*[日号].*|.*\\d{4}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}.*");
+
+    /**
+     * Whether a date as typed names its day (2023年10月8日, 10月8号, 2023-10-08), not only its month (10月, carried
+     * as the month's last day, so that how many days late it was cannot be told).
+     */
+    public static boolean writesDay(String text) {
+        return text != null && WRITES_DAY.matcher(text).matches();
+    }
 }

@@ -77,4 +77,14 @@ public record Indicator(
     public boolean isQualitative() {
         return target != null && !target.isNumeric();
     }
+
+    /** The sum of the points (分值) of a list of rows (exact; 0.00 for none; a row without points not counted). */
+    public static BigDecimal pointsOf(java.util.List<?> rows) {
+        return Num.sum(rows, Indicator.class, Indicator::points);
+    }
+
+    /** The sum of the self-scores (得分) of a list of rows (exact; 0.00 for none; a row without one not counted). */
+    public static BigDecimal claimedOf(java.util.List<?> rows) {
+        return Num.sum(rows, Indicator.class, Indicator::claimed);
+    }
 }

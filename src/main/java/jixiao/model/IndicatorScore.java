@@ -36,4 +36,9 @@ public class IndicatorScore extends RuleResult {
     public String getExplanation() {
         return explanation;
     }
+
+    /** The sum of the scores of a list of indicator scores (exact; 0.00 for none). */
+    public static BigDecimal sumOf(java.util.List<?> scores) {
+        return Num.sum(scores, IndicatorScore.class, IndicatorScore::getScore);
+    }
 }

@@ -3,6 +3,8 @@ package jixiao.model;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Exact arithmetic helpers for rules and reports. They do not round to any policy's precision: how many
@@ -84,5 +86,20 @@ public final class Num {
             return a == b;
         }
         return a.compareTo(b) == 0;
+    }
+
+    /**
+     * The exact sum of one figure of each item of a list (a rule's {@code collect}): 0.00 when there is none, a
+     * figure that is null not counted. Items of another kind than {@code kind} are a rule's mistake and refused.
+     */
+    public static <T> BigDecimal sum(List<?> items, Class<T> kind, Function<? super T, BigDecimal> figure) {
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (Object item : items) {
+            BigDecimal v = figure.apply(kind.cast(item));
+            if (v != null) {
+                sum = sum.add(v);
+            }
+        }
+        return sum;
     }
 }

@@ -48,15 +48,23 @@ public class Tier extends RuleResult {
     }
 
     /**
-     * The band as text, e.g. "80%（含）-100%（含）".
-     *
-     * @deprecated how a band is written is the notice's: the shipped notices write it with their DRL function 区间.
-     *     Kept so that notice folders written against earlier versions still compile and read the same.
+     * The score in this band nearest to {@code score}, the band's edges given as a score is written
+     * ({@code lowerEdge}, {@code upperEdge}: {@link #lowerScore} and {@link #upperScore} rounded as the notice rounds
+     * a score): a score below the band takes its lower edge, one above it its upper edge; an edge the band leaves out
+     * gives way by {@code step}, the smallest unit a score is written in (0.01 for two decimals).
      */
-    @Deprecated
-    public String band() {
-        return Num.fmt(lowerPercent) + "%" + (lowerInclusive ? "（含）" : "（不含）") + "-"
-                + Num.fmt(upperPercent) + "%" + (upperInclusive ? "（含）" : "（不含）");
+    public BigDecimal nearestInside(BigDecimal score, BigDecimal lowerEdge, BigDecimal upperEdge, BigDecimal step) {
+        BigDecimal lower = lowerInclusive ? lowerEdge : lowerEdge.add(step);
+        BigDecimal upper = upperInclusive ? upperEdge : upperEdge.subtract(step);
+        return Num.min(upper, Num.max(lower, score));
+    }
+
+    /** The bands' names from the highest band down, each in quotation marks, joined by 、 (for a finding's text). */
+    public static String quotedNamesFromTop(java.util.List<?> tiers) {
+        return tiers.stream().map(Tier.class::cast)
+                .sorted(java.util.Comparator.comparing(Tier::getLowerPercent).reversed())
+                .map(t -> "“" + t.getName() + "”")
+                .collect(java.util.stream.Collectors.joining("、"));
     }
 
     public String getName() {

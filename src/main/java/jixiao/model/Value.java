@@ -70,6 +70,11 @@ public record Value(String text, String comparator, BigDecimal number, BigDecima
         return number != null && (comparator.isEmpty() || comparator.equals("="));
     }
 
+    /** The numbers this reading allows (see {@link Range#of}); null when it is no number. */
+    public Range range() {
+        return number == null ? null : Range.of(comparator, number, upper);
+    }
+
     /** The same reading with the number (and upper end) expressed in another unit of the same dimension. */
     public Value in(BigDecimal newNumber, BigDecimal newUpper, String newUnit) {
         return new Value(text, comparator, newNumber, newUpper, newUnit, dimension);

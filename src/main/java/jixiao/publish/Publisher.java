@@ -82,6 +82,7 @@ public final class Publisher {
         try {
             section(refusals, "定性指标的档次没有恰好覆盖 0-100% 一次", PolicyLinter.tierBands(p, List.of()));
             section(refusals, "提示级别表写了没有规则写出的代码", PolicyLinter.findingLevels(p));
+            section(refusals, "规则读的通知参数，本通知没有给出", PolicyLinter.missingParameters(p));
         } catch (PolicyException e) {
             refusals.add("规则检查没能运行：" + e.describe());
         }

@@ -54,8 +54,16 @@ public final class Expectations {
         }
         if (expect.has("total")) {
             BigDecimal actual = r.total() == null ? null : r.total().getScore();
-            number(out, "total", expect.get("total"), actual, rulesOf(r, null, r.total() == null ? null
-                    : r.total().getRule()));
+            List<String> rules = rulesOf(r, null, r.total() == null ? null : r.total().getRule());
+            JsonNode total = expect.get("total");
+            if (total.isObject()) {
+                if (total.has("score")) {
+                    number(out, "total", total.get("score"), actual, rules);
+                }
+                explanation(out, "total", total, r.total() == null ? null : r.total().getExplanation(), rules);
+            } else {
+                number(out, "total", total, actual, rules);
+            }
         }
         if (expect.has("grade")) {
             String actual = r.grade() == null ? null : r.grade().getName();
@@ -136,6 +144,7 @@ public final class Expectations {
                 out.add(new Mismatch(field + ".weightRules", String.join(" → ", want), String.join(" → ", got), rules));
             }
         }
+        explanation(out, field, exp, c == null ? null : c.getExplanation(), rules);
         if (exp.has("applicable")) {
             boolean actual = w == null || w.isApplicable();
             if (exp.get("applicable").asBoolean() != actual) {
@@ -174,6 +183,35 @@ public final class Expectations {
         if (exp.has("rule")) {
             text(out, field + ".rule", exp.get("rule"), s.getRule(), rules);
         }
+        explanation(out, field, exp, s.getExplanation(), rules);
+    }
+
+    /**
+     * The words a result gives for itself: {@code explanation}, the whole of it; {@code says}, a part of it (or a list
+     * of parts) it must contain, e.g. {@code "says": "（比例不为正，不得分）"}.
+     */
+    private static void explanation(List<Mismatch> out, String field, JsonNode exp, String actual,
+                                    List<String> rules) {
+        if (exp.has("explanation")) {
+            text(out, field + ".explanation", exp.get("explanation"), actual, rules);
+        }
+        for (String part : parts(exp.get("says"))) {
+            if (actual == null || !actual.contains(part)) {
+                out.add(new Mismatch(field + ".says", "说明中有“" + part + "”", actual == null ? "（无）" : actual,
+                        rules));
+            }
+        }
+    }
+
+    /** A text or a list of texts, as a list. */
+    private static List<String> parts(JsonNode says) {
+        List<String> out = new ArrayList<>();
+        if (says != null && says.isArray()) {
+            says.forEach(x -> out.add(x.asText()));
+        } else if (says != null) {
+            out.add(says.asText());
+        }
+        return out;
     }
 
     private static boolean matches(JsonNode exp, Finding f) {
@@ -186,7 +224,22 @@ public final class Expectations {
         if (exp.has("indicator") && !exp.get("indicator").asText().equals(f.getSubject())) {
             return false;
         }
-        return !exp.has("severity") || exp.get("severity").asText().equals(f.getSeverity());
+        if (exp.has("severity") && !exp.get("severity").asText().equals(f.getSeverity())) {
+            return false;
+        }
+        if (exp.has("claimed") && !sameNumber(exp.get("claimed"), f.getClaimed())) {
+            return false;
+        }
+        if (exp.has("recomputed") && !sameNumber(exp.get("recomputed"), f.getRecomputed())) {
+            return false;
+        }
+        return parts(exp.get("says")).stream().allMatch(part -> f.getMessage() != null && f.getMessage().contains(part));
+    }
+
+    /** A finding's number as a scenario states it: exactly (null for none). */
+    private static boolean sameNumber(JsonNode exp, BigDecimal actual) {
+        return exp.isNull() ? actual == null : actual != null && exp.isNumber()
+                && exp.decimalValue().compareTo(actual) == 0;
     }
 
     /**
@@ -201,6 +254,10 @@ public final class Expectations {
         for (Mismatch m : found) {
             if (m.actual() == null || m.actual().equals("（无）")) {
                 left.add(m);
+                continue;
+            }
+            if (m.field().equals("total") && expect.get("total") instanceof com.fasterxml.jackson.databind.node.ObjectNode t) {
+                put(t, "score", m.actual());
                 continue;
             }
             if (m.field().equals("total") || m.field().equals("grade")) {
@@ -240,7 +297,7 @@ public final class Expectations {
             Map.entry("noFindings", "不应有的提示"), Map.entry("findingCount", "提示条数"),
             Map.entry("categoryOrder", "一级指标的顺序"), Map.entry("score", "得分"), Map.entry("weight", "分值"),
             Map.entry("weightRules", "定分值的规则"), Map.entry("applicable", "是否适用"), Map.entry("tier", "档次"),
-            Map.entry("rule", "计分规则"));
+            Map.entry("rule", "计分规则"), Map.entry("says", "说明"), Map.entry("explanation", "说明"));
     private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
             "(categories|indicators)\\[\"([^\"]*)\"\\](?:\\.(\\w+))?");
 
@@ -253,6 +310,10 @@ public final class Expectations {
         if (m.matches()) {
             String what = (m.group(1).equals("categories") ? "一级指标“" : "指标“") + m.group(2) + "”";
             return m.group(3) == null ? what : what + "的" + WORDS.getOrDefault(m.group(3), m.group(3));
+        }
+        if (field.startsWith("total.")) { // the total's explanation: 总分的说明
+            String part = field.substring("total.".length());
+            return "总分的" + WORDS.getOrDefault(part, part);
         }
         return WORDS.getOrDefault(field, field);
     }

@@ -22,8 +22,8 @@ import jixiao.engine.PolicyLoader;
 
 /**
  * Mutation testing for analysts: small wrong edits of a notice's rules, each of which the notice's scenarios should
- * notice. Each number in a rule condition and in a decision-table cell is moved by ±1 and by ± one step of its last
- * decimal; each comparator is flipped (≥ ↔ >, ≤ ↔ <); each rule (a DRL rule, a decision-table row) is deleted. A
+ * notice. Each number in a rule's condition or consequence, in a function's body and in a decision-table cell is moved
+ * by ±1 and by ± one step of its last decimal; each comparator there is flipped (≥ ↔ >, ≤ ↔ <); each rule (a DRL rule, a decision-table row) is deleted. A
  * mutant is killed when some scenario fails or cannot be scored under it; it survives when every scenario still
  * passes. A surviving mutant that can change no result is listed, with the reason, in {@value #EQUIVALENT} in one of
  * the notice's folders (its own or a base's).
@@ -118,10 +118,13 @@ public final class Mutants {
 
     /** A rule's salience attribute: the order it fires in among the rules of its phase. */
     private static final Pattern SALIENCE = Pattern.compile("salience\\s+(-?\\d+)");
+    private static final Pattern FUNCTION_START = Pattern.compile("^function\\s");
 
     private static void drl(List<Mutant> out, String name, String owner, String text) {
         String[] lines = text.split("\n", -1);
         boolean inCondition = false;
+        boolean inConsequence = false;
+        boolean inFunction = false;
         int ruleStart = -1;
         String ruleName = null;
         List<String> phases = phasesOf(lines);
@@ -129,6 +132,18 @@ public final class Mutants {
             String line = lines[i];
             String code = masked(line);
             String t = code.strip();
+            if (ruleStart < 0 && FUNCTION_START.matcher(line).find()) { // a function: its body is mutated too
+                inFunction = true;
+                continue;
+            }
+            if (inFunction) {
+                if (line.startsWith("}")) {
+                    inFunction = false;
+                } else {
+                    mutateLine(out, name, owner, lines, i, code, 0);
+                }
+                continue;
+            }
             Matcher r = RULE_START.matcher(t);
             if (r.find()) {
                 ruleStart = i;
@@ -175,6 +190,7 @@ public final class Mutants {
             }
             if (t.equals("then")) {
                 inCondition = false;
+                inConsequence = true;
                 continue;
             }
             if (t.equals("end") && ruleStart >= 0) {
@@ -185,9 +201,10 @@ public final class Mutants {
                 out.add(new Mutant(name, owner, ruleStart + 1, "“" + ruleName + "”", "", "delete",
                         String.join("\n", copy)));
                 ruleStart = -1;
+                inConsequence = false;
                 continue;
             }
-            if (inCondition) {
+            if (inCondition || inConsequence) { // conditions, and the numbers and comparisons a consequence works with
                 mutateLine(out, name, owner, lines, i, code, 0);
             }
         }
@@ -308,7 +325,12 @@ public final class Mutants {
                     }
                 }
                 List<String> copy = new ArrayList<>(List.of(lines));
-                copy.remove(i); // taken out, not blanked: a blank row would end the table
+                boolean onlyRow = offset == 5 && (i + 1 >= lines.length || lines[i + 1].replace(",", "").isBlank());
+                // taken out, not blanked: a blank row would end the table; a table's only row goes with its table (a
+                // table without rows does not compile)
+                for (int k = i; k >= (onlyRow ? headerRow : i); k--) {
+                    copy.remove(k);
+                }
                 String rule = cells.isEmpty() ? line : line.substring(cells.get(0)[0], cells.get(0)[1]);
                 out.add(new Mutant(name, owner, i + 1, "“" + rule + "”", "", "delete", String.join("\n", copy)));
             }
@@ -370,6 +392,29 @@ public final class Mutants {
         return out;
     }
 
+    /**
+     * The listed equivalents that are no mutant of these rules any more (the line was edited, the rule moved to another
+     * file): each as "file: line → mutated". Only entries of the rules' own files are judged; they hide nothing, but
+     * their reasons no longer speak of anything and should go.
+     */
+    public static List<String> stale(Map<String, String> equivalents, List<Mutant> all) {
+        Set<String> files = new java.util.HashSet<>();
+        Set<String> keys = new java.util.HashSet<>();
+        for (Mutant m : all) {
+            files.add(m.file());
+            keys.add(key(m.file(), m.original(), m.mutated()));
+        }
+        List<String> out = new ArrayList<>();
+        for (String k : equivalents.keySet()) {
+            String[] parts = k.split("\n", 3);
+            if (files.contains(parts[0]) && !keys.contains(k)) {
+                out.add(parts[0] + ": " + parts[1] + " → " + parts[2]);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
     private static String key(String file, String line, String mutated) {
         return file + "\n" + line + "\n" + mutated;
     }
@@ -383,6 +428,29 @@ public final class Mutants {
         n.put("mutated", m.mutated());
         n.put("reason", "（为什么这一改动不会改变任何结果）");
         return n.toString();
+    }
+
+    /**
+     * Runs every mutant, on as many threads as the machine has cores (each mutant compiles and scores on its own;
+     * each thread has its own runner from {@code runners}), and gives the results in the order of {@code all}.
+     */
+    public static List<Result> runAll(PolicyFiles set, List<Mutant> all, List<Scenario> scenarios,
+                                      java.util.function.Supplier<ScenarioRunner> runners,
+                                      Map<String, String> equivalents) {
+        int threads = Math.max(1, Math.min(all.size(), Runtime.getRuntime().availableProcessors()));
+        ThreadLocal<ScenarioRunner> runner = ThreadLocal.withInitial(runners);
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> all.parallelStream()
+                    .map(m -> run(set, m, scenarios, runner.get(), equivalents)).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the mutation run was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /**

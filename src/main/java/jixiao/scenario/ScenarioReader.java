@@ -75,15 +75,25 @@ public final class ScenarioReader {
         return new Scenario(file, description, submission, rules, expect, inputs, beforeAdvice);
     }
 
-    private static final Set<String> CATEGORY_FIELDS = Set.of("score", "weight", "applicable", "weightRules");
-    private static final Set<String> INDICATOR_FIELDS = Set.of("score", "tier", "rule");
-    private static final Set<String> FINDING_FIELDS = Set.of("code", "indicator", "severity");
+    private static final Set<String> CATEGORY_FIELDS = Set.of("score", "weight", "applicable", "weightRules", "says",
+            "explanation");
+    private static final Set<String> INDICATOR_FIELDS = Set.of("score", "tier", "rule", "says", "explanation");
+    private static final Set<String> TOTAL_FIELDS = Set.of("score", "says", "explanation");
+    private static final Set<String> FINDING_FIELDS = Set.of("code", "indicator", "severity", "says", "claimed",
+            "recomputed");
 
     /**
      * The keys inside categories, indicators, findings and noFindings: a misspelt one ("weigth") would check nothing
      * and the scenario would pass, so it is refused, with the keys that are checked.
      */
     private static void nestedKnown(String name, JsonNode expect) throws InputException {
+        JsonNode total = expect.get("total");
+        if (total != null && total.isObject()) {
+            onlyKnown(name, "$.expect.total.", total, TOTAL_FIELDS, "unknown expectation");
+        } else if (total != null && !total.isNumber() && !total.isNull()) {
+            throw new InputException(name, "$.expect.total", 0, 0, "expected a total (a number) or an object of "
+                    + String.join(", ", TOTAL_FIELDS.stream().sorted().toList()));
+        }
         for (String block : new String[] {"categories", "indicators"}) {
             JsonNode b = expect.get(block);
             if (b == null) {
@@ -112,7 +122,7 @@ public final class ScenarioReader {
             }
             if (!b.isArray()) {
                 throw new InputException(name, "$.expect." + block, 0, 0, "expected a list of codes or of objects "
-                        + "{\"code\": …, \"indicator\": …, \"severity\": …}");
+                        + "{\"code\": …, \"indicator\": …, \"severity\": …, \"says\": …}");
             }
             for (int i = 0; i < b.size(); i++) {
                 String at = "$.expect." + block + "[" + i + "]";

@@ -24,11 +24,12 @@ class TimeLimitTest {
     @TempDir
     Path tmp;
 
-    /** shangjie-2021 with the first consequence of 62-reasons.drl replaced by {@code code}. */
+    /** shangjie-2021 with the first consequence of 62-reasons.drl (its own copy of the shared file) replaced by {@code code}. */
     private Policy withConsequence(String code) throws Exception {
         Path rules = tmp.resolve("rules");
         Fixtures.copyTree(Fixtures.RULES, rules);
         Path drl = rules.resolve("shangjie-2021/62-reasons.drl");
+        Files.copy(rules.resolve("common/62-reasons.drl"), drl);
         String text = Files.readString(drl);
         Matcher m = Pattern.compile("(?m)^then\\s*$").matcher(text);
         assertThat(m.find()).isTrue();
