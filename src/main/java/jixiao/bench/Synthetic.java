@@ -49,7 +49,33 @@ public final class Synthetic {
         }
     }
 
-    /** Submission number i, as one line of JSON. */
+    /**
+     * Submission number i as a realistic table has it, as one line of JSON: most quantitative indicators meet their
+     * target (the actual written as the target's own number) and are self-scored at full points, one in ten misses it
+     * (an actual of 30-100% of the target, self-scored at full points: a finding or two); qualitative ones are met;
+     * the budget table is the template's, untouched. A submission has a few findings, as real ones have.
+     */
+    String realistic(long i) {
+        Random r = new Random(0x7ea1 ^ i * 0x9E3779B97F4A7C15L);
+        ObjectNode s = template.deepCopy();
+        s.put("id", "bench-" + i);
+        s.put("department", s.path("department").asText("") + " #" + i);
+        for (JsonNode n : s.withArray("indicators")) {
+            ObjectNode row = (ObjectNode) n;
+            row.put("claimed", row.path("points").decimalValue());
+            Value target = jixiao.input.Cells.value(row.path("target").asText());
+            if (target.isNumeric() && !target.isRange() && !"date".equals(target.dimension())) {
+                BigDecimal actual = r.nextInt(10) == 0
+                        ? target.number().multiply(BigDecimal.valueOf(0.3 + 0.7 * r.nextDouble())).setScale(2,
+                        RoundingMode.HALF_UP)
+                        : target.number();
+                row.put("actual", actual.toPlainString() + target.unit());
+            }
+        }
+        return s.toString();
+    }
+
+    /** Submission number i, every figure varied (the worst case: about 70 findings a submission), as one line of JSON. */
     String json(long i) {
         Random r = new Random(0x5eed ^ i * 0x9E3779B97F4A7C15L);
         ObjectNode s = template.deepCopy();
