@@ -49,6 +49,14 @@ public final class Synthetic {
         }
     }
 
+    /** A copy of the template as submission number i: its own id and department. */
+    private ObjectNode numbered(long i) {
+        ObjectNode s = template.deepCopy();
+        s.put("id", "bench-" + i);
+        s.put("department", s.path("department").asText("") + " #" + i);
+        return s;
+    }
+
     /**
      * Submission number i as a realistic table has it, as one line of JSON: most quantitative indicators meet their
      * target (the actual written as the target's own number) and are self-scored at full points, one in ten misses it
@@ -57,9 +65,7 @@ public final class Synthetic {
      */
     String realistic(long i) {
         Random r = new Random(0x7ea1 ^ i * 0x9E3779B97F4A7C15L);
-        ObjectNode s = template.deepCopy();
-        s.put("id", "bench-" + i);
-        s.put("department", s.path("department").asText("") + " #" + i);
+        ObjectNode s = numbered(i);
         for (JsonNode n : s.withArray("indicators")) {
             ObjectNode row = (ObjectNode) n;
             row.put("claimed", row.path("points").decimalValue());
@@ -78,9 +84,7 @@ public final class Synthetic {
     /** Submission number i, every figure varied (the worst case: about 70 findings a submission), as one line of JSON. */
     String json(long i) {
         Random r = new Random(0x5eed ^ i * 0x9E3779B97F4A7C15L);
-        ObjectNode s = template.deepCopy();
-        s.put("id", "bench-" + i);
-        s.put("department", s.path("department").asText("") + " #" + i);
+        ObjectNode s = numbered(i);
         for (JsonNode n : s.withArray("indicators")) {
             ObjectNode row = (ObjectNode) n;
             int points = row.path("points").asInt();
