@@ -232,7 +232,7 @@ public final class PolicyLoader {
     }
 
     /** The severities a finding may have; the report ranks them in this order. */
-    public static final List<String> SEVERITIES = List.of("reject", "error", "warning", "info");
+    public static final List<String> SEVERITIES = jixiao.model.Severity.codes();
     private static final java.util.regex.Pattern FINDING = java.util.regex.Pattern.compile(
             "new\\s+Finding\\s*\\(\\s*\"([^\"]*)\"|new\\s+FindingLevel\\s*\\([^,]*,\\s*\"([^\"]*)\"");
 

@@ -33,7 +33,7 @@ public record ScoreResult(
     }
 
     /** The severity of findings that send a submission back: it cannot be scored faithfully as filed. */
-    public static final String REJECT = "reject";
+    public static final String REJECT = jixiao.model.Severity.REJECT.code();
 
     /** Findings by which the policy rejects the submission (退回), in order. */
     public List<Finding> rejections() {

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * @see #getCode() a stable code that scenarios and tools can match on
  */
 public class Finding extends RuleResult {
-    private String severity;
+    private Severity severity;
     private final String code;
     private final String subject;
     private final String message;
@@ -17,9 +17,10 @@ public class Finding extends RuleResult {
     private final BigDecimal recomputed;
 
     /**
-     * @param severity "reject" (the submission cannot be scored faithfully as filed and goes back to its
-     *                 authors: the command reports it as failed), "error" (scored, but not to be trusted as it
-     *                 is), "warning" (differs from what the rules give) or "info"
+     * @param severity a {@link Severity}'s code: "reject" (the submission cannot be scored faithfully as filed and
+     *                 goes back to its authors: the command reports it as failed), "error" (scored, but not to be
+     *                 trusted as it is), "warning" (differs from what the rules give) or "info"; any other text is
+     *                 refused (IllegalArgumentException)
      * @param subject  what it is about: an indicator's path, a category, a budget line, or null for the whole
      */
     public Finding(String severity, String code, String subject, String message) {
@@ -28,7 +29,7 @@ public class Finding extends RuleResult {
 
     public Finding(String severity, String code, String subject, String message, BigDecimal claimed,
                    BigDecimal recomputed) {
-        this.severity = severity;
+        this.severity = Severity.of(severity);
         this.code = code;
         this.subject = subject;
         this.message = message;
@@ -36,13 +37,19 @@ public class Finding extends RuleResult {
         this.recomputed = recomputed;
     }
 
+    /** The severity's code, as JSON and the rules write it (reject, error, warning, info). */
     public String getSeverity() {
+        return severity.code();
+    }
+
+    /** The severity, typed. */
+    public Severity severity() {
         return severity;
     }
 
     /** The severity the notice's 提示级别 table gives findings of this code (set by a rule, with modify). */
     public void setSeverity(String severity) {
-        this.severity = severity;
+        this.severity = Severity.of(severity);
     }
 
     public String getCode() {

@@ -6,4 +6,9 @@ package jixiao.model;
  * rule gives every finding of the code this severity, so that what sends a submission back is decided in one place.
  */
 public record FindingLevel(String code, String severity) {
+
+    /** A level that is none of {@link Severity}'s codes is refused (where the rules load, with file and line, first). */
+    public FindingLevel {
+        Severity.of(severity);
+    }
 }

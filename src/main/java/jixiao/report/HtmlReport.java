@@ -42,17 +42,6 @@ public final class HtmlReport {
         return at == null ? "" : "<div class=\"cell\">表中：" + esc(at.replaceFirst("（.*$", "")) + "</div>";
     }
 
-    /** A finding's level as the reports name it: 退回, 错误, 提示, 说明. */
-    public static String severity(String s) {
-        return switch (String.valueOf(s)) {
-            case "reject" -> "退回";
-            case "error" -> "错误";
-            case "warning" -> "提示";
-            case "info" -> "说明";
-            default -> s;
-        };
-    }
-
     public static String esc(String s) {
         if (s == null) {
             return "";
@@ -159,7 +148,7 @@ public final class HtmlReport {
         if (!r.findings().isEmpty()) {
             h.append("<table><tr><th>级别</th><th>提示</th><th>对象</th><th>说明</th><th>规则</th></tr>");
             for (Finding f : r.findings()) {
-                h.append("<tr class=\"").append(esc(f.getSeverity())).append("\"><td>").append(esc(severity(f.getSeverity())))
+                h.append("<tr class=\"").append(esc(f.getSeverity())).append("\"><td>").append(esc(f.severity().word()))
                         .append("</td><td>").append(r.policy().codeName(f.getCode()) == null ? "" : esc(r.policy()
                                 .codeName(f.getCode())) + "<br>").append("<span class=\"rule\">").append(esc(f.getCode()))
                         .append("</span></td><td>").append(esc(f.getSubject())).append(cell(cellOf, where, f.getSubject()))

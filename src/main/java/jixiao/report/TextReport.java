@@ -134,7 +134,7 @@ public final class TextReport {
             for (Finding f : r.findings()) {
                 String subject = f.getSubject() == null ? "" : f.getSubject() + "：";
                 String codeName = r.policy().codeName(f.getCode());
-                out.add("  [" + HtmlReport.severity(f.getSeverity()) + " " + (codeName == null ? "" : codeName + " ")
+                out.add("  [" + f.severity().word() + " " + (codeName == null ? "" : codeName + " ")
                         + f.getCode() + "] " + subject + f.getMessage());
                 out.add("      〔" + f.getRule() + "〕");
             }

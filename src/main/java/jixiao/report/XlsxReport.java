@@ -163,7 +163,7 @@ public final class XlsxReport implements ResultWriter<Void> {
         for (Finding f : r.findings()) {
             Row fr = next(findings);
             text(fr, 0, s.id());
-            text(fr, 1, HtmlReport.severity(f.getSeverity()));
+            text(fr, 1, f.severity().word());
             text(fr, 2, f.getCode());
             text(fr, 8, r.policy().codeName(f.getCode()));
             text(fr, 3, f.getSubject());
