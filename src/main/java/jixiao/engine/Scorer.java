@@ -305,7 +305,7 @@ public final class Scorer {
     }
 
     private static String describe(Throwable t) {
-        String m = t.getMessage();
+        String m = messageOf(t);
         String out = t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
@@ -313,10 +313,20 @@ public final class Scorer {
         }
         // the engine wraps what went wrong (a field the notice does not declare, a rounding mode it does not know):
         // the innermost message is the one that says it
-        if (root != t && root.getMessage() != null && (m == null || !m.contains(root.getMessage()))) {
-            out += " — " + root.getMessage();
+        String rm = messageOf(root);
+        if (root != t && rm != null && (m == null || !m.contains(rm))) {
+            out += " — " + rm;
         }
         return out;
+    }
+
+    /**
+     * A throwable's message, except a NullPointerException's: the JVM writes one (naming a local variable of the
+     * compiled rule) only until the just-in-time compiler replaces a frequent throw by a preallocated exception without
+     * any, so the same failure would be reported in two ways; the rule and the submission say where it is.
+     */
+    private static String messageOf(Throwable t) {
+        return t instanceof NullPointerException ? null : t.getMessage();
     }
 
     private static String subjectOf(Object o) {
@@ -445,21 +455,12 @@ public final class Scorer {
     }
 
     private static Finding hostFinding(String code, String subject, String message) {
-        Finding f = new Finding("error", code, subject, message);
+        Finding f = new Finding(jixiao.model.Severity.ERROR.code(), code, subject, message);
         f.stampRule(HOST_RULE);
         return f;
     }
 
     private static int severityRank(String severity) {
-        if (ScoreResult.REJECT.equals(severity)) {
-            return 0;
-        }
-        if ("error".equals(severity)) {
-            return 1;
-        }
-        if ("warning".equals(severity)) {
-            return 2;
-        }
-        return 3;
+        return jixiao.model.Severity.of(severity).ordinal();
     }
 }
