@@ -99,10 +99,13 @@ class BatchTest {
 
     @Test
     void theBenchRunsOnASmallCount() {
-        Fixtures.Run run = Fixtures.cli("bench", "--count", "60", "--cold-runs", "0", "--memory-sizes", "0");
+        Fixtures.Run run = Fixtures.cli("bench", "--count", "60", "--reference", "60", "--cold-runs", "0",
+                "--memory-sizes", "0");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("parsing JSON only").contains("naive: stateless session each")
-                .contains("batch path, 1 thread");
+        // the limit, with the reference agreeing on every submission; both data sets on a curve of thread counts
+        assertThat(run.out()).contains("same indicator scores, category scores, totals and grades on 60 of 60")
+                .contains("a realistic mix").contains("every figure varied").contains(" 1 thread ")
+                .containsPattern("efficiency \\d\\.\\d\\d").contains("scaling: ");
     }
 
     @Test
