@@ -95,9 +95,20 @@ public final class Fixtures {
      * an analyst may have under rules/drafts/ and scenarios/drafts/ (the tests start drafts of their own).
      */
     public static Path copyHome(Path home) throws IOException {
-        copyFolder(RULES, home.resolve("rules"), true);
-        copyFolder(SCENARIOS, home.resolve("scenarios"), true);
+        // the shipped notices and their base alone: an analyst's own notice (a draft, next year's, one whose pin a
+        // change of common has made stale) is never what a test is about, and must never break it
+        java.util.Set<String> rules = new java.util.HashSet<>(SHIPPED);
+        rules.add("common");
+        copyFolder(RULES, home.resolve("rules"), rules);
+        copyFolder(SCENARIOS, home.resolve("scenarios"), new java.util.HashSet<>(SHIPPED));
         return home;
+    }
+
+    /** A home (rules/, scenarios/) of the shipped notices alone, in a new temporary folder (deleted at exit). */
+    public static Path shippedHome() throws IOException {
+        Path home = Files.createTempDirectory("jixiao-shipped");
+        home.toFile().deleteOnExit();
+        return copyHome(home);
     }
 
     /**
@@ -155,15 +166,16 @@ public final class Fixtures {
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {
-        copyFolder(from, to, false);
+        copyFolder(from, to, null);
     }
 
-    private static void copyFolder(Path from, Path to, boolean withoutDrafts) throws IOException {
+    /** Copies a folder; with {@code onlyTop}, of its sub-folders only those named there. */
+    private static void copyFolder(Path from, Path to, java.util.Set<String> onlyTop) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (withoutDrafts && dir.getParent() != null && dir.getParent().equals(from)
-                        && dir.getFileName().toString().equals("drafts")) {
+                if (onlyTop != null && dir.getParent() != null && dir.getParent().equals(from)
+                        && !onlyTop.contains(dir.getFileName().toString())) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(to.resolve(from.relativize(dir).toString()));

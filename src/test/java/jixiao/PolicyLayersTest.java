@@ -124,11 +124,12 @@ class PolicyLayersTest {
         Fixtures.Run score = Fixtures.cli("score", sub.toString());
         assertThat(score.exit()).isEqualTo(3);
         assertThat(score.err()).contains("common is a folder of shared rules");
-        Fixtures.Run check = Fixtures.cli("check-rules", "rules/common");
+        // on the shipped notices alone (an analyst's own notice, whose pin a change of common made stale, is not
+        // what this is about)
+        Fixtures.Run check = Fixtures.cli("check-rules", Fixtures.shippedHome().resolve("rules/common").toString());
         assertThat(check.exit()).as(check.err()).isZero();
-        // the shipped notices among them (an analyst's own folders may be listed too, in name order)
-        assertThat(check.out()).containsPattern("随建于其上的通知一并检查：\\[(.*, )?mof-2020-project, "
-                + "(.*, )?shangjie-2021(, .*)?\\]").contains("mof-2020-project：").contains("编译无误");
+        assertThat(check.out()).contains("随建于其上的通知一并检查：[mof-2020-project, shangjie-2021]")
+                .contains("mof-2020-project：").contains("编译无误");
     }
 
     /** What sends a submission back is a cell of the notice's 提示级别 table: one cell changed, one decision changed. */
