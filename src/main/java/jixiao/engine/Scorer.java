@@ -398,7 +398,7 @@ public final class Scorer {
                 .thenComparing(paths::get));
 
         findings.addAll(invariants(allIndicators, indicators, totals, grades));
-        findings.sort(Comparator.comparing((Finding f) -> severityRank(f.getSeverity()))
+        findings.sort(Comparator.comparing(Finding::severity) // heaviest first: the enum's order
                 .thenComparing(f -> String.valueOf(f.getSubject()))
                 .thenComparing(f -> String.valueOf(f.getCode()))
                 .thenComparing(f -> String.valueOf(f.getMessage())));
@@ -460,7 +460,4 @@ public final class Scorer {
         return f;
     }
 
-    private static int severityRank(String severity) {
-        return jixiao.model.Severity.of(severity).ordinal();
-    }
 }
